@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies flow downwards only (see docs/architecture.md):
+// accueil → Accueil → {Web, HTML, SQLiteStore, Orientation, Planning} → HTTPCore / C libraries.
+let strict: [SwiftSetting] = []
+
+let package = Package(
+    name: "Accueil",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "accueil", targets: ["accueil"]),
+    ],
+    targets: [
+        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libsodium-dev).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+
+        .target(name: "HTTPCore", swiftSettings: strict),
+        .target(name: "HTTPServer", dependencies: ["HTTPCore"], swiftSettings: strict),
+        .target(name: "SQLiteStore", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(name: "Web", dependencies: ["HTTPCore", "CZlib"], swiftSettings: strict),
+        .target(name: "HTML", swiftSettings: strict),
+        .target(name: "Orientation", swiftSettings: strict),
+        .target(name: "Planning", swiftSettings: strict),
+        .target(
+            name: "Accueil",
+            dependencies: ["HTTPCore", "Web", "HTML", "SQLiteStore", "Orientation", "Planning", "CSodium"],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "accueil",
+            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "SQLiteStore", "Orientation"],
+            swiftSettings: strict),
+
+        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore"]),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore"]),
+        .testTarget(name: "WebTests", dependencies: ["Web", "HTTPCore", "HTTPServer"]),
+        .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
+        .testTarget(name: "OrientationTests", dependencies: ["Orientation"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
+        .testTarget(
+            name: "AccueilTests",
+            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "Web", "SQLiteStore", "Orientation"]),
+    ]
+)
