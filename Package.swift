@@ -7,7 +7,7 @@ let strict: [SwiftSetting] = []
 
 let package = Package(
     name: "Accueil",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "accueil", targets: ["accueil"]),
     ],

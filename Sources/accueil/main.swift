@@ -1,1 +1,42 @@
-print("accueil")
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `accueil <commande> [options]` — see `usage`.
+let usage = """
+    Accueil commun — accueil social partagé CCAS de Bordeaux / MDS de la Gironde
+
+    Usage : accueil <commande> [options]
+
+    Commandes :
+      serve     démarre le serveur web (crée et migre la base au premier démarrage)
+      migrate   applique les migrations de la base
+      backup    sauvegarde la base dans un fichier (--to FICHIER)
+      help      affiche cette aide
+
+    « accueil <commande> --help » décrit les options d'une commande.
+    """
+
+let arguments = CommandLine.arguments.dropFirst()
+let command = arguments.first ?? "help"
+let rest = arguments.dropFirst()
+
+do {
+    let status: Int32
+    switch command {
+    case "serve": status = try await ServeCommand.run(rest)
+    case "migrate": status = try MigrateCommand.run(rest)
+    case "backup": status = try await BackupCommand.run(rest)
+    case "help", "--help", "-h": print(usage); status = 0
+    default:
+        Environment.printError("Commande inconnue : \(command)\n\n\(usage)")
+        status = 2
+    }
+    exit(status)
+} catch let error as CommandLineArguments.UsageError {
+    Environment.printError("Erreur : \(error.description)")
+    exit(2)
+} catch {
+    Environment.printError("Erreur : \(error)")
+    exit(1)
+}

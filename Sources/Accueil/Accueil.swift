@@ -1,1 +1,0 @@
-// Accueil module.

@@ -1,0 +1,15 @@
+/// Settings of one running instance, gathered by the executable from flags and environment.
+public struct AppConfiguration: Sendable {
+    public static let version = "0.1.0"
+
+    /// Folder served under `/static` (CSS, images, the small progressive-enhancement script).
+    public var publicDirectory: String = "Public"
+    /// Reference data (territorial referential, motives, demo data).
+    public var resourcesDirectory: String = "Resources"
+    /// Demo mode seeds demonstration accounts and data; production refuses both.
+    public var production: Bool = false
+    /// Set when a TLS-terminating reverse proxy sits in front: cookies get `Secure`, HSTS is sent.
+    public var behindTLS: Bool = false
+
+    public init() {}
+}

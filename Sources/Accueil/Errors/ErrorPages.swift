@@ -1,0 +1,38 @@
+import HTML
+import HTTPCore
+import Web
+
+/// How errors look: a French page with a way back for people, a JSON object for programs.
+/// Neither ever says anything about the inside (no stack, no SQL, no file path).
+enum ErrorPages {
+    static func render(_ error: HTTPError, _ request: Request) -> HTTPResponse {
+        if request.isAPI {
+            return .json("{\"error\":\(JSONText.quote(error.message)),\"status\":\(error.status.code)}", status: error.status)
+        }
+        let title = title(for: error.status)
+        let body: HTML = """
+            <h1>\(title)</h1>
+            <p class="lead">\(error.message)</p>
+            <p><a href="/">Revenir à l'accueil</a></p>
+            <p class="muted">Code d'erreur : \(error.status.code)</p>
+            """
+        return HTTPResponse(status: error.status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
+                            body: Layout.page(title: title, body: body).bytes)
+    }
+
+    static func title(for status: HTTPStatus) -> String {
+        switch status.code {
+        case 400: "Requête invalide"
+        case 401: "Connexion nécessaire"
+        case 403: "Accès refusé"
+        case 404: "Page introuvable"
+        case 405: "Action non autorisée"
+        case 413: "Contenu trop volumineux"
+        case 415: "Format non pris en charge"
+        case 422: "Informations invalides"
+        case 429: "Trop de tentatives"
+        case 503: "Service indisponible"
+        default: "Erreur interne"
+        }
+    }
+}

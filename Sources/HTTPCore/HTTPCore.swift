@@ -1,1 +1,0 @@
-// HTTPCore module.

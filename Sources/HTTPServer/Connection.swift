@@ -1,0 +1,244 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import HTTPCore
+
+/// One accepted TCP connection: reads, parses, hands whole requests to the handler one at a time
+/// (pipelined requests wait their turn, so answers keep their order), writes, and enforces timeouts.
+///
+/// Concurrency: every mutable property is touched only on `queue`, a serial queue of its own; this is
+/// the invariant behind `@unchecked Sendable`. Reading stops while a request is being answered, which
+/// is the back-pressure: a client cannot queue unbounded work.
+final class Connection: @unchecked Sendable {
+    private enum Phase { case idle, head, body, handling, writing }
+
+    let queue: DispatchQueue
+    private let fd: Int32
+    private let context: ServerContext
+    private var parser: RequestParser
+    private var readSource: DispatchSourceRead?
+    private var writeSource: DispatchSourceWrite?
+    private var readSuspended = false
+    private var writeSuspended = true
+    private var openSources = 0
+    private let readBuffer: UnsafeMutableRawBufferPointer
+
+    private var phase = Phase.idle
+    private var phaseStarted = MonotonicClock.now()
+    private var output: [UInt8] = []
+    private var outputOffset = 0
+    private var inFlight = false
+    private var closeAfterWrite = false
+    private var peerClosed = false
+    private var draining = false
+    private var closed = false
+
+    init(descriptor: Int32, context: ServerContext) {
+        self.fd = descriptor
+        self.context = context
+        self.parser = RequestParser(limits: context.configuration.limits)
+        self.queue = DispatchQueue(label: "http.connection", target: .global())
+        self.readBuffer = .allocate(byteCount: 32 * 1024, alignment: 16)
+    }
+
+    deinit { readBuffer.deallocate() }
+
+    var id: ObjectIdentifier { ObjectIdentifier(self) }
+
+    func start() {
+        let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+        let write = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+        read.setEventHandler { [unowned self] in readAvailable() }
+        write.setEventHandler { [unowned self] in flush() }
+        // The descriptor is closed only when both sources are cancelled (Dispatch's rule for shared fds).
+        let done: @Sendable () -> Void = { [self] in sourceCancelled() }
+        read.setCancelHandler(handler: done)
+        write.setCancelHandler(handler: done)
+        readSource = read
+        writeSource = write
+        openSources = 2
+        queue.async { [self] in
+            phaseStarted = MonotonicClock.now()
+            readSource?.resume()
+        }
+    }
+
+    // MARK: reading
+
+    private func readAvailable() {
+        guard !closed, !readSuspended else { return }
+        while true {
+            let n = Glibc.read(fd, readBuffer.baseAddress, readBuffer.count)
+            if n > 0 {
+                if phase == .idle { enter(.head) }
+                parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<n]))
+                if n < readBuffer.count { break }
+            } else if n == 0 {
+                peerClosed = true
+                suspendReading()
+                break
+            } else {
+                if errno == EINTR { continue }
+                if errno != EAGAIN && errno != EWOULDBLOCK { return close() }
+                break
+            }
+        }
+        processRequests()
+    }
+
+    private func processRequests() {
+        guard !closed, !inFlight, outputOffset == output.count else { return }
+        do {
+            if let request = try parser.nextRequest() {
+                dispatch(request)
+                return
+            }
+        } catch {
+            return sendError(error.status)
+        }
+        if parser.expectsContinue {
+            parser.continueSent()
+            enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+            return
+        }
+        if peerClosed { return close() }
+        if parser.isMidRequest {
+            if parser.isReceivingBody, phase != .body { enter(.body) } else if phase == .idle { enter(.head) }
+        } else {
+            if draining { return close() }
+            if phase != .idle { enter(.idle) }
+        }
+        resumeReading()
+    }
+
+    // MARK: answering
+
+    private func dispatch(_ request: HTTPRequest) {
+        inFlight = true
+        enter(.handling)
+        suspendReading()
+        let started = MonotonicClock.now()
+        let handler = context.handler
+        Task { [self] in
+            let response = await handler(request)
+            queue.async { [self] in respond(response, to: request, started: started) }
+        }
+    }
+
+    private func respond(_ response: HTTPResponse, to request: HTTPRequest, started: UInt64) {
+        inFlight = false
+        guard !closed else { return }
+        let keepAlive = request.keepAlive && !draining && !peerClosed
+        let bytes = ResponseSerializer.serialize(response, version: request.version, isHead: request.method == "HEAD",
+                                                 keepAlive: keepAlive, date: context.dates.current())
+        if let logger = context.logger {
+            logger(AccessLogEntry(method: request.method, path: String(request.path), status: response.status.code,
+                                  bytes: response.body.count, durationMicroseconds: Int((MonotonicClock.now() - started) / 1000)))
+        }
+        closeAfterWrite = !keepAlive
+        enqueue(bytes)
+    }
+
+    /// Answers a protocol error or a timeout and closes: the stream can no longer be trusted.
+    private func sendError(_ status: HTTPStatus) {
+        guard !closed else { return }
+        suspendReading()
+        let response = context.errorResponder(status)
+        let bytes = ResponseSerializer.serialize(response, keepAlive: false, date: context.dates.current())
+        context.logger?(AccessLogEntry(method: "-", path: "-", status: status.code, bytes: response.body.count, durationMicroseconds: 0))
+        closeAfterWrite = true
+        enqueue(bytes)
+    }
+
+    // MARK: writing
+
+    private func enqueue(_ bytes: [UInt8]) {
+        if outputOffset == output.count {
+            output = bytes
+            outputOffset = 0
+        } else {
+            output.append(contentsOf: bytes)
+        }
+        flush()
+    }
+
+    private func flush() {
+        guard !closed else { return }
+        while outputOffset < output.count {
+            let n = output.withUnsafeBytes { buffer in
+                send(fd, buffer.baseAddress! + outputOffset, buffer.count - outputOffset, Int32(MSG_NOSIGNAL))
+            }
+            if n > 0 {
+                outputOffset += n
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                if phase != .writing { enter(.writing) }
+                if writeSuspended { writeSuspended = false; writeSource?.resume() }
+                return
+            } else {
+                return close()
+            }
+        }
+        if !writeSuspended { writeSuspended = true; writeSource?.suspend() }
+        output.removeAll(keepingCapacity: true)
+        outputOffset = 0
+        if closeAfterWrite { return close() }
+        if phase == .writing || phase == .handling { enter(.idle) }
+        processRequests()
+    }
+
+    // MARK: timeouts and shutdown
+
+    private func enter(_ next: Phase) {
+        phase = next
+        phaseStarted = MonotonicClock.now()
+    }
+
+    /// Called periodically by the server's sweeper, on this connection's queue.
+    func checkTimeout(now: UInt64) {
+        guard !closed else { return }
+        let elapsed = now &- phaseStarted
+        let config = context.configuration
+        switch phase {
+        case .idle where elapsed > MonotonicClock.nanoseconds(config.idleTimeout): close()
+        case .head where elapsed > MonotonicClock.nanoseconds(config.headerTimeout): sendError(.requestTimeout)
+        case .body where elapsed > MonotonicClock.nanoseconds(config.bodyTimeout): sendError(.requestTimeout)
+        case .writing where elapsed > MonotonicClock.nanoseconds(config.writeTimeout): close()
+        default: break
+        }
+    }
+
+    /// Stop taking new requests: close now if idle, else after the answer in progress.
+    func beginDraining() {
+        draining = true
+        if !closed, phase == .idle, !inFlight, outputOffset == output.count { close() }
+    }
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        if readSuspended { readSuspended = false; readSource?.resume() }
+        if writeSuspended { writeSuspended = false; writeSource?.resume() }
+        readSource?.cancel()
+        writeSource?.cancel()
+    }
+
+    private func sourceCancelled() {
+        openSources -= 1
+        guard openSources == 0 else { return }
+        readSource = nil
+        writeSource = nil
+        Glibc.close(fd)
+        context.connectionClosed(id)
+    }
+
+    private func suspendReading() {
+        if !readSuspended { readSuspended = true; readSource?.suspend() }
+    }
+
+    private func resumeReading() {
+        if readSuspended && !peerClosed && !closed { readSuspended = false; readSource?.resume() }
+    }
+}

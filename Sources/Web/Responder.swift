@@ -1,0 +1,69 @@
+import HTTPCore
+
+/// The frozen application: routes and middleware, ready to answer from any thread.
+public struct Responder: Sendable {
+    let root: FrozenRoute
+    let errorRenderer: ErrorRenderer
+    let reportInternalError: @Sendable (any Error, Request) -> Void
+    private let pipeline: @Sendable (Request) async -> HTTPResponse
+
+    init(root: FrozenRoute, middleware: [any Middleware], errorRenderer: @escaping ErrorRenderer,
+         reportInternalError: @escaping @Sendable (any Error, Request) -> Void) {
+        self.root = root
+        self.errorRenderer = errorRenderer
+        self.reportInternalError = reportInternalError
+        let present = Responder.presenter(errorRenderer, reportInternalError)
+        // Every layer gets a response from the layer inside it, never a throw: an error becomes its
+        // page where it happens, so outer middleware (security headers, compression) still sees it.
+        let route: Handler = { request in try await Responder.route(request, root) }
+        var handler: @Sendable (Request) async -> HTTPResponse = { request in
+            do { return try await route(request) } catch { return present(error, request) }
+        }
+        for layer in middleware.reversed() {
+            let next = handler
+            handler = { request in
+                do { return try await layer.handle(request, next: next) } catch { return present(error, request) }
+            }
+        }
+        pipeline = handler
+    }
+
+    public func respond(to http: HTTPRequest) async -> HTTPResponse {
+        await pipeline(Request(http))
+    }
+
+    /// The same, for an already-built `Request` (tests, internal calls).
+    public func respond(to request: Request) async -> HTTPResponse { await pipeline(request) }
+
+    private static func presenter(_ render: @escaping ErrorRenderer, _ report: @escaping @Sendable (any Error, Request) -> Void)
+        -> @Sendable (any Error, Request) -> HTTPResponse {
+        { error, request in
+            if let error = error as? HTTPError {
+                var response = render(error, request)
+                for (name, value) in error.headers { response.headers.set(name, value) }
+                return response
+            }
+            report(error, request)
+            return render(HTTPError(.internalServerError), request)
+        }
+    }
+
+    private static func route(_ request: Request, _ root: FrozenRoute) async throws -> HTTPResponse {
+        var segments: [String] = []
+        for raw in request.http.path.split(separator: "/", omittingEmptySubsequences: true) {
+            guard let segment = PercentDecoding.decode(raw) else { throw HTTPError.badRequest }
+            segments.append(segment)
+        }
+        var parameters: [String: String] = [:]
+        guard let node = root.match(segments[...], &parameters), !node.handlers.isEmpty else { throw HTTPError.notFound }
+        let method = request.method
+        guard let handler = node.handlers[method] ?? (method == "HEAD" ? node.handlers["GET"] : nil) else {
+            var allowed = Set(node.handlers.keys)
+            if allowed.contains("GET") { allowed.insert("HEAD") }
+            throw HTTPError.methodNotAllowed(allow: allowed.sorted())
+        }
+        var routed = request
+        routed.parameters = parameters
+        return try await handler(routed)
+    }
+}

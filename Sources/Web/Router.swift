@@ -1,0 +1,99 @@
+import HTTPCore
+
+/// Turns an error into the response the user sees (an HTML page, or JSON under /api).
+public typealias ErrorRenderer = @Sendable (HTTPError, Request) -> HTTPResponse
+
+/// Collects routes, then freezes into an immutable, `Sendable` `Responder`.
+///
+/// Patterns are literal segments, `:name` (one segment) and a final `*name` (the rest of the path).
+/// `HEAD` is answered by the `GET` route; a path known under other methods gets 405 with `Allow`.
+public struct Router {
+    private let root = RouteNode()
+    private var middleware: [any Middleware] = []
+
+    public init() {}
+
+    /// Middleware that runs for every request, matched or not, in the order added.
+    public mutating func use(_ middleware: any Middleware) { self.middleware.append(middleware) }
+
+    public func add(_ method: String, _ pattern: String, middleware: [any Middleware] = [], _ handler: @escaping Handler) {
+        var node = root
+        for segment in pattern.split(separator: "/") {
+            if segment.hasPrefix(":") {
+                let name = String(segment.dropFirst())
+                if node.parameter == nil { node.parameter = (name, RouteNode()) }
+                precondition(node.parameter!.name == name, "conflicting parameter names at \(pattern)")
+                node = node.parameter!.node
+            } else if segment.hasPrefix("*") {
+                node.wildcard = String(segment.dropFirst())
+                break
+            } else {
+                let literal = String(segment)
+                if node.literals[literal] == nil { node.literals[literal] = RouteNode() }
+                node = node.literals[literal]!
+            }
+        }
+        precondition(node.handlers[method] == nil, "route \(method) \(pattern) registered twice")
+        node.handlers[method] = middleware.isEmpty ? handler : middleware.wrapping(handler)
+    }
+
+    public func get(_ pattern: String, middleware: [any Middleware] = [], _ handler: @escaping Handler) {
+        add("GET", pattern, middleware: middleware, handler)
+    }
+
+    public func post(_ pattern: String, middleware: [any Middleware] = [], _ handler: @escaping Handler) {
+        add("POST", pattern, middleware: middleware, handler)
+    }
+
+    public func freeze(errorRenderer: @escaping ErrorRenderer, reportInternalError: @escaping @Sendable (any Error, Request) -> Void = { _, _ in }) -> Responder {
+        Responder(root: root.frozen(), middleware: middleware, errorRenderer: errorRenderer, reportInternalError: reportInternalError)
+    }
+}
+
+/// Mutable while routes are added; copied into `FrozenRoute` by `freeze()`.
+final class RouteNode {
+    var literals: [String: RouteNode] = [:]
+    var parameter: (name: String, node: RouteNode)?
+    var wildcard: String?
+    var handlers: [String: Handler] = [:]
+
+    func frozen() -> FrozenRoute {
+        FrozenRoute(literals: literals.mapValues { $0.frozen() },
+                    parameter: parameter.map { ($0.name, $0.node.frozen()) },
+                    wildcard: wildcard, handlers: handlers)
+    }
+}
+
+final class FrozenRoute: Sendable {
+    let literals: [String: FrozenRoute]
+    let parameter: (name: String, node: FrozenRoute)?
+    let wildcard: String?
+    let handlers: [String: Handler]
+
+    init(literals: [String: FrozenRoute], parameter: (String, FrozenRoute)?, wildcard: String?, handlers: [String: Handler]) {
+        self.literals = literals
+        self.parameter = parameter.map { (name: $0.0, node: $0.1) }
+        self.wildcard = wildcard
+        self.handlers = handlers
+    }
+
+    /// The node for these decoded segments, filling `parameters`; literals win over parameters.
+    func match(_ segments: ArraySlice<String>, _ parameters: inout [String: String]) -> FrozenRoute? {
+        guard let first = segments.first else { return handlers.isEmpty && wildcard == nil ? nil : self }
+        let rest = segments.dropFirst()
+        if let literal = literals[first], let found = literal.match(rest, &parameters) { return found }
+        if let (name, node) = parameter {
+            var attempt = parameters
+            attempt[name] = first
+            if let found = node.match(rest, &attempt) {
+                parameters = attempt
+                return found
+            }
+        }
+        if let wildcard {
+            parameters[wildcard] = segments.joined(separator: "/")
+            return self
+        }
+        return nil
+    }
+}

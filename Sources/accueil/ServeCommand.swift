@@ -1,0 +1,55 @@
+import Accueil
+import HTTPServer
+
+enum ServeCommand {
+    static let help = """
+        Usage : accueil serve [options]
+
+        Démarre le serveur web. La base est créée et migrée au premier démarrage.
+
+        Options (et variables d'environnement équivalentes) :
+          --host ADRESSE     adresse d'écoute (ACCUEIL_HOST, défaut 127.0.0.1)
+          --port PORT        port d'écoute (ACCUEIL_PORT, défaut 8080 ; 0 = port libre)
+          --db FICHIER       base SQLite (ACCUEIL_DB, défaut data/accueil.sqlite)
+          --public DOSSIER   fichiers statiques (ACCUEIL_PUBLIC, défaut Public)
+          --resources DOSSIER données de référence (ACCUEIL_RESOURCES, défaut Resources)
+          --production       mode production : aucun compte de démonstration (ACCUEIL_PRODUCTION=1)
+          --behind-tls       derrière un proxy TLS : cookies Secure, HSTS (ACCUEIL_BEHIND_TLS=1)
+          --quiet            pas de journal d'accès
+        Arrêt propre sur SIGTERM ou SIGINT (Ctrl-C) : les requêtes en cours se terminent.
+        """
+
+    static func run(_ args: ArraySlice<String>) async throws -> Int32 {
+        let arguments = try CommandLineArguments(args, options: ["host", "port", "db", "public", "resources"],
+                                                 flags: ["production", "behind-tls", "quiet", "help"])
+        if arguments.flags.contains("help") { print(help); return 0 }
+        let env = Environment.current
+        var configuration = AppConfiguration()
+        configuration.publicDirectory = arguments.value("public", environment: "ACCUEIL_PUBLIC", default: "Public", in: env)
+        configuration.resourcesDirectory = arguments.value("resources", environment: "ACCUEIL_RESOURCES", default: "Resources", in: env)
+        configuration.production = arguments.flags.contains("production") || Environment.isTrue(env["ACCUEIL_PRODUCTION"])
+        configuration.behindTLS = arguments.flags.contains("behind-tls") || Environment.isTrue(env["ACCUEIL_BEHIND_TLS"])
+
+        var server = ServerConfiguration()
+        server.host = arguments.value("host", environment: "ACCUEIL_HOST", default: "127.0.0.1", in: env)
+        let portText = arguments.value("port", environment: "ACCUEIL_PORT", default: "8080", in: env)
+        guard let port = Int(portText), (0...65535).contains(port) else {
+            throw CommandLineArguments.UsageError(description: "port invalide : \(portText)")
+        }
+        server.port = port
+
+        let databasePath = DatabaseSettings.path(arguments, env)
+        let store = try DatabaseSettings.open(databasePath)
+        let responder = Application.responder(store: store, configuration: configuration)
+        let httpServer = HTTPServer(configuration: server, logger: arguments.flags.contains("quiet") ? nil : AccessLog.standardError) { request in
+            await responder.respond(to: request)
+        }
+        try httpServer.start()
+        let signals = ShutdownSignals { httpServer.shutdown() }
+        Environment.printError("Accueil commun \(AppConfiguration.version) : http://\(server.host):\(httpServer.port ?? port)/ (base \(databasePath)\(configuration.production ? ", production" : ", démonstration"))")
+        await httpServer.stopped()
+        withExtendedLifetime(signals) {}
+        Environment.printError("Arrêt propre terminé.")
+        return 0
+    }
+}

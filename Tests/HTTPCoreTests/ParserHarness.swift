@@ -1,0 +1,68 @@
+@testable import HTTPCore
+
+/// A small deterministic generator (SplitMix64), so a failing split pattern can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+enum ParseOutcome: Equatable {
+    case requests([HTTPRequestSummary])
+    case failure(HTTPParseError, after: [HTTPRequestSummary])
+}
+
+/// The parts of a request the tests compare.
+struct HTTPRequestSummary: Equatable {
+    let method: String
+    let target: String
+    let headers: [String]
+    let body: String
+
+    init(_ request: HTTPRequest) {
+        method = request.method
+        target = request.target
+        headers = request.headers.map { "\($0.name): \($0.value)" }
+        body = String(decoding: request.body, as: UTF8.self)
+    }
+}
+
+enum ParserHarness {
+    /// Feeds `input` cut at the given offsets and collects everything the parser yields.
+    static func parse(_ input: [UInt8], cuts: [Int], limits: ParserLimits = ParserLimits()) -> ParseOutcome {
+        var parser = RequestParser(limits: limits)
+        var requests: [HTTPRequestSummary] = []
+        var previous = 0
+        for cut in cuts.sorted() + [input.count] where cut >= previous {
+            parser.append(Array(input[previous..<cut]))
+            previous = cut
+            do {
+                while let request = try parser.nextRequest() { requests.append(HTTPRequestSummary(request)) }
+            } catch {
+                return .failure(error, after: requests)
+            }
+        }
+        return .requests(requests)
+    }
+
+    /// The outcome of parsing whole, which every split must reproduce exactly.
+    static func parseInEverySplit(_ text: String, limits: ParserLimits = ParserLimits(), seed: UInt64 = 42) -> (whole: ParseOutcome, disagreements: Int) {
+        let input = Array(text.utf8)
+        let whole = parse(input, cuts: [], limits: limits)
+        var generator = SeededGenerator(seed: seed)
+        var disagreements = 0
+        var patterns: [[Int]] = [Array(0..<input.count)]  // one byte at a time
+        for _ in 0..<25 {
+            let count = Int.random(in: 1...max(1, min(12, input.count)), using: &generator)
+            patterns.append((0..<count).map { _ in Int.random(in: 0...input.count, using: &generator) })
+        }
+        for cuts in patterns where parse(input, cuts: cuts, limits: limits) != whole { disagreements += 1 }
+        return (whole, disagreements)
+    }
+}
