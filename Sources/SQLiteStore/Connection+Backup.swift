@@ -1,0 +1,91 @@
+import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Connection {
+    /// Pages copied per `sqlite3_backup_step` call.
+    static let backupPagesPerStep: Int32 = 256
+    /// Pause before retrying a step that hit BUSY/LOCKED.
+    static let backupRetryPauseMilliseconds: Int32 = 10
+
+    /// Writes a consistent copy of the main database to `path` with SQLite's online
+    /// backup API, replacing any file already there.
+    ///
+    /// The copy is built in a temporary file next to `path` and renamed into place, so
+    /// `path` never holds a half-written backup. The source is read inside one read
+    /// transaction: in WAL mode that snapshot does not block writers, and it stops
+    /// concurrent commits from restarting the copy again and again.
+    public func backup(to path: String) throws {
+        let temporaryPath = "\(path).partial-\(UInt64.random(in: .min ... .max))"
+        do {
+            try copy(to: temporaryPath)
+            guard rename(temporaryPath, path) == 0 else {
+                throw SQLiteError(code: SQLITE_CANTOPEN,
+                                  message: "cannot move backup into place (errno \(errno))")
+            }
+        } catch {
+            unlink(temporaryPath)
+            throw error
+        }
+    }
+
+    private func copy(to path: String) throws {
+        var destination: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let openCode = sqlite3_open_v2(path, &destination, flags, nil)
+        defer { sqlite3_close_v2(destination) }
+        guard openCode == SQLITE_OK, let destination else {
+            throw SQLiteError(db: destination, code: openCode, sql: nil)
+        }
+        guard let backup = sqlite3_backup_init(destination, "main", handle.pointer, "main") else {
+            throw SQLiteError(db: destination, code: sqlite3_errcode(destination), sql: nil)
+        }
+
+        let ownsSnapshot = !isInTransaction
+        var stepCode: Int32 = SQLITE_OK
+        do {
+            if ownsSnapshot {
+                try run("BEGIN DEFERRED")
+                // BEGIN DEFERRED takes no snapshot until something is read.
+                _ = try query("SELECT count(*) FROM sqlite_schema")
+            }
+            stepCode = stepUntilDone(backup)
+        } catch {
+            sqlite3_backup_finish(backup)
+            throw error
+        }
+        if ownsSnapshot { try? run("COMMIT") }
+
+        // finish reports the first error of the whole operation on the destination.
+        let finishCode = sqlite3_backup_finish(backup)
+        guard stepCode == SQLITE_DONE else {
+            throw SQLiteError(db: destination, code: stepCode, sql: nil)
+        }
+        guard finishCode == SQLITE_OK else {
+            throw SQLiteError(db: destination, code: finishCode, sql: nil)
+        }
+    }
+
+    /// Copies page batches until DONE or a hard error. BUSY/LOCKED are retried until
+    /// the connection's busy timeout is used up.
+    private func stepUntilDone(_ backup: OpaquePointer) -> Int32 {
+        var waited: Int32 = 0
+        while true {
+            let code = sqlite3_backup_step(backup, Connection.backupPagesPerStep)
+            switch code {
+            case SQLITE_OK:
+                waited = 0
+            case SQLITE_BUSY, SQLITE_LOCKED:
+                guard waited < busyTimeoutMilliseconds else { return code }
+                waited += max(1, sqlite3_sleep(Connection.backupRetryPauseMilliseconds))
+            default:
+                return code
+            }
+        }
+    }
+}
