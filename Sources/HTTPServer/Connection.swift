@@ -134,7 +134,8 @@ final class Connection: @unchecked Sendable {
                                                  keepAlive: keepAlive, date: context.dates.current())
         if let logger = context.logger {
             logger(AccessLogEntry(method: request.method, path: String(request.path), status: response.status.code,
-                                  bytes: response.body.count, durationMicroseconds: Int((MonotonicClock.now() - started) / 1000)))
+                                  bytes: request.method == "HEAD" ? 0 : response.body.count,
+                                  durationMicroseconds: Int((MonotonicClock.now() - started) / 1000)))
         }
         closeAfterWrite = !keepAlive
         enqueue(bytes)

@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+
+/// A loopback TCP client that speaks raw bytes, so tests control exactly what is sent.
+///
+/// Reads block, so they run on a Dispatch queue of their own: blocking a thread of Swift's small
+/// cooperative pool would starve the server's handlers under test (2 cores, 2 pool threads).
+final class RawClient: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "raw-client")
+    struct Response: Sendable {
+        let statusLine: String
+        let headers: [Header]
+        struct Header: Sendable { let name: String; let value: String }
+        let body: [UInt8]
+        var status: Int { Int(statusLine.split(separator: " ")[1]) ?? 0 }
+        func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
+        var text: String { String(decoding: body, as: UTF8.self) }
+    }
+
+    let fd: Int32
+    private var buffer: [UInt8] = []
+
+    init(port: Int, receiveTimeout: Double = 5) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { close(fd); throw ClientError.connectFailed }
+        var timeout = timeval(tv_sec: Int(receiveTimeout), tv_usec: Int((receiveTimeout - Double(Int(receiveTimeout))) * 1_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit { close(fd) }
+
+    enum ClientError: Error { case connectFailed, timedOut, closed, malformed }
+
+    func send(_ text: String) { send(Array(text.utf8)) }
+
+    func send(_ bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Reads more bytes; false when the server closed the connection.
+    private func fill() throws -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let n = recv(fd, &chunk, chunk.count, 0)
+        if n > 0 { buffer.append(contentsOf: chunk[0..<n]); return true }
+        if n == 0 { return false }
+        if errno == EAGAIN || errno == EWOULDBLOCK { throw ClientError.timedOut }
+        return false  // ECONNRESET and the like: the server is gone from this connection
+    }
+
+    func readResponse(head: Bool = false) async throws -> Response {
+        try await offPool { try self.blockingReadResponse(head: head) }
+    }
+
+    func isClosedByServer() async -> Bool {
+        (try? await offPool { self.blockingIsClosedByServer() }) ?? false
+    }
+
+    private func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// Reads one response (Content-Length framed, or no body for HEAD / 1xx / 304).
+    private func blockingReadResponse(head: Bool) throws -> Response {
+        while true {
+            if let end = headEnd() {
+                let headText = String(decoding: buffer[0..<end], as: UTF8.self)
+                var lines = headText.components(separatedBy: "\r\n")
+                let statusLine = lines.removeFirst()
+                let headers = lines.compactMap { line -> Response.Header? in
+                    guard let colon = line.firstIndex(of: ":") else { return nil }
+                    return Response.Header(name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmingCharacters())
+                }
+                let status = Int(statusLine.split(separator: " ")[1]) ?? 0
+                let length = (head || status < 200 || status == 304) ? 0 : Int(headers.first { $0.name.lowercased() == "content-length" }?.value ?? "0") ?? 0
+                while buffer.count < end + 4 + length { guard try fill() else { throw ClientError.closed } }
+                let body = Array(buffer[(end + 4)..<(end + 4 + length)])
+                buffer.removeFirst(end + 4 + length)
+                return Response(statusLine: statusLine, headers: headers, body: body)
+            }
+            guard try fill() else { throw ClientError.closed }
+        }
+    }
+
+    /// True if the server closes the connection (EOF or reset) within the receive timeout, with nothing more sent.
+    private func blockingIsClosedByServer() -> Bool {
+        do { return try !fill() && buffer.isEmpty } catch { return false }
+    }
+
+    private func headEnd() -> Int? {
+        guard buffer.count >= 4 else { return nil }
+        for i in 0...(buffer.count - 4) where buffer[i] == 13 && buffer[i + 1] == 10 && buffer[i + 2] == 13 && buffer[i + 3] == 10 {
+            return i
+        }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+
+    func components(separatedBy separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}
