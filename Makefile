@@ -1,0 +1,53 @@
+# Accueil commun — make targets:
+#   make run     install system packages if missing, build, serve on http://127.0.0.1:8080 (data/accueil.sqlite, demo data)
+#   make test    every test: unit, live-socket and SQLite tests (Swift), then browser/accessibility checks when present
+#   make build   debug build only
+#   make release release build
+#   make bench   release build, then wrk load against this server and the peers of ../shared/bench, one table
+#   make fuzz    libFuzzer on the HTTP request parser (FUZZ_SECONDS=600 by default)
+#   make deps    install the Debian packages the build needs (root, apt-get)
+#   make clean   remove build folders
+SHELL := /bin/bash
+export PATH := $(PATH):/opt/swift/usr/bin
+SWIFT ?= swift
+HOST ?= 127.0.0.1
+PORT ?= 8080
+DB ?= data/accueil.sqlite
+FUZZ_SECONDS ?= 600
+APT_PACKAGES := pkg-config libsqlite3-dev zlib1g-dev libsodium-dev
+
+.PHONY: help run test build release bench fuzz deps clean
+
+help:
+	@sed -n '1,10p' Makefile
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: build
+	$(SWIFT) run accueil serve --host $(HOST) --port $(PORT) --db $(DB)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@if [ -x Tests/browser/run.sh ]; then Tests/browser/run.sh; fi
+
+bench: release
+	Benchmarks/run.sh
+
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_SECONDS)
+
+clean:
+	rm -rf .build .build-* Fuzz/bin
