@@ -24,6 +24,11 @@ extension Connection {
         let temporaryPath = "\(path).partial-\(UInt64.random(in: .min ... .max))"
         do {
             try copy(to: temporaryPath)
+            // Sidecar files left by an earlier database at `path` would be applied to
+            // the new file on open (a stale WAL replays over it), so drop them first.
+            for suffix in ["-wal", "-shm", "-journal"] {
+                unlink(path + suffix)
+            }
             guard rename(temporaryPath, path) == 0 else {
                 throw SQLiteError(code: SQLITE_CANTOPEN,
                                   message: "cannot move backup into place (errno \(errno))")
@@ -68,6 +73,12 @@ extension Connection {
         }
         guard finishCode == SQLITE_OK else {
             throw SQLiteError(db: destination, code: finishCode, sql: nil)
+        }
+        // The copied header says WAL like the source. Switching to rollback mode makes
+        // the backup one self-contained file that opens anywhere, even read-only media.
+        let modeCode = sqlite3_exec(destination, "PRAGMA journal_mode = DELETE", nil, nil, nil)
+        guard modeCode == SQLITE_OK else {
+            throw SQLiteError(db: destination, code: modeCode, sql: "PRAGMA journal_mode = DELETE")
         }
     }
 
