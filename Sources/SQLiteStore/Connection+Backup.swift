@@ -21,6 +21,16 @@ extension Connection {
     /// transaction: in WAL mode that snapshot does not block writers, and it stops
     /// concurrent commits from restarting the copy again and again.
     public func backup(to path: String) throws {
+        // Renaming the copy over the live file would swap the database under every
+        // open connection; refuse instead.
+        guard !isSameFile(path) else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "backup target is the source database itself")
+        }
+        // The source connection would answer LOCKED for as long as its own write
+        // transaction is open, so waiting could never succeed.
+        guard sqlite3_txn_state(handle.pointer, "main") != SQLITE_TXN_WRITE else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "cannot back up from inside a write transaction")
+        }
         let temporaryPath = "\(path).partial-\(UInt64.random(in: .min ... .max))"
         do {
             try copy(to: temporaryPath)
@@ -80,6 +90,17 @@ extension Connection {
         guard modeCode == SQLITE_OK else {
             throw SQLiteError(db: destination, code: modeCode, sql: "PRAGMA journal_mode = DELETE")
         }
+    }
+
+    /// Compares device and inode, so relative paths and symlinks are recognised too.
+    private func isSameFile(_ path: String) -> Bool {
+        guard let source = sqlite3_db_filename(handle.pointer, "main"), source.pointee != 0 else {
+            return false  // in-memory or temporary database: no file to clash with
+        }
+        var sourceInfo = stat()
+        var targetInfo = stat()
+        guard stat(source, &sourceInfo) == 0, stat(path, &targetInfo) == 0 else { return false }
+        return sourceInfo.st_dev == targetInfo.st_dev && sourceInfo.st_ino == targetInfo.st_ino
     }
 
     /// Copies page batches until DONE or a hard error. BUSY/LOCKED are retried until

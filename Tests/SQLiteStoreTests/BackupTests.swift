@@ -53,6 +53,39 @@ import SQLiteStore
         }
     }
 
+    @Test func backupOntoTheSourceFileIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let db = try dir.openDatabase()
+        try db.execute("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+
+        let error = try #require(throws: SQLiteError.self) {
+            try db.backup(to: dir.path + "/./test.sqlite")
+        }
+
+        #expect(error.code == 21)  // SQLITE_MISUSE
+        #expect(try db.int("SELECT count(*) FROM t") == 1)
+    }
+
+    @Test func backupInsideAWriteTransactionFailsFast() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let db = try dir.openDatabase()
+        try db.execute("CREATE TABLE t (x)")
+        let clock = ContinuousClock()
+        let start = clock.now
+
+        #expect(throws: SQLiteError.self) {
+            try db.transaction {
+                try db.run("INSERT INTO t VALUES (1)")
+                try db.backup(to: dir.file("backup.sqlite"))
+            }
+        }
+
+        // Without the check it would retry for the whole 5 s busy timeout.
+        #expect(clock.now - start < .seconds(2))
+    }
+
     @Test func backupWhileAnotherConnectionKeepsWritingIsConsistent() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -101,6 +101,21 @@ import SQLiteStore
         #expect(try store.readSync { try Self.schema.appliedVersions($0) } == [1])
     }
 
+    @Test func brandNewFileWithoutMigratorIsSharedByReaders() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        // Readers open an empty file before any table exists.
+        let store = try Store(path: dir.file("fresh.sqlite"), readers: 2)
+
+        try await store.write { db in
+            try db.execute("CREATE TABLE notes (body TEXT)")
+            try db.run("INSERT INTO notes VALUES (?)", ["première"])
+        }
+
+        #expect(try await store.read { try $0.string("SELECT body FROM notes") } == "première")
+        #expect(try store.readSync { try $0.string("PRAGMA journal_mode") } == "wal")
+    }
+
     @Test func inMemoryStoreServesReadsFromTheWriter() async throws {
         let store = try Store(path: ":memory:", readers: 2, migrator: Self.schema)
 
