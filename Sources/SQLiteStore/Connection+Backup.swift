@@ -57,25 +57,20 @@ extension Connection {
         guard openCode == SQLITE_OK, let destination else {
             throw SQLiteError(db: destination, code: openCode, sql: nil)
         }
+        let ownsSnapshot = !isInTransaction
+        if ownsSnapshot { try run("BEGIN DEFERRED") }
+        // Nothing is written through this connection, so ROLLBACK ends the read
+        // transaction just like COMMIT would, including on the error paths.
+        defer { if ownsSnapshot { try? run("ROLLBACK") } }
+        if ownsSnapshot {
+            // BEGIN DEFERRED takes no snapshot until something is read.
+            _ = try query("SELECT count(*) FROM sqlite_schema")
+        }
+
         guard let backup = sqlite3_backup_init(destination, "main", handle.pointer, "main") else {
             throw SQLiteError(db: destination, code: sqlite3_errcode(destination), sql: nil)
         }
-
-        let ownsSnapshot = !isInTransaction
-        var stepCode: Int32 = SQLITE_OK
-        do {
-            if ownsSnapshot {
-                try run("BEGIN DEFERRED")
-                // BEGIN DEFERRED takes no snapshot until something is read.
-                _ = try query("SELECT count(*) FROM sqlite_schema")
-            }
-            stepCode = stepUntilDone(backup)
-        } catch {
-            sqlite3_backup_finish(backup)
-            throw error
-        }
-        if ownsSnapshot { try? run("COMMIT") }
-
+        let stepCode = stepUntilDone(backup)
         // finish reports the first error of the whole operation on the destination.
         let finishCode = sqlite3_backup_finish(backup)
         guard stepCode == SQLITE_DONE else {

@@ -17,6 +17,7 @@ import SQLiteStore
 
         try db.backup(to: dir.file("backup.sqlite"))
 
+        #expect(!db.isInTransaction)  // the read snapshot was released
         let copy = try Connection(path: dir.file("backup.sqlite"), readOnly: true)
         #expect(try copy.integrityCheck() == ["ok"])
         // Self-contained: rollback-journal mode, so no -wal/-shm is needed to read it.
