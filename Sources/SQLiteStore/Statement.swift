@@ -48,7 +48,8 @@ public final class Statement {
     public var parameterCount: Int { Int(sqlite3_bind_parameter_count(pointer)) }
 
     public var columnNames: [String] {
-        (0..<sqlite3_column_count(pointer)).map { String(cString: sqlite3_column_name(pointer, $0)) }
+        // column_name only returns NULL when out of memory; an empty name beats a crash.
+        (0..<sqlite3_column_count(pointer)).map { sqlite3_column_name(pointer, $0).map { String(cString: $0) } ?? "" }
     }
 
     // MARK: Binding
