@@ -30,11 +30,14 @@ public struct ConflictDetector: Sendable {
     }
 
     public func workersInTwoPlaces(_ occurrences: [Occurrence]) -> [PlanningConflict] {
-        let held = occurrences.filter { $0.holder.workerID != nil }
-        let byWorkerAndDate = Dictionary(grouping: held) { WorkerDay(workerID: $0.holder.workerID!, date: $0.date) }
+        var byWorkerAndDate: [WorkerDay: [Occurrence]] = [:]
+        for occurrence in occurrences {
+            guard let workerID = occurrence.holder.workerID else { continue }
+            byWorkerAndDate[WorkerDay(workerID: workerID, date: occurrence.date), default: []].append(occurrence)
+        }
         var conflicts: [PlanningConflict] = []
-        for key in byWorkerAndDate.keys.sorted(by: { ($0.date, $0.workerID) < ($1.date, $1.workerID) }) {
-            let day = byWorkerAndDate[key]!.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        for (key, held) in byWorkerAndDate.sorted(by: { ($0.key.date, $0.key.workerID) < ($1.key.date, $1.key.workerID) }) {
+            let day = held.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
             for (index, first) in day.enumerated() {
                 for second in day[(index + 1)...] where first.overlaps(second) {
                     conflicts.append(PlanningConflict(
