@@ -6,6 +6,8 @@ public struct HTTPRequest: Sendable {
     public var version: HTTPVersion
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// The peer's IP address as the server saw it (a reverse proxy's, when there is one).
+    public var remoteAddress: String?
 
     public init(method: String, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.method = method

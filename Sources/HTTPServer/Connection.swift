@@ -34,8 +34,11 @@ final class Connection: @unchecked Sendable {
     private var draining = false
     private var closed = false
 
-    init(descriptor: Int32, context: ServerContext) {
+    private let remoteAddress: String?
+
+    init(descriptor: Int32, context: ServerContext, remoteAddress: String?) {
         self.fd = descriptor
+        self.remoteAddress = remoteAddress
         self.context = context
         self.parser = RequestParser(limits: context.configuration.limits)
         self.queue = DispatchQueue(label: "http.connection", target: .global())
@@ -114,7 +117,10 @@ final class Connection: @unchecked Sendable {
 
     // MARK: answering
 
-    private func dispatch(_ request: HTTPRequest) {
+    private func dispatch(_ incoming: HTTPRequest) {
+        var addressed = incoming
+        addressed.remoteAddress = remoteAddress
+        let request = addressed
         inFlight = true
         enter(.handling)
         suspendReading()

@@ -67,7 +67,11 @@ public final class HTTPServer: Sendable {
     private func acceptPending(_ listenFD: Int32) {
         while true {
             // accept4 is hidden behind _GNU_SOURCE in Glibc's module map; accept + fcntl does the same.
-            let fd = accept(listenFD, nil, nil)
+            var peer = sockaddr_storage()
+            var peerLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let fd = withUnsafeMutablePointer(to: &peer) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept(listenFD, $0, &peerLength) }
+            }
             if fd < 0 {
                 if errno == EINTR || errno == ECONNABORTED { continue }
                 // EAGAIN: nothing left. EMFILE/ENFILE: out of descriptors; the backlog holds the rest until one frees.
@@ -82,7 +86,7 @@ public final class HTTPServer: Sendable {
                 dates: dates, connectionClosed: { [weak self] id in self?.connectionClosed(id) })
             let connection: Connection? = state.withLock { state in
                 guard !state.draining, state.connections.count < configuration.maxConnections else { return nil }
-                let connection = Connection(descriptor: fd, context: context)
+                let connection = Connection(descriptor: fd, context: context, remoteAddress: PeerAddress.text(peer))
                 state.connections[connection.id] = connection
                 return connection
             }
