@@ -21,7 +21,7 @@ struct ContractOutputTests {
     func coupleBytes() throws {
         let output = try evaluate(#"{"adults": 2, "date": "2026-11-26"}"#)
         #expect(output == #"{"alerts":[],"circonscription":null,"date":"2026-11-26","derogation":false,"#
-            + #""reasons":["Couple sans enfant mineur (à charge ou vivant en France) ni grossesse : le CCAS accompagne les personnes seules ou en couple sans enfant mineur, orientation vers le CCAS.","#
+            + #""reasons":["Couple sans enfant mineur (à charge ou vivant en France) ni grossesse : la situation relève du CCAS, qui accompagne les personnes seules ou en couple sans enfant mineur.","#
             + #""Lieu d'accueil du CCAS : CCAS – Cité Municipale, 4 rue Claude Bonnier, 33000 Bordeaux."],"#
             + #""service":"CCAS","site":"CCAS – Cité Municipale","siteId":"ccas-cite-municipale","suggestions":[]}"#)
     }

@@ -55,8 +55,9 @@ enum ServiceRules {
 
     private static func noMinorChildReason(_ household: Household) -> String {
         let who = household.adults == 1 ? "Personne seule" : "Couple"
-        return "\(who) sans enfant mineur (à charge ou vivant en France) ni grossesse : le CCAS "
-            + "accompagne les personnes seules ou en couple sans enfant mineur, orientation vers le CCAS."
+        // Worded as "relève du CCAS", not "orienté vers": continuity or a derogation may follow.
+        return "\(who) sans enfant mineur (à charge ou vivant en France) ni grossesse : la situation "
+            + "relève du CCAS, qui accompagne les personnes seules ou en couple sans enfant mineur."
     }
 
     private static func derogationReason(_ derogation: Derogation, ruleService: Service) -> String {
