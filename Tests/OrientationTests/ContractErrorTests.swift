@@ -45,6 +45,10 @@ struct ContractErrorTests {
         (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x"}}"#, "derogation.agreedBy", "obligatoire"),
         (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x", "agreedBy": ""}}"#, "derogation.agreedBy", "qui l'a convenue"),
         (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x", "agreedBy": "y", "by": "z"}}"#, "derogation.by", "Champ inconnu"),
+        // Only the first problem is reported, in a documented order.
+        (#"{"adults": 3, "foo": 1}"#, "foo", "Champ inconnu"),
+        (#"{"adults": 1, "age": 200, "pregnant": "x"}"#, "pregnant", "true ou false"),
+        (#"{"adults": 1, "age": 200, "sector": "atlantis"}"#, "age", "entre 0 et 130"),
         ("[1, 2]", nil, "objet JSON"),
         ("\"adults\"", nil, "objet JSON"),
         ("not json", nil, "JSON valide"),

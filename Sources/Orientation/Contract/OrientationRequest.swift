@@ -36,6 +36,11 @@ public struct OrientationRequest: Sendable, Equatable {
             throw OrientationRequestError(field: "adults",
                 message: "Le champ « adults » doit valoir 1 ou 2 (reçu : \(adults)).")
         }
+        // Read in the contract's field order, so the first error reported is predictable.
+        let pregnant = try reader.bool("pregnant", default: false)
+        let children = try Self.children(reader)
+        let requestConcernsChild = try reader.bool("requestConcernsChild", default: false)
+        let homeless = try reader.bool("homeless", default: false)
         let age = try reader.integer("age", expected: "âge en années")
         if let age, !(0...130).contains(age) {
             throw OrientationRequestError(field: "age",
@@ -43,10 +48,10 @@ public struct OrientationRequest: Sendable, Equatable {
         }
         household = Household(
             adults: adults,
-            pregnant: try reader.bool("pregnant", default: false),
-            children: try Self.children(reader),
-            requestConcernsChild: try reader.bool("requestConcernsChild", default: false),
-            homeless: try reader.bool("homeless", default: false),
+            pregnant: pregnant,
+            children: children,
+            requestConcernsChild: requestConcernsChild,
+            homeless: homeless,
             age: age,
             disability: try reader.bool("disability", default: false),
             childInDanger: try reader.bool("childInDanger", default: false),
