@@ -65,10 +65,3 @@ public struct TerritorialReferential: Sendable {
         return site
     }
 }
-
-/// The file's shape; extra keys such as "note" are allowed and ignored.
-struct ReferentialDocument: Decodable {
-    let circonscriptions: [Circonscription]
-    let sites: [Site]
-    let sectors: [Sector]
-}
