@@ -1,0 +1,100 @@
+import Foundation
+
+/// The body of `accueil orient` (stdin) and `POST /api/v1/orientation/evaluate`, decoded and
+/// checked field by field. See docs/api.md for the contract.
+public struct OrientationRequest: Sendable, Equatable {
+    /// The reference date; nil means "today" as the caller knows it.
+    public let date: LocalDate?
+    public let household: Household
+
+    static let fields = ["date", "adults", "pregnant", "children", "requestConcernsChild", "homeless",
+                         "age", "disability", "childInDanger", "rsa", "sector", "alreadyFollowedBy",
+                         "derogation"]
+    static let childFields = ["birthDate", "inCharge", "livesInFrance", "aseMeasure"]
+    static let derogationFields = ["service", "justification", "agreedBy"]
+
+    public init(date: LocalDate?, household: Household) {
+        self.date = date
+        self.household = household
+    }
+
+    /// Checks shape and types only; the rules check the rest (sector known, derogation
+    /// justified) when the request is evaluated, with errors of the same form.
+    public init(json: Data) throws(OrientationRequestError) {
+        let root: JSONValue
+        do {
+            root = try JSONDecoder().decode(JSONValue.self, from: json)
+        } catch {
+            throw OrientationRequestError(field: nil, message: "Le corps de la requête n'est pas un JSON valide.")
+        }
+        let reader = try JSONObjectReader(root, path: "", allowed: Self.fields, what: "La requête")
+        date = try reader.date("date")
+        guard let adults = try reader.integer("adults", expected: "1 ou 2") else {
+            throw reader.missing("adults", "nombre d'adultes du foyer, 1 ou 2")
+        }
+        guard adults == 1 || adults == 2 else {
+            throw OrientationRequestError(field: "adults",
+                message: "Le champ « adults » doit valoir 1 ou 2 (reçu : \(adults)).")
+        }
+        // Read in the contract's field order, so the first error reported is predictable.
+        let pregnant = try reader.bool("pregnant", default: false)
+        let children = try Self.children(reader)
+        let requestConcernsChild = try reader.bool("requestConcernsChild", default: false)
+        let homeless = try reader.bool("homeless", default: false)
+        let age = try reader.integer("age", expected: "âge en années")
+        if let age, !(0...130).contains(age) {
+            throw OrientationRequestError(field: "age",
+                message: "Le champ « age » doit être compris entre 0 et 130 (reçu : \(age)).")
+        }
+        household = Household(
+            adults: adults,
+            pregnant: pregnant,
+            children: children,
+            requestConcernsChild: requestConcernsChild,
+            homeless: homeless,
+            age: age,
+            disability: try reader.bool("disability", default: false),
+            childInDanger: try reader.bool("childInDanger", default: false),
+            rsa: try reader.bool("rsa", default: false),
+            sector: try reader.string("sector", expected: "clé de secteur, par exemple \"bastide\""),
+            alreadyFollowedBy: try reader.service("alreadyFollowedBy"),
+            derogation: try Self.derogation(reader))
+    }
+
+    private static func children(_ reader: JSONObjectReader) throws(OrientationRequestError) -> [Child] {
+        guard let value = reader.value("children") else { return [] }
+        guard case .array(let items) = value else {
+            throw reader.mistyped("children", "doit être une liste d'enfants", value)
+        }
+        var children: [Child] = []
+        for (index, item) in items.enumerated() {
+            let path = "children[\(index)]"
+            let child = try JSONObjectReader(item, path: path, allowed: childFields, what: "L'enfant \(path)")
+            guard let birthDate = try child.date("birthDate") else {
+                throw child.missing("birthDate", "date de naissance de l'enfant, AAAA-MM-JJ")
+            }
+            children.append(Child(
+                birthDate: birthDate,
+                inCharge: try child.bool("inCharge", default: true),
+                livesInFrance: try child.bool("livesInFrance", default: true),
+                aseMeasure: try child.bool("aseMeasure", default: false)))
+        }
+        return children
+    }
+
+    private static func derogation(_ reader: JSONObjectReader) throws(OrientationRequestError) -> Derogation? {
+        guard let value = reader.value("derogation") else { return nil }
+        let derogation = try JSONObjectReader(value, path: "derogation", allowed: derogationFields,
+                                              what: "Le champ « derogation »")
+        guard let service = try derogation.service("service") else {
+            throw derogation.missing("service", "service retenu par la dérogation, \"CCAS\" ou \"MDS\"")
+        }
+        guard let justification = try derogation.string("justification", expected: "justification écrite") else {
+            throw derogation.missing("justification", "une dérogation doit être justifiée par écrit")
+        }
+        guard let agreedBy = try derogation.string("agreedBy", expected: "nom de qui a convenu la dérogation") else {
+            throw derogation.missing("agreedBy", "nom de qui a convenu la dérogation (PTS et CCAS)")
+        }
+        return Derogation(service: service, justification: justification, agreedBy: agreedBy)
+    }
+}

@@ -1,0 +1,52 @@
+/// The situation of the person (and their household) at intake: the facts the routing rule
+/// reads. It carries no identity: the rule does not need one, and less personal data travels.
+public struct Household: Sendable, Equatable {
+    /// 1 (a person alone, or a lone parent) or 2 (a couple).
+    public var adults: Int
+    public var pregnant: Bool
+    public var children: [Child]
+    /// The request is about a child's needs (matters for a lone parent without custody).
+    public var requestConcernsChild: Bool
+    /// Without a home ("sans domicile"): suggests the CAIO, and often there is no sector.
+    public var homeless: Bool
+    /// The age of the person asking, when known (suggestions for youth and seniors).
+    public var age: Int?
+    public var disability: Bool
+    /// A child may be in danger: raises the CRIP alert.
+    public var childInDanger: Bool
+    /// The person receives the RSA (revenu de solidarité active).
+    public var rsa: Bool
+    /// Key of the sector of residence in the territorial referential ("bastide", …).
+    public var sector: String?
+    /// The service whose social worker already accompanies the person, if any.
+    public var alreadyFollowedBy: Service?
+    public var derogation: Derogation?
+
+    public init(
+        adults: Int,
+        pregnant: Bool = false,
+        children: [Child] = [],
+        requestConcernsChild: Bool = false,
+        homeless: Bool = false,
+        age: Int? = nil,
+        disability: Bool = false,
+        childInDanger: Bool = false,
+        rsa: Bool = false,
+        sector: String? = nil,
+        alreadyFollowedBy: Service? = nil,
+        derogation: Derogation? = nil
+    ) {
+        self.adults = adults
+        self.pregnant = pregnant
+        self.children = children
+        self.requestConcernsChild = requestConcernsChild
+        self.homeless = homeless
+        self.age = age
+        self.disability = disability
+        self.childInDanger = childInDanger
+        self.rsa = rsa
+        self.sector = sector
+        self.alreadyFollowedBy = alreadyFollowedBy
+        self.derogation = derogation
+    }
+}

@@ -1,1 +1,0 @@
-// Orientation module.

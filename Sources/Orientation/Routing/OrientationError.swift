@@ -1,0 +1,45 @@
+/// Why a household could not be oriented. Each error names the input field at fault (using the
+/// JSON contract's path, e.g. "children[1].birthDate") and says in French what to correct, so the
+/// form, the CLI and the API can all show it as is.
+public enum OrientationError: Error, Sendable, Equatable, CustomStringConvertible {
+    case invalidAdults(Int)
+    case invalidAge(Int)
+    case childNotYetBorn(index: Int, birthDate: LocalDate, date: LocalDate)
+    case dateOutsideReferential(LocalDate, coverageStart: LocalDate)
+    case unknownSector(String, known: [String])
+    case derogationWithoutJustification
+    case derogationWithoutAgreement
+
+    public var field: String {
+        switch self {
+        case .invalidAdults: return "adults"
+        case .invalidAge: return "age"
+        case .childNotYetBorn(let index, _, _): return "children[\(index)].birthDate"
+        case .dateOutsideReferential: return "date"
+        case .unknownSector: return "sector"
+        case .derogationWithoutJustification: return "derogation.justification"
+        case .derogationWithoutAgreement: return "derogation.agreedBy"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .invalidAdults(let count):
+            return "Le nombre d'adultes doit être 1 ou 2 (reçu : \(count))."
+        case .invalidAge(let age):
+            return "L'âge doit être compris entre 0 et 130 ans (reçu : \(age))."
+        case .childNotYetBorn(_, let birthDate, let date):
+            return "La date de naissance de l'enfant (\(birthDate.frenchDescription)) est postérieure à la date de référence (\(date.frenchDescription)) ; une grossesse se déclare avec « pregnant »."
+        case .dateOutsideReferential(let date, let start):
+            return "Le référentiel territorial ne couvre pas le \(date.frenchDescription) (il commence le \(start.frenchDescription))."
+        case .unknownSector(let key, let known):
+            return "Secteur inconnu : « \(key) ». Secteurs connus : \(known.joined(separator: ", "))."
+        case .derogationWithoutJustification:
+            return "Une dérogation doit être justifiée par écrit : la justification est vide."
+        case .derogationWithoutAgreement:
+            return "Une dérogation doit indiquer qui l'a convenue (PTS et CCAS) : le nom est vide."
+        }
+    }
+
+    public var description: String { "\(field) : \(message)" }
+}

@@ -1,0 +1,37 @@
+/// Applies the CCAS/MDS split of the convention to one household on one date.
+///
+/// Pure: the same household, date and referential always give the same decision, and nothing
+/// is read or written. Usable directly (`Router(referential:)`) or through `orient(_:on:referential:)`.
+public struct Router: Sendable {
+    public let referential: TerritorialReferential
+
+    public init(referential: TerritorialReferential) {
+        self.referential = referential
+    }
+
+    public func orient(_ household: Household, on date: LocalDate) throws(OrientationError) -> RoutingDecision {
+        try HouseholdValidation.check(household, on: date, referential: referential)
+        let facts = HouseholdFacts(household, on: date)
+        let outcome = ServiceRules.decide(household, facts: facts, on: date)
+        let destination = try DestinationRules.resolve(
+            outcome.service, household: household, on: date, referential: referential)
+        let suggestions = SuggestionRules.fired(for: household)
+        return RoutingDecision(
+            date: date,
+            service: outcome.service,
+            siteID: destination.site?.id,
+            site: destination.site?.name,
+            circonscription: destination.circonscription,
+            firedRules: outcome.fired + [destination.fired] + suggestions.map(\.1),
+            suggestions: suggestions.map(\.0),
+            isDerogation: household.derogation != nil,
+            ruleService: outcome.ruleService)
+    }
+}
+
+/// The routing rule as a function: see `Router`.
+public func orient(
+    _ household: Household, on date: LocalDate, referential: TerritorialReferential
+) throws(OrientationError) -> RoutingDecision {
+    try Router(referential: referential).orient(household, on: date)
+}
