@@ -9,7 +9,12 @@ public struct AppConfiguration: Sendable {
     /// Demo mode seeds demonstration accounts and data; production refuses both.
     public var production: Bool = false
     /// Set when a TLS-terminating reverse proxy sits in front: cookies get `Secure`, HSTS is sent.
-    public var behindTLS: Bool = false
+    public var behindTLS: Bool = false {
+        didSet { sessions.secureCookies = behindTLS }
+    }
+    public var sessions = SessionSettings()
+    /// Argon2id cost; only tests lower it.
+    public var passwordHashingIsFastForTests = false
 
     public init() {}
 }

@@ -1,18 +1,27 @@
 import HTTPCore
+import Orientation
 import SQLiteStore
 import Web
 
 /// Assembles the web application: middleware, every feature's routes, static files, error pages.
 public enum Application {
-    public static func responder(store: Store, configuration: AppConfiguration) -> Responder {
+    /// Order matters: security headers and compression wrap everything (error pages included); the
+    /// session is known before CSRF is checked; each route then names the permission it needs.
+    public static func responder(context: AppContext) -> Responder {
         var router = Router()
-        router.use(SecurityHeadersMiddleware(behindTLS: configuration.behindTLS))
+        router.use(SecurityHeadersMiddleware(behindTLS: context.configuration.behindTLS))
         router.use(CompressionMiddleware())
+        router.use(SessionMiddleware(context: context))
+        router.use(CSRFMiddleware(context: context))
 
         HomeRoutes.register(on: &router)
-        HealthRoutes.register(on: &router, store: store)
+        HealthRoutes.register(on: &router, store: context.store)
+        LoginRoutes.register(on: &router, context: context)
+        PasswordRoutes.register(on: &router, context: context)
+        AccountAdminRoutes.register(on: &router, context: context)
+        AuditRoutes.register(on: &router, context: context)
 
-        let staticFiles = StaticFiles(root: configuration.publicDirectory, prefix: "/static")
+        let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static")
         router.get("/static/*path") { request in try staticFiles.handle(request) }
 
         return router.freeze(errorRenderer: ErrorPages.render, reportInternalError: InternalErrorLog.report)

@@ -40,7 +40,8 @@ enum ServeCommand {
 
         let databasePath = DatabaseSettings.path(arguments, env)
         let store = try DatabaseSettings.open(databasePath)
-        let responder = Application.responder(store: store, configuration: configuration)
+        let context = try Bootstrap.makeContext(store: store, configuration: configuration)
+        let responder = Application.responder(context: context)
         let httpServer = HTTPServer(configuration: server, logger: arguments.flags.contains("quiet") ? nil : AccessLog.standardError) { request in
             await responder.respond(to: request)
         }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Accueil
 
 /// `accueil <commande> [options]` — see `usage`.
 let usage = """
@@ -12,6 +13,7 @@ let usage = """
       serve     démarre le serveur web (crée et migre la base au premier démarrage)
       migrate   applique les migrations de la base
       backup    sauvegarde la base dans un fichier (--to FICHIER)
+      user      gère les comptes (user add : crée un compte, par exemple le premier administrateur)
       help      affiche cette aide
 
     « accueil <commande> --help » décrit les options d'une commande.
@@ -27,6 +29,7 @@ do {
     case "serve": status = try await ServeCommand.run(rest)
     case "migrate": status = try MigrateCommand.run(rest)
     case "backup": status = try await BackupCommand.run(rest)
+    case "user": status = try UserCommand.run(rest)
     case "help", "--help", "-h": print(usage); status = 0
     default:
         Environment.printError("Commande inconnue : \(command)\n\n\(usage)")
@@ -34,6 +37,9 @@ do {
     }
     exit(status)
 } catch let error as CommandLineArguments.UsageError {
+    Environment.printError("Erreur : \(error.description)")
+    exit(2)
+} catch let error as AccountProvisioning.Refusal {
     Environment.printError("Erreur : \(error.description)")
     exit(2)
 } catch {

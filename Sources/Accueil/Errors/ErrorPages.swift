@@ -17,7 +17,7 @@ enum ErrorPages {
             <p class="muted">Code d'erreur : \(error.status.code)</p>
             """
         return HTTPResponse(status: error.status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
-                            body: Layout.page(title: title, body: body).bytes)
+                            body: Layout.page(title: title, body: body, request: request).bytes)
     }
 
     static func title(for status: HTTPStatus) -> String {

@@ -3,9 +3,10 @@ import Web
 
 enum HomeRoutes {
     static func register(on router: inout Router) {
-        router.get("/") { _ in
-            HTTPResponse(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache"],
-                         body: HomePage.render().bytes)
+        router.get("/") { request in
+            var response = HTTPResponse(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: HomePage.render(request).bytes)
+            if request.session == nil { response.headers.set("Cache-Control", "no-cache") }
+            return response
         }
     }
 }

@@ -1,0 +1,45 @@
+import Orientation
+import SQLiteStore
+
+/// A place of the partner directory (MDS, antennas, the CCAS, partner sites): the editable copy of the referential's sites.
+public struct DirectorySite: Sendable, Equatable {
+    public let id: String
+    public var name: String
+    public var kind: String
+    public var circonscription: String?
+    public var address: String?
+    public var phone: String?
+    public var openingHours: String?
+    public var accessibility: String?
+    public var validFrom: String
+    public var validTo: String?
+}
+
+enum SiteDirectory {
+    /// Seeds the directory from the territorial referential the first time; later edits by
+    /// administrators are kept (a site already present is not overwritten).
+    static func seed(_ db: Connection, from referential: TerritorialReferential) throws {
+        for site in referential.sites {
+            try db.run("""
+                INSERT OR IGNORE INTO sites (id, name, kind, circonscription, address, phone, opening_hours, accessibility, valid_from, valid_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [site.id, site.name, site.kind.rawValue, site.circonscription, site.address, site.phone,
+                      site.openingHours, site.accessibility, site.validFrom.description, site.validTo?.description])
+        }
+    }
+
+    static func all(_ db: Connection) throws -> [DirectorySite] {
+        try db.query("SELECT * FROM sites ORDER BY name").map(site)
+    }
+
+    static func find(_ db: Connection, id: String) throws -> DirectorySite? {
+        try db.queryOne("SELECT * FROM sites WHERE id = ?", [id]).map(site)
+    }
+
+    private static func site(_ row: Row) -> DirectorySite {
+        DirectorySite(id: row.string("id") ?? "", name: row.string("name") ?? "", kind: row.string("kind") ?? "",
+             circonscription: row.string("circonscription"), address: row.string("address"), phone: row.string("phone"),
+             openingHours: row.string("opening_hours"), accessibility: row.string("accessibility"),
+             validFrom: row.string("valid_from") ?? "", validTo: row.string("valid_to"))
+    }
+}

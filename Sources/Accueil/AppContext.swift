@@ -1,0 +1,19 @@
+import Orientation
+import SQLiteStore
+
+/// What every feature needs, built once at start-up and shared (immutable) by all requests.
+public struct AppContext: Sendable {
+    public let store: Store
+    public let configuration: AppConfiguration
+    public let referential: TerritorialReferential
+    let hasher: PasswordHasher
+    let passwordPolicy: PasswordPolicy
+    let throttle: LoginThrottle
+    /// Decoy hash verified for unknown logins, so they cost as much time as a wrong password.
+    let decoyHash: String
+    /// Unix seconds; injectable so tests can move time without sleeping.
+    public let clock: @Sendable () -> Int64
+
+    public var sessions: SessionSettings { configuration.sessions }
+    public func now() -> Int64 { clock() }
+}

@@ -1,0 +1,64 @@
+import HTTPCore
+import Web
+
+/// Finds the session behind the cookie, enforces idle and absolute expiry, and marks every response
+/// to a signed-in user `Cache-Control: no-store` (personal data must not stay in caches, and the back
+/// button after logout must not show a protected page).
+struct SessionMiddleware: Middleware {
+    let context: AppContext
+
+    func handle(_ request: Request, next: Handler) async throws -> HTTPResponse {
+        var request = request
+        let settings = context.sessions
+        let now = context.now()
+        var clearCookie = false
+        if let token = request.cookies[settings.cookieName], !token.isEmpty {
+            let found = try await context.store.read { db -> (SessionRepository.Stored, Account)? in
+                guard let stored = try SessionRepository.find(db, token: token),
+                      let account = try AccountRepository.find(db, id: stored.accountID) else { return nil }
+                return (stored, account)
+            }
+            if let (stored, account) = found, !account.disabled,
+               now - stored.lastSeenAt < settings.idleTimeout, now - stored.createdAt < settings.absoluteTimeout {
+                request[CurrentSession.self] = Session(account: account, csrfToken: stored.csrf, tokenHash: stored.tokenHash)
+                if now - stored.lastSeenAt >= settings.touchInterval {
+                    try await context.store.write { db in try SessionRepository.touch(db, tokenHash: stored.tokenHash, at: now) }
+                }
+            } else {
+                clearCookie = true
+                if let (stored, _) = found {
+                    try await context.store.write { db in try SessionRepository.delete(db, tokenHash: stored.tokenHash) }
+                }
+            }
+        }
+        var newAnonymousToken: String?
+        if request[CurrentSession.self] == nil {
+            if let existing = request.cookies[settings.anonymousCSRFCookieName], existing.count >= 32 {
+                request[AnonymousCSRFToken.self] = existing
+            } else {
+                newAnonymousToken = Sodium.token()
+                request[AnonymousCSRFToken.self] = newAnonymousToken
+            }
+        }
+
+        var response = try await next(request)
+        if request[CurrentSession.self] != nil {
+            response.headers.set("Cache-Control", "no-store")
+        }
+        if clearCookie {
+            response.headers.add("Set-Cookie", SetCookie.expired(settings.cookieName, secure: settings.secureCookies).headerValue)
+        }
+        if let newAnonymousToken, response.headers["Content-Type"]?.hasPrefix("text/html") == true {
+            response.headers.add("Set-Cookie", SetCookie(name: settings.anonymousCSRFCookieName, value: newAnonymousToken,
+                                                         secure: settings.secureCookies).headerValue)
+        }
+        return response
+    }
+}
+
+extension Request {
+    public var session: Session? { self[CurrentSession.self] }
+
+    /// The token a form on this page must carry: the session's, or the anonymous double-submit one.
+    var csrfToken: String { self[CurrentSession.self]?.csrfToken ?? self[AnonymousCSRFToken.self] ?? "" }
+}

@@ -1,0 +1,9 @@
+extension String {
+    /// Without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
+    var trimmed: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}
