@@ -33,8 +33,10 @@ let package = Package(
             dependencies: ["Accueil", "HTTPCore", "HTTPServer", "SQLiteStore", "Orientation"],
             swiftSettings: strict),
 
+        // Shared by the test targets only: a raw-socket HTTP client.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore", "TestSupport"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "HTTPCore", "HTTPServer"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
@@ -42,6 +44,6 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(
             name: "AccueilTests",
-            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "Web", "SQLiteStore", "Orientation"]),
+            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "Web", "SQLiteStore", "Orientation", "TestSupport"]),
     ]
 )

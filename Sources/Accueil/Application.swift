@@ -12,7 +12,7 @@ public enum Application {
         router.use(SecurityHeadersMiddleware(behindTLS: context.configuration.behindTLS))
         router.use(CompressionMiddleware())
         router.use(SessionMiddleware(context: context))
-        router.use(CSRFMiddleware(context: context))
+        router.useOnRoutes(CSRFMiddleware(context: context))
 
         HomeRoutes.register(on: &router)
         HealthRoutes.register(on: &router, store: context.store)

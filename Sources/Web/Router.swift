@@ -10,11 +10,16 @@ public typealias ErrorRenderer = @Sendable (HTTPError, Request) -> HTTPResponse
 public struct Router {
     private let root = RouteNode()
     private var middleware: [any Middleware] = []
+    private var routeMiddleware: [any Middleware] = []
 
     public init() {}
 
     /// Middleware that runs for every request, matched or not, in the order added.
     public mutating func use(_ middleware: any Middleware) { self.middleware.append(middleware) }
+
+    /// Middleware that runs only once a route matched (after 404/405 are settled), around every route,
+    /// outside the route's own middleware. For checks that make no sense on unknown paths (CSRF).
+    public mutating func useOnRoutes(_ middleware: any Middleware) { routeMiddleware.append(middleware) }
 
     public func add(_ method: String, _ pattern: String, middleware: [any Middleware] = [], _ handler: @escaping Handler) {
         var node = root
@@ -46,7 +51,7 @@ public struct Router {
     }
 
     public func freeze(errorRenderer: @escaping ErrorRenderer, reportInternalError: @escaping @Sendable (any Error, Request) -> Void = { _, _ in }) -> Responder {
-        Responder(root: root.frozen(), middleware: middleware, errorRenderer: errorRenderer, reportInternalError: reportInternalError)
+        Responder(root: root.frozen(wrapping: routeMiddleware), middleware: middleware, errorRenderer: errorRenderer, reportInternalError: reportInternalError)
     }
 }
 
@@ -57,10 +62,10 @@ final class RouteNode {
     var wildcard: String?
     var handlers: [String: Handler] = [:]
 
-    func frozen() -> FrozenRoute {
-        FrozenRoute(literals: literals.mapValues { $0.frozen() },
-                    parameter: parameter.map { ($0.name, $0.node.frozen()) },
-                    wildcard: wildcard, handlers: handlers)
+    func frozen(wrapping middleware: [any Middleware]) -> FrozenRoute {
+        FrozenRoute(literals: literals.mapValues { $0.frozen(wrapping: middleware) },
+                    parameter: parameter.map { ($0.name, $0.node.frozen(wrapping: middleware)) },
+                    wildcard: wildcard, handlers: middleware.isEmpty ? handlers : handlers.mapValues { middleware.wrapping($0) })
     }
 }
 

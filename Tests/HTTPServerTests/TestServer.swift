@@ -1,4 +1,5 @@
 import HTTPCore
+import TestSupport
 @testable import HTTPServer
 
 /// Starts a real server on an ephemeral loopback port with short timeouts; stops it afterwards.

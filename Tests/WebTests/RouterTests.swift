@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct RouterTests {
     func responder() -> Responder {
-        var router = Router()
+        let router = Router()
         router.get("/") { _ in .text("home") }
         router.get("/personnes/:id") { request in .text("person \(try request.parameter("id"))") }
         router.get("/personnes/nouvelle") { _ in .text("new person") }

@@ -7,22 +7,23 @@ import Dispatch
 ///
 /// Reads block, so they run on a Dispatch queue of their own: blocking a thread of Swift's small
 /// cooperative pool would starve the server's handlers under test (2 cores, 2 pool threads).
-final class RawClient: @unchecked Sendable {
+public final class RawClient: @unchecked Sendable {
     private let queue = DispatchQueue(label: "raw-client")
-    struct Response: Sendable {
-        let statusLine: String
-        let headers: [Header]
-        struct Header: Sendable { let name: String; let value: String }
-        let body: [UInt8]
-        var status: Int { Int(statusLine.split(separator: " ")[1]) ?? 0 }
-        func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
-        var text: String { String(decoding: body, as: UTF8.self) }
+    public struct Response: Sendable {
+        public let statusLine: String
+        public let headers: [Header]
+        public struct Header: Sendable { public let name: String; public let value: String }
+        public let body: [UInt8]
+        public var status: Int { Int(statusLine.split(separator: " ")[1]) ?? 0 }
+        public func headers(_ name: String) -> [String] { headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value) }
+        public func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
+        public var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    let fd: Int32
+    public let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int, receiveTimeout: Double = 5) throws {
+    public init(port: Int, receiveTimeout: Double = 5) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -38,11 +39,11 @@ final class RawClient: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    enum ClientError: Error { case connectFailed, timedOut, closed, malformed }
+    public enum ClientError: Error { case connectFailed, timedOut, closed, malformed }
 
-    func send(_ text: String) { send(Array(text.utf8)) }
+    public func send(_ text: String) { send(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) {
+    public func send(_ bytes: [UInt8]) {
         _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
@@ -56,11 +57,11 @@ final class RawClient: @unchecked Sendable {
         return false  // ECONNRESET and the like: the server is gone from this connection
     }
 
-    func readResponse(head: Bool = false) async throws -> Response {
+    public func readResponse(head: Bool = false) async throws -> Response {
         try await offPool { try self.blockingReadResponse(head: head) }
     }
 
-    func isClosedByServer() async -> Bool {
+    public func isClosedByServer() async -> Bool {
         (try? await offPool { self.blockingIsClosedByServer() }) ?? false
     }
 

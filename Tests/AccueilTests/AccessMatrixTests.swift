@@ -1,0 +1,67 @@
+import Testing
+import TestSupport
+@testable import Accueil
+
+/// The role × action matrix over real HTTP: every protected route, every role, and anonymous.
+@Suite(.serialized) struct AccessMatrixTests {
+    struct Route: CustomTestStringConvertible, Sendable {
+        let method: String
+        let path: String
+        let permission: Permission
+        var testDescription: String { "\(method) \(path)" }
+    }
+
+    /// Every protected route of the application; a new protected route must be added here.
+    static let routes: [Route] = [
+        Route(method: "GET", path: "/admin/comptes", permission: .manageAccounts),
+        Route(method: "GET", path: "/admin/comptes/nouveau", permission: .manageAccounts),
+        Route(method: "POST", path: "/admin/comptes", permission: .manageAccounts),
+        Route(method: "GET", path: "/admin/comptes/1", permission: .manageAccounts),
+        Route(method: "POST", path: "/admin/comptes/999/desactiver", permission: .manageAccounts),
+        Route(method: "POST", path: "/admin/comptes/999/reactiver", permission: .manageAccounts),
+        Route(method: "POST", path: "/admin/comptes/999/mot-de-passe", permission: .manageAccounts),
+        Route(method: "POST", path: "/admin/comptes/999", permission: .manageAccounts),
+        Route(method: "GET", path: "/admin/journal", permission: .readAudit),
+        Route(method: "GET", path: "/admin/journal/export.csv?personne=1", permission: .readAudit),
+        Route(method: "GET", path: "/mon-compte/mot-de-passe", permission: .useDesk),
+        Route(method: "POST", path: "/mon-compte/mot-de-passe", permission: .useDesk),
+    ]
+
+    static let logins = DemoAccounts.all.map(\.login)
+
+    @Test(arguments: routes)
+    func everyRoleGetsExactlyWhatTheMatrixSays(_ route: Route) async throws {
+        try await withApp { app in
+            for demo in DemoAccounts.all {
+                let browser = try await app.signedIn(demo.login)
+                try await browser.get("/")  // a page, for the CSRF token
+                let response = route.method == "GET" ? try await browser.get(route.path) : try await browser.post(route.path, [])
+                let allowed = AccessPolicy.allows(demo.roles, route.permission)
+                if allowed {
+                    #expect(response.status != 403, "\(demo.login) should reach \(route.testDescription)")
+                    #expect(!(response.header("Location") ?? "").hasPrefix("/connexion"))
+                    #expect([200, 303, 404, 409, 422].contains(response.status), "\(demo.login) \(route.testDescription) → \(response.status)")
+                } else {
+                    #expect(response.status == 403, "\(demo.login) must not reach \(route.testDescription), got \(response.status)")
+                }
+            }
+            let anonymous = app.browser()
+            try await anonymous.get("/connexion")
+            let response = route.method == "GET" ? try await anonymous.get(route.path) : try await anonymous.post(route.path, [])
+            #expect(response.status == 303)
+            #expect(response.header("Location")?.hasPrefix("/connexion") == true)
+        }
+    }
+
+    @Test func theMatrixHoldsTheRulesOfTheIssue() {
+        #expect(!AccessPolicy.allows([.agent], .readSocialNotes))
+        #expect(AccessPolicy.allows([.socialWorker], .readSocialNotes))
+        #expect(!AccessPolicy.allows([.manager], .readPersonFile))
+        #expect(AccessPolicy.allows([.manager, .socialWorker], .readPersonFile))
+        #expect(AccessPolicy.allows([.administrator], .readAudit))
+        #expect(!AccessPolicy.allows([.socialWorker], .manageAccounts))
+        for permission in Permission.allCases {
+            #expect(Role.allCases.contains { AccessPolicy.allows([$0], permission) }, "\(permission) is held by nobody")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Testing
+import TestSupport
+@testable import Accueil
+
+@Suite(.serialized) struct LoginTests {
+    @Test func failureMessageIsTheSameForUnknownLoginAndWrongPassword() async throws {
+        try await withApp { app in
+            let unknown = try await app.browser().logIn("personne-inconnue", "demo-agent-accueil")
+            let wrong = try await app.browser().logIn("agent", "pas-le-bon-mot-de-passe")
+            #expect(unknown.status == 200 && wrong.status == 200)
+            #expect(unknown.text.contains("Identifiant ou mot de passe incorrect."))
+            #expect(wrong.text.contains("Identifiant ou mot de passe incorrect."))
+            #expect(try app.auditCount(.loginFailed) == 2)
+            #expect(try app.auditCount(.loginSucceeded) == 0)
+        }
+    }
+
+    @Test func repeatedFailuresThrottleTheAccountEvenWithTheRightPassword() async throws {
+        try await withApp { app in
+            for _ in 0..<5 { _ = try await app.browser().logIn("agent", "mauvais-mot-de-passe") }
+            let blocked = try await app.browser().logIn("agent", "demo-agent-accueil")
+            #expect(blocked.status == 429)
+            #expect(blocked.text.contains("Trop de tentatives"))
+            #expect(blocked.header("Set-Cookie")?.contains("accueil_session=") != true)
+            // Another account from the same address is not blocked yet (per-address limit is higher).
+            #expect(try await app.browser().logIn("admin", "demo-administrateur-comptes").status == 303)
+            // After the window, the account can log in again.
+            app.advanceClock(seconds: 16 * 60)
+            #expect(try await app.browser().logIn("agent", "demo-agent-accueil").status == 303)
+        }
+    }
+
+    @Test func perAddressThrottleStopsASweepOverManyLogins() async throws {
+        try await withApp { app in
+            for index in 0..<20 { _ = try await app.browser().logIn("inconnu\(index)", "mauvais-mot-de-passe") }
+            #expect(try await app.browser().logIn("admin", "demo-administrateur-comptes").status == 429)
+        }
+    }
+
+    @Test func returnPathIsKeptButNeverLeavesTheSite() async throws {
+        try await withApp { app in
+            let browser = app.browser()
+            let page = try await browser.get("/connexion?retour=/admin/journal")
+            #expect(page.text.contains("value=\"/admin/journal\""))
+            let response = try await browser.post("/connexion", [("identifiant", "admin"), ("mot_de_passe", "demo-administrateur-comptes"), ("retour", "/admin/journal")])
+            #expect(response.header("Location") == "/admin/journal")
+            let evil = app.browser()
+            try await evil.get("/connexion")
+            let away = try await evil.post("/connexion", [("identifiant", "admin"), ("mot_de_passe", "demo-administrateur-comptes"), ("retour", "//evil.example/")])
+            #expect(away.header("Location") == "/")
+        }
+    }
+
+    @Test func demoAccountsAreShownOnlyInDemoMode() async throws {
+        try await withApp { app in
+            let page = try await app.browser().get("/connexion")
+            #expect(page.text.contains("demo-agent-accueil"))
+        }
+    }
+
+    @Test func temporaryPasswordMustBeChangedBeforeAnythingElse() async throws {
+        try await withApp { app in
+            let admin = try await app.signedIn("admin")
+            try await admin.get("/admin/comptes/nouveau")
+            let created = try await admin.post("/admin/comptes", [("identifiant", "nouvelle.agente"), ("nom", "Nadia Nouvelle"), ("institution", "MDS"),
+                                                                  ("roles", "agent"), ("sites", "mds-bastide")])
+            #expect(created.status == 200)
+            let temporary = try #require(created.text.firstMatch(of: /<strong><code>([A-Za-z0-9_-]+)<\/code><\/strong>/)?.1)
+            let user = app.browser()
+            let login = try await user.logIn("nouvelle.agente", String(temporary))
+            #expect(login.header("Location") == "/mon-compte/mot-de-passe")
+            #expect(try await user.get("/").status == 200)  // public page still fine
+            try await user.get("/mon-compte/mot-de-passe")
+            let weak = try await user.post("/mon-compte/mot-de-passe", [("actuel", String(temporary)), ("nouveau", "motdepasse123"), ("confirmation", "motdepasse123")])
+            #expect(weak.status == 422)
+            #expect(weak.text.contains("trop courant"))
+            let good = try await user.post("/mon-compte/mot-de-passe", [("actuel", String(temporary)), ("nouveau", "une phrase assez longue"), ("confirmation", "une phrase assez longue")])
+            #expect(good.status == 303)
+            #expect(try app.auditCount(.passwordChanged) == 1)
+            #expect(try app.auditCount(.accountCreated) == 1)
+        }
+    }
+}

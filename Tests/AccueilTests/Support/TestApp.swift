@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import HTTPCore
+import HTTPServer
+import SQLiteStore
+import Synchronization
+import TestSupport
+@testable import Accueil
+
+/// The whole application on a real loopback socket, with a fresh SQLite file and a clock tests can move.
+final class TestApp: Sendable {
+    let server: HTTPServer
+    let port: Int
+    let store: Store
+    let context: AppContext
+    let directory: String
+    private let time = TestClock()
+
+    static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    init(production: Bool = false, prepare: (Store) throws -> Void = { _ in }) throws {
+        var template = Array("/tmp/accueil-test-XXXXXX".utf8CString)
+        directory = String(cString: mkdtemp(&template))
+        store = try Store(path: directory + "/test.sqlite", migrator: Schema.migrator)
+        try prepare(store)
+        var configuration = AppConfiguration()
+        configuration.publicDirectory = Self.repositoryRoot + "/Public"
+        configuration.resourcesDirectory = Self.repositoryRoot + "/Resources"
+        configuration.production = production
+        configuration.passwordHashingIsFastForTests = true
+        let time = self.time
+        context = try Bootstrap.makeContext(store: store, configuration: configuration, clock: { time.value.withLock { $0 } })
+        let responder = Application.responder(context: context)
+        var serverConfiguration = ServerConfiguration()
+        serverConfiguration.port = 0
+        server = HTTPServer(configuration: serverConfiguration, logger: nil) { request in await responder.respond(to: request) }
+        try server.start()
+        port = server.port ?? 0
+    }
+
+    func advanceClock(seconds: Int64) { time.value.withLock { $0 += seconds } }
+    var now: Int64 { time.value.withLock { $0 } }
+
+    func stop() async {
+        server.shutdown()
+        await server.stopped()
+        _ = system("rm -rf '\(directory)'")
+    }
+
+    func browser() -> Browser { Browser(port: port) }
+
+    /// A browser already signed in with a demo account.
+    func signedIn(_ login: String) async throws -> Browser {
+        let browser = browser()
+        let password = DemoAccounts.all.first { $0.login == login }?.password ?? ""
+        let response = try await browser.logIn(login, password)
+        precondition(response.status == 303, "demo login \(login) failed: \(response.status)")
+        return browser
+    }
+
+    func auditCount(_ action: AuditAction? = nil) throws -> Int {
+        try store.readSync { db in
+            if let action { return try db.int("SELECT count(*) FROM audit_log WHERE action = ?", [action.rawValue]) ?? 0 }
+            return try db.int("SELECT count(*) FROM audit_log") ?? 0
+        }
+    }
+}
+
+/// Unix seconds fixed at 2026-11-16; tests move it explicitly.
+final class TestClock: Sendable {
+    let value = Mutex<Int64>(1_795_000_000)
+}
+
+/// Runs `body` with a started app and always stops it.
+func withApp(production: Bool = false, _ body: (TestApp) async throws -> Void) async throws {
+    let app = try TestApp(production: production)
+    do { try await body(app) } catch {
+        await app.stop()
+        throw error
+    }
+    await app.stop()
+}
