@@ -6,6 +6,7 @@ public struct AppContext: Sendable {
     public let store: Store
     public let configuration: AppConfiguration
     public let referential: TerritorialReferential
+    public let motives: MotiveCatalog
     let hasher: PasswordHasher
     let passwordPolicy: PasswordPolicy
     let throttle: LoginThrottle

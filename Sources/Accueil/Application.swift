@@ -20,6 +20,10 @@ public enum Application {
         PasswordRoutes.register(on: &router, context: context)
         AccountAdminRoutes.register(on: &router, context: context)
         AuditRoutes.register(on: &router, context: context)
+        IntakeRoutes.register(on: &router, context: context)
+        OrientationRoutes.register(on: &router, context: context)
+        PersonRoutes.register(on: &router, context: context)
+        AttendanceRoutes.register(on: &router, context: context)
 
         let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static")
         router.get("/static/*path") { request in try staticFiles.handle(request) }

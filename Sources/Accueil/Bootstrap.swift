@@ -41,7 +41,11 @@ public enum Bootstrap {
         let referential = try loadReferential(configuration)
         let cost: PasswordHasher.Cost = configuration.passwordHashingIsFastForTests ? .testing : .interactive
         let hasher = PasswordHasher(cost: cost)
-        let context = AppContext(store: store, configuration: configuration, referential: referential, hasher: hasher,
+        let motivesPath = configuration.resourcesDirectory + "/referential/motives.json"
+        guard let motivesData = FileManager.default.contents(atPath: motivesPath), let motives = try? MotiveCatalog(json: motivesData) else {
+            throw StartupError.unreadableResource(motivesPath)
+        }
+        let context = AppContext(store: store, configuration: configuration, referential: referential, motives: motives, hasher: hasher,
                                  passwordPolicy: try loadPasswordPolicy(configuration), throttle: LoginThrottle(),
                                  decoyHash: PasswordHasher.decoy(cost: cost), clock: clock)
         let now = clock()

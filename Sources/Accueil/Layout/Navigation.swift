@@ -11,6 +11,8 @@ enum Navigation {
 
     /// Features add their entry here when they land; the list order is the menu order.
     static let items: [Item] = [
+        Item(path: "/accueils/nouveau", label: "Nouvel accueil", permission: .recordIntake),
+        Item(path: "/orientations/recues", label: "Orientations reçues", permission: .recordAttendance),
         Item(path: "/admin/comptes", label: "Comptes", permission: .manageAccounts),
         Item(path: "/admin/journal", label: "Journal d'accès", permission: .readAudit),
     ]

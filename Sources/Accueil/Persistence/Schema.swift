@@ -72,6 +72,83 @@ public enum Schema {
             CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
                 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
             """),
+        Migration(3, "persons, intakes, orientations", sql: """
+            -- A person received at the desk. name_key is the name without accents, case or punctuation,
+            -- for finding a known person ("double sollicitation").
+            CREATE TABLE persons (
+                id INTEGER PRIMARY KEY,
+                last_name TEXT NOT NULL,
+                first_name TEXT NOT NULL,
+                birth_date TEXT,
+                phone TEXT,
+                name_key TEXT NOT NULL,
+                followed_by TEXT CHECK (followed_by IN ('CCAS', 'MDS')),
+                referent TEXT,
+                merged_into INTEGER REFERENCES persons(id),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX persons_by_name ON persons(name_key, birth_date) WHERE merged_into IS NULL;
+            CREATE TABLE intakes (
+                id INTEGER PRIMARY KEY,
+                person_id INTEGER REFERENCES persons(id),
+                at INTEGER NOT NULL,
+                site_id TEXT NOT NULL REFERENCES sites(id),
+                account_id INTEGER NOT NULL REFERENCES accounts(id),
+                channel TEXT NOT NULL CHECK (channel IN ('sur_place', 'telephone', 'courriel')),
+                level INTEGER NOT NULL CHECK (level IN (1, 2)),
+                information_only INTEGER NOT NULL DEFAULT 0,
+                household TEXT,
+                age INTEGER,
+                interpreter_language TEXT,
+                accessibility_needs TEXT,
+                consent_orientation INTEGER NOT NULL DEFAULT 0,
+                consent_sharing INTEGER NOT NULL DEFAULT 0,
+                known_person INTEGER NOT NULL DEFAULT 0
+            ) STRICT;
+            CREATE INDEX intakes_by_person ON intakes(person_id, at);
+            CREATE INDEX intakes_by_time ON intakes(at);
+            CREATE TABLE intake_motives (
+                intake_id INTEGER NOT NULL REFERENCES intakes(id) ON DELETE CASCADE,
+                motive TEXT NOT NULL,
+                PRIMARY KEY (intake_id, motive)
+            ) STRICT, WITHOUT ROWID;
+            -- Notes are readable by the social workers of the writer's institution only.
+            CREATE TABLE intake_notes (
+                id INTEGER PRIMARY KEY,
+                intake_id INTEGER NOT NULL REFERENCES intakes(id) ON DELETE CASCADE,
+                institution TEXT NOT NULL,
+                account_id INTEGER NOT NULL REFERENCES accounts(id),
+                at INTEGER NOT NULL,
+                text TEXT NOT NULL
+            ) STRICT;
+            CREATE TABLE orientations (
+                id INTEGER PRIMARY KEY,
+                reference TEXT NOT NULL UNIQUE,
+                intake_id INTEGER NOT NULL REFERENCES intakes(id),
+                person_id INTEGER REFERENCES persons(id),
+                created_at INTEGER NOT NULL,
+                account_id INTEGER NOT NULL REFERENCES accounts(id),
+                service TEXT NOT NULL CHECK (service IN ('CCAS', 'MDS')),
+                site_id TEXT REFERENCES sites(id),
+                circonscription TEXT,
+                reasons TEXT NOT NULL,
+                suggestions TEXT NOT NULL DEFAULT '',
+                is_derogation INTEGER NOT NULL DEFAULT 0,
+                derogation_justification TEXT,
+                derogation_agreed_by TEXT,
+                booking_kind TEXT CHECK (booking_kind IN ('rendez_vous', 'permanence')),
+                booking_date TEXT,
+                booking_time TEXT,
+                booking_place TEXT,
+                status TEXT NOT NULL DEFAULT 'ouverte' CHECK (status IN ('ouverte', 'honoree', 'non_honoree', 'excusee', 'reorientee')),
+                status_at INTEGER,
+                status_account_id INTEGER REFERENCES accounts(id),
+                reoriented_to INTEGER REFERENCES orientations(id)
+            ) STRICT;
+            CREATE INDEX orientations_by_destination ON orientations(site_id, status, booking_date);
+            CREATE INDEX orientations_by_person ON orientations(person_id, created_at);
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

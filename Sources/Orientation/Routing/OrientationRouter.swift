@@ -1,8 +1,8 @@
 /// Applies the CCAS/MDS split of the convention to one household on one date.
 ///
 /// Pure: the same household, date and referential always give the same decision, and nothing
-/// is read or written. Usable directly (`Router(referential:)`) or through `orient(_:on:referential:)`.
-public struct Router: Sendable {
+/// is read or written. Usable directly (`OrientationRouter(referential:)`) or through `orient(_:on:referential:)`.
+public struct OrientationRouter: Sendable {
     public let referential: TerritorialReferential
 
     public init(referential: TerritorialReferential) {
@@ -29,9 +29,9 @@ public struct Router: Sendable {
     }
 }
 
-/// The routing rule as a function: see `Router`.
+/// The routing rule as a function: see `OrientationRouter`.
 public func orient(
     _ household: Household, on date: LocalDate, referential: TerritorialReferential
 ) throws(OrientationError) -> RoutingDecision {
-    try Router(referential: referential).orient(household, on: date)
+    try OrientationRouter(referential: referential).orient(household, on: date)
 }

@@ -1,0 +1,139 @@
+import Foundation
+import HTML
+import HTTPCore
+import Orientation
+import SQLiteStore
+import Web
+
+/// Recording an intake: the form, the known-person check, saving, and the anonymous information-only contact.
+enum IntakeRoutes {
+    static func register(on router: inout Router, context: AppContext) {
+        let gate: [any Middleware] = [RequirePermission(permission: .recordIntake)]
+
+        router.get("/accueils/nouveau", middleware: gate) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            var form = IntakeForm()
+            let now = context.now()
+            form.date = FrenchDates.isoDay(now)
+            form.time = FrenchDates.dateTime(now).suffix(5).description
+            form.siteID = account.siteIDs.first ?? ""
+            let notice = request.query["info"] == "1" ? "Contact d'information enregistré. Merci !" : nil
+            return try await page(request, form, context: context, matches: [], notice: notice)
+        }
+
+        router.post("/accueils/information", middleware: gate) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            let form = try request.form()
+            let site = account.siteIDs.contains(form["site"] ?? "") ? form["site"]! : (account.siteIDs.first ?? "")
+            let channel = IntakeForm.channels.contains { $0.0 == form["canal"] } ? form["canal"]! : "sur_place"
+            let now = context.now()
+            try await context.store.write { db in
+                let id = try IntakeRepository.insert(db, .init(at: now, siteID: site, accountID: account.id, channel: channel, level: 1,
+                                                               informationOnly: true, motives: ["ecoute-information"]))
+                try AuditTrail.record(db, at: now, account: account.id, .intakeCreated, subjectType: "accueil", subjectID: String(id), detail: "information seule")
+            }
+            return .redirect(to: "/accueils/nouveau?info=1")
+        }
+
+        router.post("/accueils", middleware: gate) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            var form = IntakeForm(try request.form())
+            let now = context.now()
+            let today = LocalDate(Date(timeIntervalSince1970: TimeInterval(now)), in: FrenchDates.timeZone)
+            guard let (household, day) = form.validate(referential: context.referential, motives: context.motives,
+                                                       allowedSites: Set(account.siteIDs), today: today) else {
+                return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
+            }
+            // Known person: offer earlier files before creating a new one ("double sollicitation").
+            if form.personChoice.isEmpty {
+                let matches = try await context.store.read { [form] db in
+                    try PersonRepository.matches(db, lastName: form.lastName, firstName: form.firstName, birthDate: form.birthDate.isEmpty ? nil : form.birthDate)
+                }
+                if !matches.isEmpty { return try await page(request, form, context: context, matches: matches) }
+            }
+            let decision: RoutingDecision
+            do { decision = try orient(household, on: day, referential: context.referential) } catch let error as OrientationError {
+                form.errors.append((field: error.field == "sector" ? "secteur" : "date", message: error.message))
+                return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
+            }
+            let saved = form
+            let intakeID = try await context.store.write { db -> Int64 in
+                var personID: Int64
+                var known = false
+                if let chosen = Int64(saved.personChoice), let existing = try PersonRepository.find(db, id: chosen), existing.mergedInto == nil {
+                    personID = chosen
+                    known = true
+                    try PersonRepository.refresh(db, id: chosen, phone: saved.phone.isEmpty ? nil : saved.phone, birthDate: saved.birthDate.isEmpty ? nil : saved.birthDate,
+                                                 followedBy: saved.followedBy.isEmpty ? nil : saved.followedBy, referent: saved.referent.isEmpty ? nil : saved.referent, at: now)
+                    try AuditTrail.record(db, at: now, account: account.id, .personUpdated, subjectType: "personne", subjectID: String(chosen))
+                } else {
+                    personID = try PersonRepository.insert(db, lastName: saved.lastName, firstName: saved.firstName,
+                                                           birthDate: saved.birthDate.isEmpty ? nil : saved.birthDate, phone: saved.phone.isEmpty ? nil : saved.phone,
+                                                           followedBy: saved.followedBy.isEmpty ? nil : saved.followedBy, referent: saved.referent.isEmpty ? nil : saved.referent, at: now)
+                    try AuditTrail.record(db, at: now, account: account.id, .personCreated, subjectType: "personne", subjectID: String(personID))
+                }
+                let at = FrenchDates.startOfDay(saved.date).map { $0 + Int64((Int(saved.time.prefix(2)) ?? 0) * 3600 + (Int(saved.time.suffix(2)) ?? 0) * 60) } ?? now
+                let intakeID = try IntakeRepository.insert(db, .init(
+                    personID: personID, at: at, siteID: saved.siteID, accountID: account.id, channel: saved.channel,
+                    level: account.can(.readSocialNotes) ? saved.level : 1, household: HouseholdJSON.encode(household, on: day), age: household.age,
+                    interpreterLanguage: saved.interpreter ? saved.language : nil, accessibilityNeeds: saved.accessibility.isEmpty ? nil : saved.accessibility,
+                    consentOrientation: saved.consentOrientation, consentSharing: saved.consentSharing, knownPerson: known, motives: saved.motives))
+                if !saved.note.isEmpty {
+                    try IntakeRepository.addNote(db, intakeID: intakeID, institution: account.institution, accountID: account.id, text: saved.note, at: now)
+                }
+                try AuditTrail.record(db, at: now, account: account.id, .intakeCreated, subjectType: "personne", subjectID: String(personID),
+                                      detail: "accueil \(intakeID)")
+                return intakeID
+            }
+            _ = decision
+            return .redirect(to: "/accueils/\(intakeID)")
+        }
+
+        router.get("/personnes/suggestions", middleware: [RequirePermission(permission: .readPersonFile)]) { request in
+            let last = request.query["nom"] ?? "", first = request.query["prenom"] ?? ""
+            guard NameKey.normalize(last).count >= 2 else { return fragment(.empty) }
+            let found = try await context.store.read { db in try PersonRepository.search(db, lastName: last, firstName: first) }
+            return fragment(SuggestionsFragment.render(found))
+        }
+    }
+
+    static func page(_ request: Request, _ form: IntakeForm, context: AppContext, matches: [Person], notice: String? = nil,
+                     status: HTTPStatus = .ok) async throws -> HTTPResponse {
+        let (sites, annotated) = try await context.store.read { db -> ([DirectorySite], [(Person, String?)]) in
+            let all = try SiteDirectory.all(db)
+            let mine = request.session?.account.siteIDs ?? []
+            let annotated = try matches.map { person -> (Person, String?) in
+                let last = try OrientationRepository.forPerson(db, person.id).first
+                let label = last.map { orientation in
+                    let site = all.first { $0.id == orientation.siteID }?.name ?? orientation.service
+                    return "\(site) le \(FrenchDates.dateTime(orientation.createdAt).prefix(10))"
+                }
+                return (person, label)
+            }
+            return (mine.compactMap { id in all.first { $0.id == id } }, annotated)
+        }
+        let today = LocalDate(Date(timeIntervalSince1970: TimeInterval(context.now())), in: FrenchDates.timeZone)
+        let data = IntakeFormPage.Data(sites: sites, sectors: context.referential.sectors(on: today), motives: context.motives.motives,
+                                       matches: annotated.map { (person: $0.0, lastOrientation: $0.1) }, notice: notice)
+        return Layout.response(title: "Nouvel accueil", body: IntakeFormPage.render(request, form, data), request: request, status: status)
+    }
+
+    static func fragment(_ html: HTML) -> HTTPResponse {
+        HTTPResponse(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: html.bytes)
+    }
+}
+
+/// The list of known people shown while typing a name (progressive enhancement; the form works without it).
+enum SuggestionsFragment {
+    static func render(_ people: [Person]) -> HTML {
+        guard !people.isEmpty else { return "<p>Aucun dossier existant à ce nom.</p>" }
+        let items = people.map { p -> HTML in
+            let birth = p.birthDate.flatMap { LocalDate(iso: $0)?.frenchDescription }.map { ", né(e) le \($0)" } ?? ""
+            return "<li><label class=\"choice\"><input type=\"radio\" name=\"personne\" value=\"\(String(p.id))\"> \(p.fullName)\(birth)\(p.followedBy.map { " — suivi(e) : \($0)" } ?? "")</label></li>"
+        }
+        return """
+            <p><strong>Dossiers existants à ce nom :</strong> cochez-en un s'il s'agit de la même personne.</p>
+            <ul class="plain">\(HTML.join(items))<li><label class="choice"><input type="radio" name="personne" value="" checked> Aucun de ces dossiers</label></li></ul>
+            """
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import HTML
+import HTTPCore
+import Orientation
+import SQLiteStore
+import Web
+
+/// From decision to orientation: the proposed decision, its confirmation with a booking (and a
+/// derogation when agreed), the orientation page and its printable slip.
+enum OrientationRoutes {
+    static func register(on router: inout Router, context: AppContext) {
+        let intakeGate: [any Middleware] = [RequirePermission(permission: .recordIntake)]
+
+        router.get("/accueils/:id", middleware: intakeGate) { request in
+            let input = try await loadDecision(request, context: context)
+            return Layout.response(title: "Orientation proposée", body: DecisionPage.render(request, input), request: request)
+        }
+
+        router.post("/accueils/:id/orientation", middleware: intakeGate) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            let form = try request.form()
+            var input = try await loadDecision(request, context: context)
+            guard input.intake.consentOrientation else { throw HTTPError(.conflict, "La personne n'a pas donné son accord pour être orientée.") }
+            input.booking = OrientationRepository.Booking(kind: nonEmpty(form["reservation"]), date: nonEmpty(form["reservation_date"]),
+                                                          time: nonEmpty(form["reservation_heure"]), place: nonEmpty(form["reservation_lieu"]))
+            input.derogationService = form["derogation_service"] ?? ""
+            input.justification = (form["justification"] ?? "").trimmed
+            input.agreedBy = (form["accord"] ?? "").trimmed
+            var derogation: Derogation?
+            if let service = Service(rawValue: input.derogationService) {
+                guard account.can(.grantDerogation) else { throw HTTPError.forbidden }
+                if input.justification.isEmpty { input.errors.append(("justification", "Une dérogation doit être justifiée par écrit.")) }
+                if input.agreedBy.isEmpty { input.errors.append(("accord", "Indiquez qui a donné l'accord de dérogation.")) }
+                derogation = Derogation(service: service, justification: input.justification, agreedBy: input.agreedBy)
+            }
+            input.errors += BookingCheck.errors(input.booking, intakeDay: FrenchDates.isoDay(input.intake.at))
+            guard input.errors.isEmpty else {
+                return Layout.response(title: "Orientation proposée", body: DecisionPage.render(request, input), request: request, status: .unprocessableContent)
+            }
+            let decision = try recompute(input.intake, derogation: derogation, context: context)
+            var booking = input.booking
+            if booking.kind != nil, booking.place == nil { booking.place = decision.site }
+            let now = context.now()
+            let saved = input
+            let (finalBooking, finalDerogation) = (booking, derogation)
+            let id = try await context.store.write { db -> Int64 in
+                let id = try OrientationRepository.insert(db, decision: decision, intakeID: saved.intake.id, personID: saved.person.id,
+                                                          accountID: account.id, derogation: finalDerogation, booking: finalBooking, at: now)
+                try AuditTrail.record(db, at: now, account: account.id, .orientationDecided, subjectType: "personne", subjectID: String(saved.person.id),
+                                      detail: "orientation \(id) vers \(decision.service.rawValue)")
+                if finalDerogation != nil {
+                    try AuditTrail.record(db, at: now, account: account.id, .derogationRecorded, subjectType: "personne", subjectID: String(saved.person.id),
+                                          detail: "orientation \(id)")
+                }
+                return id
+            }
+            return .redirect(to: "/orientations/\(id)")
+        }
+
+        router.get("/orientations/:id", middleware: [RequirePermission(permission: .readPersonFile)]) { request in
+            let view = try await OrientationView.load(request, context: context, audit: .personRead)
+            return Layout.response(title: "Orientation \(view.orientation.reference)", body: OrientationPage.render(request, view), request: request)
+        }
+
+        router.get("/orientations/:id/fiche", middleware: [RequirePermission(permission: .recordIntake)]) { request in
+            let view = try await OrientationView.load(request, context: context, audit: .slipPrinted)
+            return HTTPResponse(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: ReferralSlip.render(view, context: context).bytes)
+        }
+    }
+
+    static func nonEmpty(_ value: String?) -> String? {
+        guard let value = value?.trimmed, !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The stored household re-evaluated at the intake's date: the same input always gives the same decision.
+    static func recompute(_ intake: IntakeRecord, derogation: Derogation?, context: AppContext) throws -> RoutingDecision {
+        guard let stored = intake.household.flatMap(HouseholdJSON.decode), let date = stored.date else { throw HTTPError.notFound }
+        var household = stored.household
+        household.derogation = derogation
+        do { return try orient(household, on: date, referential: context.referential) } catch {
+            throw HTTPError(.unprocessableContent, error.message)
+        }
+    }
+
+    static func loadDecision(_ request: Request, context: AppContext) async throws -> DecisionPage.Input {
+        guard let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
+        let loaded = try await context.store.read { db -> (IntakeRecord, Person, [OrientationRecord], [DirectorySite])? in
+            guard let intake = try IntakeRepository.find(db, id: id), let personID = intake.personID,
+                  let person = try PersonRepository.find(db, id: personID) else { return nil }
+            return (intake, person, try OrientationRepository.forIntake(db, id), try SiteDirectory.all(db))
+        }
+        guard let (intake, person, existing, sites) = loaded else { throw HTTPError.notFound }
+        let decision = try recompute(intake, derogation: nil, context: context)
+        return DecisionPage.Input(person: person, intake: intake, decision: decision, destination: sites.first { $0.id == decision.siteID }, existing: existing)
+    }
+}
+
+/// Checks a booking entered by hand (until the planning supplies slots).
+enum BookingCheck {
+    static func errors(_ booking: OrientationRepository.Booking, intakeDay: String) -> [(field: String, message: String)] {
+        var errors: [(field: String, message: String)] = []
+        switch booking.kind {
+        case nil:
+            return []
+        case "rendez_vous", "permanence":
+            guard let date = booking.date, let start = FrenchDates.startOfDay(date) else {
+                return [("reservation_date", "Indiquez la date de la réservation.")]
+            }
+            if let intake = FrenchDates.startOfDay(intakeDay), start < intake { errors.append(("reservation_date", "La réservation ne peut pas précéder l'accueil.")) }
+            if booking.kind == "rendez_vous" {
+                let time = booking.time ?? ""
+                if time.count != 5 || Int(time.prefix(2)).map({ !(7...20).contains($0) }) ?? true || Int(time.suffix(2)) == nil {
+                    errors.append(("reservation_heure", "Indiquez l'heure du rendez-vous (entre 7 h et 20 h)."))
+                }
+            }
+        default:
+            errors.append(("reservation", "Type de réservation inconnu."))
+        }
+        if let place = booking.place, place.count > 200 { errors.append(("reservation_lieu", "Le lieu est trop long (200 caractères au plus).")) }
+        return errors
+    }
+}

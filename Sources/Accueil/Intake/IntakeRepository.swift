@@ -1,0 +1,94 @@
+import SQLiteStore
+
+/// One intake as stored.
+struct IntakeRecord: Sendable {
+    let id: Int64
+    let personID: Int64?
+    let at: Int64
+    let siteID: String
+    let accountID: Int64
+    let channel: String
+    let level: Int
+    let informationOnly: Bool
+    let household: String?
+    let interpreterLanguage: String?
+    let accessibilityNeeds: String?
+    let consentOrientation: Bool
+    let consentSharing: Bool
+    let knownPerson: Bool
+    var motives: [String]
+}
+
+enum IntakeRepository {
+    struct New {
+        var personID: Int64?
+        var at: Int64
+        var siteID: String
+        var accountID: Int64
+        var channel: String
+        var level: Int
+        var informationOnly = false
+        var household: String?
+        var age: Int?
+        var interpreterLanguage: String?
+        var accessibilityNeeds: String?
+        var consentOrientation = false
+        var consentSharing = false
+        var knownPerson = false
+        var motives: [String]
+    }
+
+    static func insert(_ db: Connection, _ new: New) throws -> Int64 {
+        try db.run("""
+            INSERT INTO intakes (person_id, at, site_id, account_id, channel, level, information_only, household, age,
+                                 interpreter_language, accessibility_needs, consent_orientation, consent_sharing, known_person)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [new.personID, new.at, new.siteID, new.accountID, new.channel, new.level, new.informationOnly, new.household, new.age,
+                  new.interpreterLanguage, new.accessibilityNeeds, new.consentOrientation, new.consentSharing, new.knownPerson])
+        let id = db.lastInsertRowID
+        for motive in Set(new.motives).sorted() { try db.run("INSERT INTO intake_motives (intake_id, motive) VALUES (?, ?)", [id, motive]) }
+        return id
+    }
+
+    static func addNote(_ db: Connection, intakeID: Int64, institution: Institution, accountID: Int64, text: String, at: Int64) throws {
+        try db.run("INSERT INTO intake_notes (intake_id, institution, account_id, at, text) VALUES (?, ?, ?, ?, ?)",
+                   [intakeID, institution.rawValue, accountID, at, text])
+    }
+
+    static func find(_ db: Connection, id: Int64) throws -> IntakeRecord? {
+        guard let row = try db.queryOne("SELECT * FROM intakes WHERE id = ?", [id]) else { return nil }
+        var record = record(row)
+        record.motives = try db.query("SELECT motive FROM intake_motives WHERE intake_id = ?", [id]).compactMap { $0.string("motive") }
+        return record
+    }
+
+    static func forPerson(_ db: Connection, _ personID: Int64) throws -> [IntakeRecord] {
+        try db.query("SELECT * FROM intakes WHERE person_id = ? ORDER BY at DESC", [personID]).map { row in
+            var intake = record(row)
+            intake.motives = try db.query("SELECT motive FROM intake_motives WHERE intake_id = ?", [intake.id]).compactMap { $0.string("motive") }
+            return intake
+        }
+    }
+
+    /// Notes the reader may see: social workers of the note's institution only.
+    static func notes(_ db: Connection, intakeIDs: [Int64], readableBy account: Account) throws -> [(intakeID: Int64, at: Int64, author: String, text: String)] {
+        guard account.can(.readSocialNotes), !intakeIDs.isEmpty else { return [] }
+        return try intakeIDs.flatMap { id in
+            try db.query("""
+                SELECT n.intake_id, n.at, n.text, a.display_name FROM intake_notes n JOIN accounts a ON a.id = n.account_id
+                WHERE n.intake_id = ? AND n.institution = ? ORDER BY n.at
+                """, [id, account.institution.rawValue]).map { row in
+                (row.int64("intake_id") ?? 0, row.int64("at") ?? 0, row.string("display_name") ?? "", row.string("text") ?? "")
+            }
+        }
+    }
+
+    private static func record(_ row: Row) -> IntakeRecord {
+        IntakeRecord(id: row.int64("id") ?? 0, personID: row.int64("person_id"), at: row.int64("at") ?? 0, siteID: row.string("site_id") ?? "",
+                     accountID: row.int64("account_id") ?? 0, channel: row.string("channel") ?? "", level: row.int("level") ?? 1,
+                     informationOnly: row.bool("information_only") ?? false, household: row.string("household"),
+                     interpreterLanguage: row.string("interpreter_language"), accessibilityNeeds: row.string("accessibility_needs"),
+                     consentOrientation: row.bool("consent_orientation") ?? false, consentSharing: row.bool("consent_sharing") ?? false,
+                     knownPerson: row.bool("known_person") ?? false, motives: [])
+    }
+}

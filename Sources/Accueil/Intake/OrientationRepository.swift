@@ -1,0 +1,78 @@
+import Foundation
+import Orientation
+import SQLiteStore
+
+enum OrientationRepository {
+    struct Booking: Sendable {
+        var kind: String?
+        var date: String?
+        var time: String?
+        var place: String?
+    }
+
+    /// Saves a decision as an orientation; its reference (e.g. `AC-2026-000042`) is printed on the slip.
+    static func insert(_ db: Connection, decision: RoutingDecision, intakeID: Int64, personID: Int64?, accountID: Int64,
+                       derogation: Derogation?, booking: Booking, at now: Int64) throws -> Int64 {
+        let reasons = (try? JSONSerialization.data(withJSONObject: decision.reasons)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        try db.run("""
+            INSERT INTO orientations (reference, intake_id, person_id, created_at, account_id, service, site_id, circonscription, reasons,
+                                      suggestions, is_derogation, derogation_justification, derogation_agreed_by,
+                                      booking_kind, booking_date, booking_time, booking_place)
+            VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [intakeID, personID, now, accountID, decision.service.rawValue, decision.siteID, decision.circonscription, reasons,
+                  decision.suggestions.map(\.rawValue).joined(separator: ","), decision.isDerogation, derogation?.justification,
+                  derogation?.agreedBy, booking.kind, booking.date, booking.time, booking.place])
+        let id = db.lastInsertRowID
+        let year = FrenchDates.isoDay(now).prefix(4)
+        let number = String(id)
+        try db.run("UPDATE orientations SET reference = ? WHERE id = ?", ["AC-\(year)-" + String(repeating: "0", count: max(0, 6 - number.count)) + number, id])
+        return id
+    }
+
+    static func find(_ db: Connection, id: Int64) throws -> OrientationRecord? {
+        try db.queryOne("SELECT * FROM orientations WHERE id = ?", [id]).map(record)
+    }
+
+    static func forPerson(_ db: Connection, _ personID: Int64) throws -> [OrientationRecord] {
+        try db.query("SELECT * FROM orientations WHERE person_id = ? ORDER BY created_at DESC, id DESC", [personID]).map(record)
+    }
+
+    static func forIntake(_ db: Connection, _ intakeID: Int64) throws -> [OrientationRecord] {
+        try db.query("SELECT * FROM orientations WHERE intake_id = ? ORDER BY id", [intakeID]).map(record)
+    }
+
+    /// Incoming orientations of destination sites: open ones, and the day's whatever their status.
+    static func incoming(_ db: Connection, siteIDs: [String], day: String?) throws -> [OrientationRecord] {
+        guard !siteIDs.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: siteIDs.count).joined(separator: ",")
+        var parameters: [any SQLBindable] = siteIDs
+        var condition = "status = 'ouverte'"
+        if let day {
+            condition = "booking_date = ?"
+            parameters.append(day)
+        }
+        return try db.query("""
+            SELECT * FROM orientations WHERE site_id IN (\(placeholders)) AND \(condition)
+            ORDER BY coalesce(booking_date, date(created_at, 'unixepoch')), booking_time, id LIMIT 500
+            """, parameters).map(record)
+    }
+
+    static func setStatus(_ db: Connection, id: Int64, _ status: OrientationRecord.Status, accountID: Int64, at now: Int64, reorientedTo: Int64? = nil) throws {
+        try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ?, reoriented_to = ? WHERE id = ?",
+                   [status.rawValue, now, accountID, reorientedTo, id])
+    }
+
+    private static func record(_ row: Row) -> OrientationRecord {
+        let reasons = (row.string("reasons").flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String] }) ?? []
+        return OrientationRecord(
+            id: row.int64("id") ?? 0, reference: row.string("reference") ?? "", intakeID: row.int64("intake_id") ?? 0,
+            personID: row.int64("person_id"), createdAt: row.int64("created_at") ?? 0, accountID: row.int64("account_id") ?? 0,
+            service: row.string("service") ?? "", siteID: row.string("site_id"), circonscription: row.string("circonscription"),
+            reasons: reasons, suggestions: (row.string("suggestions") ?? "").split(separator: ",").map(String.init),
+            isDerogation: row.bool("is_derogation") ?? false, derogationJustification: row.string("derogation_justification"),
+            derogationAgreedBy: row.string("derogation_agreed_by"), bookingKind: row.string("booking_kind"),
+            bookingDate: row.string("booking_date"), bookingTime: row.string("booking_time"), bookingPlace: row.string("booking_place"),
+            status: OrientationRecord.Status(rawValue: row.string("status") ?? "") ?? .open, statusAt: row.int64("status_at"),
+            reorientedTo: row.int64("reoriented_to"))
+    }
+}

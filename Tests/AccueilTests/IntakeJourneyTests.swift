@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Accueil
+
+/// The core journey over real HTTP: intake → decision → orientation → slip → attendance.
+@Suite(.serialized) struct IntakeJourneyTests {
+    /// A family with a 3-year-old in sector bastide, as the agent of the CCAS desk would type it.
+    static func family(_ overrides: [(String, String)] = []) -> [(String, String)] {
+        var fields: [(String, String)] = [
+            ("date", "2026-11-16"), ("heure", "10:30"), ("site", "ccas-cite-municipale"), ("canal", "sur_place"), ("niveau", "1"),
+            ("nom", "Durand"), ("prenom", "Élodie"), ("naissance", "1990-04-12"), ("telephone", "06 12 34 56 78"),
+            ("adultes", "1"), ("enfant0_naissance", "2023-06-01"), ("enfant0_charge", "oui"), ("enfant0_france", "oui"),
+            ("secteur", "bastide"), ("motifs", "logement"), ("motifs", "budget-aides"),
+            ("consentement_orientation", "1"), ("consentement_partage", "1"),
+        ]
+        for (name, value) in overrides {
+            fields.removeAll { $0.0 == name }
+            fields.append((name, value))
+        }
+        return fields
+    }
+
+    func count(_ app: TestApp, _ table: String) throws -> Int {
+        try app.store.readSync { db in try db.int("SELECT count(*) FROM \(table)") ?? 0 }
+    }
+
+    @Test func familyWithAToddlerInBastideGoesToMDSBastideAndGetsASlip() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            #expect(try await agent.get("/accueils/nouveau").status == 200)
+            let saved = try await agent.post("/accueils", Self.family())
+            #expect(saved.status == 303)
+            let decisionPath = try #require(saved.header("Location"))
+            #expect(try count(app, "persons") == 1)
+            #expect(try app.auditCount(.intakeCreated) == 1)
+            #expect(try app.auditCount(.personCreated) == 1)
+
+            let decision = try await agent.get(decisionPath)
+            #expect(decision.status == 200)
+            #expect(decision.text.contains("MDS Bastide"))
+            #expect(decision.text.contains("Sud"))
+            #expect(decision.text.contains("enfant mineur"))
+
+            let confirmed = try await agent.post(decisionPath + "/orientation", [("reservation", "rendez_vous"), ("reservation_date", "2026-11-20"), ("reservation_heure", "14:00")])
+            #expect(confirmed.status == 303)
+            let orientationPath = try #require(confirmed.header("Location"))
+            let row = try #require(try app.store.readSync { db in try db.queryOne("SELECT service, site_id, reference, status FROM orientations") })
+            #expect(row.string("service") == "MDS")
+            #expect(row.string("site_id") == "mds-bastide")
+            #expect(row.string("status") == "ouverte")
+            let reference = try #require(row.string("reference"))
+            #expect(reference.hasPrefix("AC-2026-"))
+
+            let slip = try await agent.get(orientationPath + "/fiche")
+            #expect(slip.status == 200)
+            for expected in [reference, "MDS Bastide", "Élodie DURAND", "20/11/2026 à 14:00", "Justificatif de domicile", "Vos données personnelles", "slip.css"] {
+                #expect(slip.text.contains(expected), "slip lacks \(expected)")
+            }
+            #expect(!slip.text.contains("site-nav"))
+            #expect(try app.auditCount(.slipPrinted) == 1)
+
+            // The destination (an MDS Bastide social worker) records that the person came.
+            let worker = try await app.signedIn("ts.mds")
+            let incoming = try await worker.get("/orientations/recues")
+            #expect(incoming.text.contains(reference))
+            let id = String(orientationPath.split(separator: "/").last!)
+            #expect(try await worker.post("/orientations/\(id)/presence", [("statut", "honoree")]).status == 303)
+            #expect(try app.store.readSync { db in try db.string("SELECT status FROM orientations") } == "honoree")
+            #expect(try app.auditCount(.attendanceRecorded) == 1)
+        }
+    }
+
+    @Test func coupleWithoutChildGoesToTheCCAS() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            let saved = try await agent.post("/accueils", Self.family([("adultes", "2"), ("enfant0_naissance", ""), ("secteur", "cauderan")]))
+            let decision = try await agent.get(try #require(saved.header("Location")))
+            #expect(decision.text.contains("CCAS de Bordeaux"))
+            #expect(decision.text.contains("Cité Municipale"))
+        }
+    }
+
+    @Test func invalidIntakeIsRefusedInFrenchAndSavesNothing() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            let response = try await agent.post("/accueils", Self.family([("nom", ""), ("secteur", "atlantide"), ("consentement_orientation", "")]))
+            #expect(response.status == 422)
+            #expect(response.text.contains("Le nom de la personne est obligatoire"))
+            #expect(response.text.contains("Ce secteur n&#39;existe pas"))
+            #expect(response.text.contains("aria-invalid=\"true\""))
+            #expect(response.text.contains("value=\"Élodie\""))  // what was typed is kept
+            #expect(try count(app, "persons") == 0)
+            #expect(try count(app, "intakes") == 0)
+        }
+    }
+
+    @Test func everyEchoedFieldIsEscaped() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            let hostile = "<script>alert(1)</script>\"'&"
+            let response = try await agent.post("/accueils", Self.family([("prenom", hostile), ("telephone", hostile), ("secteur", hostile),
+                                                                         ("referent", hostile), ("langue", hostile), ("accessibilite", hostile), ("note", hostile)]))
+            #expect(response.status == 422)
+            #expect(!response.text.contains("<script>alert(1)"))
+            #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;"))
+            // Saved, then shown on the person file and the slip: still escaped.
+            let saved = try await agent.post("/accueils", Self.family([("prenom", hostile), ("referent", hostile)]))
+            #expect(saved.status == 303)
+            let personID = try #require(try app.store.readSync { db in try db.int("SELECT id FROM persons") })
+            let file = try await app.signedIn("ts.ccas").get("/personnes/\(personID)")
+            #expect(file.status == 200)
+            #expect(!file.text.contains("<script>alert(1)"))
+        }
+    }
+
+    @Test func aKnownPersonIsOfferedInsteadOfADuplicate() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            #expect(try await agent.post("/accueils", Self.family()).status == 303)
+            // Same person typed differently: no accent, upper case.
+            let again = try await agent.post("/accueils", Self.family([("nom", "DURAND"), ("prenom", "elodie")]))
+            #expect(again.status == 200)
+            #expect(again.text.contains("Cette personne est peut-être déjà connue"))
+            #expect(again.text.contains("dernière orientation") == false || again.text.contains("Élodie DURAND"))
+            let personID = try #require(try app.store.readSync { db in try db.int("SELECT id FROM persons") })
+            let reuse = try await agent.post("/accueils", Self.family([("nom", "DURAND"), ("prenom", "elodie"), ("personne", String(personID))]))
+            #expect(reuse.status == 303)
+            #expect(try count(app, "persons") == 1)
+            #expect(try count(app, "intakes") == 2)
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM intakes WHERE known_person = 1") } == 1)
+            // Suggestions while typing.
+            let suggestions = try await agent.get("/personnes/suggestions?nom=dur&prenom=")
+            #expect(suggestions.text.contains("Élodie DURAND"))
+        }
+    }
+
+    @Test func readingAPersonFileWritesExactlyOneAuditRow() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            try await agent.post("/accueils", Self.family([("note", "Situation délicate, voir avec l'assistante sociale")]))
+            let personID = try #require(try app.store.readSync { db in try db.int("SELECT id FROM persons") })
+            let before = try app.auditCount(.personRead)
+            let file = try await agent.get("/personnes/\(personID)")
+            #expect(file.status == 200)
+            #expect(try app.auditCount(.personRead) == before + 1)
+            let row = try #require(try app.store.readSync { db in try db.queryOne("SELECT subject_type, subject_id, detail FROM audit_log WHERE action = 'personne.consultee' ORDER BY id DESC") })
+            #expect(row.string("subject_id") == String(personID))
+            #expect(row.string("detail") == nil)
+            // The agent never sees the note; a CCAS social worker (same institution as the writer) does; an MDS one does not.
+            #expect(!file.text.contains("Situation délicate"))
+            #expect(try await app.signedIn("ts.ccas").get("/personnes/\(personID)").text.contains("Situation délicate"))
+            #expect(try await !app.signedIn("ts.mds").get("/personnes/\(personID)").text.contains("Situation délicate"))
+            // A manager sees no named file.
+            #expect(try await app.signedIn("responsable").get("/personnes/\(personID)").status == 403)
+        }
+    }
+
+    @Test func derogationNeedsASocialWorkerAndAJustification() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            let path = try #require(try await agent.post("/accueils", Self.family()).header("Location"))
+            try await agent.get(path)
+            #expect(try await agent.post(path + "/orientation", [("derogation_service", "CCAS")]).status == 403)
+            let worker = try await app.signedIn("ts.ccas")
+            try await worker.get(path)
+            let unjustified = try await worker.post(path + "/orientation", [("derogation_service", "CCAS")])
+            #expect(unjustified.status == 422)
+            #expect(unjustified.text.contains("Une dérogation doit être justifiée par écrit."))
+            let granted = try await worker.post(path + "/orientation", [("derogation_service", "CCAS"), ("justification", "Suivi budgétaire déjà engagé au CCAS"), ("accord", "Mme Responsable PTS")])
+            #expect(granted.status == 303)
+            #expect(try app.store.readSync { db in try db.string("SELECT service FROM orientations") } == "CCAS")
+            #expect(try app.store.readSync { db in try db.int("SELECT is_derogation FROM orientations") } == 1)
+            #expect(try app.auditCount(.derogationRecorded) == 1)
+        }
+    }
+
+    @Test func anonymousInformationContactIsOneClickAndCounted() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            let response = try await agent.post("/accueils/information", [("site", "ccas-cite-municipale"), ("canal", "telephone")])
+            #expect(response.status == 303)
+            let row = try #require(try app.store.readSync { db in try db.queryOne("SELECT person_id, information_only, channel FROM intakes") })
+            #expect(row["person_id"] == .null)
+            #expect(row.int("information_only") == 1)
+            #expect(row.string("channel") == "telephone")
+        }
+    }
+
+    @Test func duplicatesCanBeMergedLater() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            try await agent.post("/accueils", Self.family())
+            try await agent.post("/accueils", Self.family([("personne", "nouveau"), ("naissance", "")]))
+            #expect(try count(app, "persons") == 2)
+            let ids = try app.store.readSync { db in try db.query("SELECT id FROM persons ORDER BY id").compactMap { $0.int64("id") } }
+            let page = try await agent.get("/personnes/\(ids[0])")
+            #expect(page.text.contains("Doublons possibles"))
+            #expect(try await agent.post("/personnes/\(ids[0])/fusion", [("doublon", String(ids[1]))]).status == 303)
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM intakes WHERE person_id = ?", [ids[0]]) } == 2)
+            #expect(try await agent.get("/personnes/\(ids[1])").status == 301)
+            #expect(try app.auditCount(.personsMerged) == 2)
+        }
+    }
+}
