@@ -265,7 +265,7 @@ RSS_END_KB=$(awk '$1=="VmRSS:" {print $2}' "/proc/$ACCUEIL_PID/status")
 WARN_FILE="$OUT_DIR/.warnings"; printf '%s\n' "${WARNINGS[@]}" >"$WARN_FILE"
 python3 - "$OUT_DIR" "$NAME" "$HEALTH_PATH" "$RSS_IDLE_KB" "$RSS_PEAK_KB" "$RSS_END_KB" "$KIT/static/page.html" \
   "$DURATION" "$WARMUP" "$CONNECTIONS" "$THREADS" "$ROUNDS" "$BENCH_STRICT" <<'PY' | tee "$OUT_DIR/table.txt"
-import os, statistics, sys
+import os, re, statistics, sys
 (out, name, health_path, rss_idle, rss_peak, rss_end, page_html,
  duration, warmup, connections, threads, rounds, strict) = sys.argv[1:14]
 rows = {}  # (server, endpoint) -> lists
@@ -302,7 +302,7 @@ print(f"host: {os.cpu_count()} cores, wrk and the servers share them; load avg n
 print()
 hdr = f"{'endpoint':<12} {'server':<18} {'path':<18} {'req/s':>9} {'ratio':>6} {'vs':<12} {'p50 ms':>7} {'p99 ms':>8} {'errors':>6} {'CPU':>5} {'body B':>7}"
 print(hdr); print("-" * len(hdr))
-summary = {}
+summary, printed = {}, None
 for e in order:
     for s in servers:
         r = rows.get((s, e))
@@ -318,23 +318,21 @@ for e in order:
         print(f"{e:<12} {s:<18} {path:<18} {rps:>9.0f} {ratio:>6} {bs:<12} {p50:>7.2f} {p99:>8.2f} {r['err']:>6} {cpu:>5} "
               f"{size if size is not None else '-':>7}")
         summary[(s, e)] = (rps, p99, r["err"])
-    print()
+        printed = e
+    if printed == e:
+        print()
 
 mb = lambda kb: f"{int(kb) / 1024:.1f} MB" if kb.isdigit() else "?"
 peer_rss = {}
 kit_table = f"{out}/peers/table.txt"
 if os.path.exists(kit_table):
-    # the kit prints "%-Ws %-14s %11s %11s  %s": values are right-aligned under "idle RSS MB" / "peak RSS MB"
-    end = None
+    # the kit prints "%-Ws %-14s %11s %11s  %s" (name, build, idle MB, peak MB, notes); the build text can
+    # overflow its 14 columns, so match the two "%.1f" values (or "-") followed by two spaces and the notes
+    rss_line = re.compile(r"^(\S+)\s+.*?\s((?:\d+\.\d)|-)\s+((?:\d+\.\d)|-)  (?:\S|$)")
     for line in open(kit_table):
-        if end is None and "peak RSS MB" in line and line.startswith("server"):
-            end = line.index("peak RSS MB") + len("peak RSS MB")
-        elif end is not None and line.strip():
-            server = line.split()[0]
-            if server in ("hummingbird", "flyingfox", "flyingfox-nodelay", "nginx", name):
-                peer_rss[server] = (line[end - 23:end - 12].strip(), line[end - 11:end].strip())
-        elif end is not None:
-            break
+        m = rss_line.match(line.rstrip("\n"))
+        if m and m.group(1) in ("hummingbird", "flyingfox", "flyingfox-nodelay", "nginx", name):
+            peer_rss[m.group(1)] = (m.group(2), m.group(3))
 print(f"{name} memory: idle RSS {mb(rss_idle)}, peak RSS (VmHWM, after every run above) {mb(rss_peak)}, RSS at the end {mb(rss_end)}")
 others = ", ".join(f"{s} {v[1]} MB" for s, v in peer_rss.items() if s != name and v[1] != "-")
 if others:
