@@ -14,6 +14,14 @@ import TestSupport
         }
     }
 
+    @Test func livenessIsPlainOk() async throws {
+        try await withApp { app in
+            let response = try await app.browser().get("/livez")
+            #expect(response.status == 200)
+            #expect(response.text == "ok")
+        }
+    }
+
     @Test func homePageSaysWhatTheApplicationIsInFrench() async throws {
         try await withApp { app in
             let response = try await app.browser().get("/")
