@@ -69,12 +69,14 @@ public final class StaticFiles: Sendable {
 
     private func load(_ relative: String) -> CachedFile? {
         let full = root + "/" + relative
-        guard let real = StaticFiles.realPath(full), real.hasPrefix(realRoot + "/") else { return nil }
         var info = stat()
-        guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         let size = Int(info.st_size)
+        // The common case costs one stat(2): the containment check below ran when the entry was cached,
+        // and any change to the file (including becoming a symlink elsewhere) changes its stat and reloads it.
         if let cached = cache.withLock({ $0[relative] }), cached.modified == modified, cached.size == size { return cached }
+        guard let real = StaticFiles.realPath(full), real.hasPrefix(realRoot + "/") else { return nil }
         guard let body = StaticFiles.readFile(real) else { return nil }
         let contentType = MediaTypes.forPath(relative)
         let gzipped = MediaTypes.isCompressible(contentType) ? Gzip.compress(body, level: 9).flatMap { $0.count < body.count ? $0 : nil } : nil
