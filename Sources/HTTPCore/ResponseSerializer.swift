@@ -41,8 +41,12 @@ public enum ResponseSerializer {
 
     /// A value with CR or LF would split the header (response splitting); such bytes become spaces.
     private static func appendFieldValue(_ value: String, to out: inout [UInt8]) {
-        for byte in value.utf8 {
-            out.append(byte == 0x0D || byte == 0x0A || byte == 0x00 ? 0x20 : byte)
+        let utf8 = value.utf8
+        // Almost every value is clean: append it whole, and only rewrite it byte by byte when it is not.
+        guard utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) else {
+            out.append(contentsOf: utf8)
+            return
         }
+        for byte in utf8 { out.append(byte == 0x0D || byte == 0x0A || byte == 0x00 ? 0x20 : byte) }
     }
 }
