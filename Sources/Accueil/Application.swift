@@ -24,6 +24,7 @@ public enum Application {
         OrientationRoutes.register(on: &router, context: context)
         PersonRoutes.register(on: &router, context: context)
         AttendanceRoutes.register(on: &router, context: context)
+        SiteAdminRoutes.register(on: &router, context: context)
         OrientationAPIRoutes.register(on: &router, context: context)
 
         let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static")
