@@ -81,10 +81,9 @@ struct SiteForm {
 
     /// Trimmed, with every line break stored as "\n": browsers send "\r\n" from a textarea, and an
     /// unchanged text must compare equal to what was saved, or re-saving would audit a change.
+    /// (Splitting on the character "\n" would not do: "\r\n" is a single `Character`.)
     private static func normalized(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-            .joined(separator: "\n").trimmed
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\n").trimmed
     }
 
     private static func check(_ value: String, _ field: Field) -> String? {
