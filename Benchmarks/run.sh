@@ -53,7 +53,7 @@ die()  { log "ERROR: $*"; exit 1; }
 WARNINGS=()
 warn() { log "WARNING: $*"; WARNINGS+=("$*"); }
 
-[ -x "$KIT/run-peers.sh" ] || [ -f "$KIT/run-peers.sh" ] || die "benchmark kit not found at $KIT (set BENCH_KIT)"
+[ -f "$KIT/run-peers.sh" ] || die "benchmark kit not found at $KIT (set BENCH_KIT)"
 KIT=$(cd "$KIT" && pwd)
 [ -f "$KIT/static/page.html" ] && [ -f "$KIT/wrk/report.lua" ] || die "$KIT lacks static/page.html or wrk/report.lua"
 
@@ -83,10 +83,26 @@ stop_session() {
   wait "$sid" 2>/dev/null
   return 0
 }
+run_bounded() {  # run_bounded SECS LOGFILE cmd... : in its own session (stopped by cleanup too), returns its rc
+  local secs=$1 logfile=$2 pid rc p keep=(); shift 2
+  start_session "$logfile" timeout -k 5 "$secs" "$@"
+  pid=$STARTED_PID
+  wait "$pid"; rc=$?
+  stop_session "$pid"
+  for p in "${SESSIONS[@]}"; do [ "$p" != "$pid" ] && keep+=("$p"); done
+  SESSIONS=("${keep[@]}")
+  return "$rc"
+}
+KIT_PID=""
 CLEANED=0
 cleanup() {
   [ "$CLEANED" = 1 ] && return; CLEANED=1
-  local sid
+  local sid i
+  if [ -n "$KIT_PID" ] && kill -0 "$KIT_PID" 2>/dev/null; then
+    # the kit stops its own servers and builds on TERM
+    kill -TERM "$KIT_PID" 2>/dev/null
+    for i in $(seq 150); do kill -0 "$KIT_PID" 2>/dev/null || break; sleep 0.1; done
+  fi
   for sid in "${SESSIONS[@]}"; do stop_session "$sid"; done
   rm -rf "$WORK"
 }
@@ -148,7 +164,7 @@ for _ in $(seq 300); do
 done
 [ -n "$ACCUEIL_URL" ] || die "accueil printed no address (see $OUT_DIR/logs/server-$NAME.log)"
 wait_http "$ACCUEIL_URL/health" "$ACCUEIL_PID" "$OUT_DIR/logs/server-$NAME.log" || die "accueil does not answer"
-log "accueil: pid $ACCUEIL_PID on $ACCUEIL_URL ($("$ACCUEIL_BIN" help 2>/dev/null | head -1 | cut -c1-40)…, $(stat -c %y "$ACCUEIL_BIN" | cut -d. -f1))"
+log "accueil: pid $ACCUEIL_PID on $ACCUEIL_URL ($ACCUEIL_BIN, built $(stat -c %y "$ACCUEIL_BIN" | cut -d. -f1))"
 
 if [ -z "$HEALTH_PATH" ]; then
   if [ "$(curl -s --max-time 2 "$ACCUEIL_URL/livez")" = ok ]; then HEALTH_PATH=/livez
@@ -211,13 +227,16 @@ RSS_IDLE_KB=$(awk '$1=="VmRSS:" {print $2}' "/proc/$ACCUEIL_PID/status")
 
 # ---------------------------------------------------------------- the kit's run (peers + accueil)
 log "kit: $KIT/run-peers.sh (PEERS='$PEERS' ENDPOINTS='$ENDPOINTS', accueil health=$HEALTH_PATH page=/)"
-KIT_RC=0
+# in the background + wait, so that INT/TERM reach our trap at once (which then sends TERM to the kit)
 env DURATION="$DURATION" WARMUP="$WARMUP" CONNECTIONS="$CONNECTIONS" THREADS="$THREADS" ROUNDS="$ROUNDS" \
     PEERS="$PEERS" ENDPOINTS="$ENDPOINTS" BASELINE=hummingbird OUT_DIR="$OUT_DIR/peers" \
     TARGET="$ACCUEIL_URL" TARGET_PID="$ACCUEIL_PID" TARGET_NAME="$NAME" \
     TARGET_HEALTH_PATH="$HEALTH_PATH" TARGET_PAGE_PATH=/ TARGET_FORM_PATH= \
-    bash "$KIT/run-peers.sh" 2>&1 | tee "$OUT_DIR/kit-output.txt"
-KIT_RC=${PIPESTATUS[0]}
+    bash "$KIT/run-peers.sh" </dev/null > >(tee "$OUT_DIR/kit-output.txt") 2>&1 &
+KIT_PID=$!
+wait "$KIT_PID"; KIT_RC=$?
+KIT_PID=""
+sleep 0.3   # let tee print the kit's last lines
 [ "$KIT_RC" = 0 ] || warn "run-peers.sh exited $KIT_RC (see $OUT_DIR/kit-output.txt); the table has what was measured"
 kill -0 "$ACCUEIL_PID" 2>/dev/null || die "accueil died during the kit's run (see $OUT_DIR/logs/server-$NAME.log)"
 
@@ -234,11 +253,11 @@ cpu_ticks() {  # over the processes of session/pid $1
 }
 measure() {  # measure ROUND SERVER ENDPOINT URL SID
   local r=$1 s=$2 e=$3 url=$4 sid=$5 raw="$OUT_DIR/wrk/r$1-$2-$3.txt" c0 c1 t0 t1 line cpu
-  timeout -k 5 $((WARMUP + 20)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
-    -s "$KIT/wrk/report.lua" "$url" >"$raw.warmup" 2>&1 || warn "$s $e: warm-up wrk failed"
+  run_bounded $((WARMUP + 20)) "$raw.warmup" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
+    -s "$KIT/wrk/report.lua" "$url" || warn "$s $e: warm-up wrk failed"
   c0=$(cpu_ticks "$sid"); t0=$(date +%s.%N)
-  timeout -k 5 $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
-    -s "$KIT/wrk/report.lua" "$url" >"$raw" 2>&1 || warn "$s $e: wrk failed (see $raw)"
+  run_bounded $((DURATION + 30)) "$raw" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
+    -s "$KIT/wrk/report.lua" "$url" || warn "$s $e: wrk failed (see $raw)"
   t1=$(date +%s.%N); c1=$(cpu_ticks "$sid")
   line=$(grep -m1 '^BENCHSTATS' "$raw") || { warn "$s $e: no wrk result (see $raw)"; return 0; }
   local requests=0 rps=0 p50_us=0 p90_us=0 p99_us=0 max_us=0 connect_err=0 read_err=0 write_err=0 timeouts=0 non2xx3xx=0 bytes=0 duration_us=0
@@ -364,7 +383,7 @@ print(f"notes: the 'page' row of {name} is its home page GET / ({home if home is
 if health_path == "/health":
     print(f"       the 'health' row of {name} is GET /health (JSON + one SQLite read): no plain-text /livez yet.")
 else:
-    print(f"       'health' = GET {health_path} (plain ok, like the peers); 'health-json' = GET /health (JSON + one SQLite read).")
+    print(f"       'health' = GET {health_path} (plain text, like the peers' /health); 'health-json' = GET /health (JSON + one SQLite read).")
 print("       static: the kit's static/page.html, served at /static/page.html by accueil (--public) and by nginx-static "
       "(same settings as the kit's nginx); its ratio is vs nginx-static.")
 print("       compare ratios within one run; absolute numbers move by 10-30% between runs on this shared 2-core machine.")

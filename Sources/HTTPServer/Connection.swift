@@ -203,10 +203,11 @@ final class Connection: @unchecked Sendable {
         phaseStarted = MonotonicClock.now()
     }
 
-    /// Called periodically by the server's sweeper, on this connection's queue.
-    func checkTimeout(now: UInt64) {
+    /// Called periodically by the server's sweeper, on this connection's queue. The clock is read here,
+    /// not by the sweeper: a phase may have started between the two, and must not look ancient.
+    func checkTimeout() {
         guard !closed else { return }
-        let elapsed = now &- phaseStarted
+        let elapsed = MonotonicClock.now() - phaseStarted
         let config = context.configuration
         switch phase {
         case .idle where elapsed > MonotonicClock.nanoseconds(config.idleTimeout): close()

@@ -11,6 +11,8 @@ public struct SecurityHeadersMiddleware: Middleware {
         "base-uri 'none'",
     ].joined(separator: "; ")
 
+    /// `Referrer-Policy: same-origin`: nothing leaves for other sites, while our own form posts keep a
+    /// real `Origin` (with `no-referrer`, Chromium sends `Origin: null` even to the same site).
     /// Add `Strict-Transport-Security` only when served behind TLS.
     public var behindTLS: Bool
 
@@ -20,7 +22,7 @@ public struct SecurityHeadersMiddleware: Middleware {
         var response = try await next(request)
         response.headers.set("Content-Security-Policy", Self.contentSecurityPolicy)
         response.headers.set("X-Content-Type-Options", "nosniff")
-        response.headers.set("Referrer-Policy", "no-referrer")
+        response.headers.set("Referrer-Policy", "same-origin")
         response.headers.set("X-Frame-Options", "DENY")
         response.headers.set("Cross-Origin-Opener-Policy", "same-origin")
         response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")

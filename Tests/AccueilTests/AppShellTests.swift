@@ -39,7 +39,7 @@ import TestSupport
                 #expect(csp.contains("frame-ancestors 'none'"))
                 #expect(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"))
                 #expect(response.header("X-Content-Type-Options") == "nosniff")
-                #expect(response.header("Referrer-Policy") == "no-referrer")
+                #expect(response.header("Referrer-Policy") == "same-origin")
             }
         }
     }

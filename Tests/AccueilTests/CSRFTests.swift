@@ -56,3 +56,18 @@ import TestSupport
         }
     }
 }
+
+extension CSRFTests {
+    @Test func originNullIsDecidedByTheTokenAlone() async throws {
+        try await withApp { app in
+            let browser = app.browser()
+            try await browser.get("/connexion")
+            let ok = try await browser.post("/connexion", [("identifiant", "admin"), ("mot_de_passe", "demo-administrateur-comptes")], headers: ["Origin": "null"])
+            #expect(ok.status == 303)
+            let forged = app.browser()
+            try await forged.get("/connexion")
+            let refused = try await forged.post("/connexion", [("identifiant", "admin"), ("mot_de_passe", "demo-administrateur-comptes")], csrf: .some(nil), headers: ["Origin": "null"])
+            #expect(refused.status == 403)
+        }
+    }
+}

@@ -16,7 +16,9 @@ struct CSRFMiddleware: Middleware {
         let settings = context.sessions
         if request.isAPI, request.cookies[settings.cookieName] == nil { return try await next(request) }
 
-        if let origin = request.headers["Origin"], let host = request.headers["Host"],
+        // "null" is what browsers send when they withhold the origin (privacy settings, redirects):
+        // it proves nothing either way, so the token alone decides.
+        if let origin = request.headers["Origin"], origin != "null", let host = request.headers["Host"],
            origin != "http://\(host)", origin != "https://\(host)" {
             throw refusal
         }
