@@ -9,49 +9,19 @@ import Testing
 /// `accueil orient` as a user runs it: the built binary, a request on stdin. Needs `swift build`
 /// (or `swift build --build-tests`) to have produced `.build/debug/accueil`.
 @Suite struct OrientCommandTests {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-        var json: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any] }
-    }
+    typealias Run = CommandRunner.Run
 
     static let family = #"{"adults": 1, "date": "2026-11-26", "sector": "bastide", "children": [{"birthDate": "2023-06-01"}]}"#
-
-    /// The binary of the build that produced these tests when it sits next to them, else the
-    /// default debug build of the repository.
-    static let binary: String = {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("accueil").path
-        return FileManager.default.isExecutableFile(atPath: besideTests) ? besideTests : TestApp.repositoryRoot + "/.build/debug/accueil"
-    }()
 
     /// Runs `accueil orient` in an empty temporary directory, with `ACCUEIL_DB` pointing into it so
     /// a database opened by mistake would show up as a file.
     func orient(_ input: String, arguments: [String] = ["--resources", TestApp.repositoryRoot + "/Resources"],
                 environment: [String: String] = [:]) throws -> (Run, databaseCreated: Bool) {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the executable first: swift build")
-        var template = Array("/tmp/accueil-orient-XXXXXX".utf8CString)
-        let directory = String(cString: mkdtemp(&template))
+        try #require(CommandRunner.isBuilt, "build the executable first: swift build")
+        let directory = CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["orient"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ["ACCUEIL_DB": directory + "/accueil.sqlite", "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        // A command that exits without reading stdin (--help, unreadable referential) closes the
-        // pipe: that must be an ignored write error here, not a SIGPIPE killing the test runner.
-        signal(SIGPIPE, SIG_IGN)
-        try process.run()
-        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let run = Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        let run = try CommandRunner.run(["orient"] + arguments, stdin: input, directory: directory,
+                                        environment: ["ACCUEIL_DB": directory + "/accueil.sqlite"].merging(environment) { $1 })
         let created = FileManager.default.fileExists(atPath: directory + "/accueil.sqlite") || FileManager.default.fileExists(atPath: directory + "/data")
         return (run, created)
     }
