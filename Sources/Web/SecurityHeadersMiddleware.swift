@@ -20,6 +20,12 @@ public struct SecurityHeadersMiddleware: Middleware {
 
     public func handle(_ request: Request, next: Handler) async throws -> HTTPResponse {
         var response = try await next(request)
+        apply(to: &response)
+        return response
+    }
+
+    /// The same headers, for responses made outside the router (the server's own error pages).
+    public func apply(to response: inout HTTPResponse) {
         response.headers.set("Content-Security-Policy", Self.contentSecurityPolicy)
         response.headers.set("X-Content-Type-Options", "nosniff")
         response.headers.set("Referrer-Policy", "same-origin")
@@ -27,6 +33,5 @@ public struct SecurityHeadersMiddleware: Middleware {
         response.headers.set("Cross-Origin-Opener-Policy", "same-origin")
         response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if behindTLS { response.headers.set("Strict-Transport-Security", "max-age=31536000") }
-        return response
     }
 }

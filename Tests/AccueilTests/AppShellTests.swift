@@ -55,7 +55,9 @@ import TestSupport
             #expect(wrongMethod.text.contains("Action non autorisée"))
             let tooBig = try await app.browser().send("POST", "/connexion", body: [UInt8](repeating: 0x61, count: 2_000_000), headers: [:])
             #expect(tooBig.status == 413)
-            #expect(tooBig.text.contains("trop volumineux"))
+            #expect(tooBig.text.contains("<html lang=\"fr\">"))
+            #expect(tooBig.text.contains("Contenu trop volumineux"))
+            #expect(tooBig.header("Content-Security-Policy") != nil)
         }
     }
 
