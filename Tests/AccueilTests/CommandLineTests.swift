@@ -44,6 +44,9 @@ import Testing
         #expect(first.stdout == second.stdout)
         let backup = try CommandRunner.run(["backup", "--db", db, "--to", directory + "/copies/a.sqlite"], directory: directory)
         #expect(backup.status == 0, "\(backup.stderr)")
+        // Personal data: no access for other users of the machine.
+        let mode = (try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int) ?? 0o777
+        #expect(mode & 0o007 == 0)
         let copy = try Connection(path: directory + "/copies/a.sqlite", readOnly: true)
         #expect(try copy.integrityCheck() == ["ok"])
         #expect(try copy.int("SELECT count(*) FROM schema_migrations") ?? 0 >= 3)
