@@ -60,9 +60,9 @@ enum OrientationRepository {
             """, parameters).map(record)
     }
 
-    static func setStatus(_ db: Connection, id: Int64, _ status: OrientationRecord.Status, accountID: Int64, at now: Int64, reorientedTo: Int64? = nil) throws {
-        try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ?, reoriented_to = ? WHERE id = ?",
-                   [status.rawValue, now, accountID, reorientedTo, id])
+    static func setStatus(_ db: Connection, id: Int64, _ status: OrientationRecord.Status, accountID: Int64, at now: Int64) throws {
+        try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ? WHERE id = ? AND status = 'ouverte'",
+                   [status.rawValue, now, accountID, id])
     }
 
     private static func record(_ row: Row) -> OrientationRecord {

@@ -30,7 +30,7 @@ enum Navigation {
             <nav class="site-nav" aria-label="Navigation principale"><ul>
             <li><a href="/"\(current == "/" ? " aria-current=\"page\"" as HTML : .empty)>Tableau de bord</a></li>
             \(HTML.join(links))
-            <li><a href="/mon-compte/mot-de-passe">\(session.account.displayName)</a></li>
+            <li><a href="/mon-compte/mot-de-passe">Mon compte<span class="visually-hidden"> (\(session.account.displayName))</span></a></li>
             <li><form method="post" action="/deconnexion">\(FormFields.csrf(session.csrfToken))<button type="submit" class="link">Se déconnecter</button></form></li>
             </ul></nav>
             """

@@ -32,7 +32,8 @@ enum DecisionPage {
             \(FormFields.input("accord", label: "Accord donné par (nom et fonction)", value: input.agreedBy, error: error("accord"), autocomplete: "off"))
             </fieldset>
             """ : .empty
-        let confirmForm: HTML = input.intake.consentOrientation ? """
+        let alreadyLive = input.existing.contains { $0.status != .reoriented }
+        let confirmForm: HTML = alreadyLive ? .empty : input.intake.consentOrientation ? """
             <h2>Confirmer l'orientation</h2>
             \(FormFields.errorSummary(input.errors))
             <form method="post" action="/accueils/\(String(input.intake.id))/orientation" class="stack">

@@ -3,13 +3,13 @@ import Orientation
 import Web
 
 enum OrientationPage {
-    static func render(_ request: Request, _ view: OrientationView) -> HTML {
+    static func render(_ request: Request, _ view: OrientationView, today: String) -> HTML {
         let o = view.orientation
         let booking = BookingText.describe(o)
         return """
             <h1>Orientation \(o.reference)</h1>
             <p>Pour <strong>\(view.person?.fullName ?? "—")</strong>\(view.person.map { " · <a href=\"/personnes/\(String($0.id))\">voir le dossier</a>" as HTML } ?? .empty)</p>
-            <p>État : <strong>\(o.status.label)</strong>\(o.isOverdue(today: FrenchDates.isoDay(o.createdAt)) ? " (en retard)" as HTML : .empty)</p>
+            <p>État : <strong>\(o.status.label)</strong>\(o.isOverdue(today: today) ? " (en retard)" as HTML : .empty)</p>
             <section aria-labelledby="destination"><h2 id="destination">\(o.service == "MDS" ? "Maison du Département des Solidarités" : "CCAS de Bordeaux") : \(view.destination?.name ?? "site à déterminer")</h2>
             \(SiteCard.render(view.destination))
             <p>\(booking)</p>

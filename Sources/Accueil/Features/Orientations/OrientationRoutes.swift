@@ -12,14 +12,14 @@ enum OrientationRoutes {
         let intakeGate: [any Middleware] = [RequirePermission(permission: .recordIntake)]
 
         router.get("/accueils/:id", middleware: intakeGate) { request in
-            let input = try await loadDecision(request, context: context)
+            let input = try await loadDecision(request, context: context, auditRead: true)
             return Layout.response(title: "Orientation proposée", body: DecisionPage.render(request, input), request: request)
         }
 
         router.post("/accueils/:id/orientation", middleware: intakeGate) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let form = try request.form()
-            var input = try await loadDecision(request, context: context)
+            var input = try await loadDecision(request, context: context, auditRead: false)
             guard input.intake.consentOrientation else { throw HTTPError(.conflict, "La personne n'a pas donné son accord pour être orientée.") }
             input.booking = OrientationRepository.Booking(kind: nonEmpty(form["reservation"]), date: nonEmpty(form["reservation_date"]),
                                                           time: nonEmpty(form["reservation_heure"]), place: nonEmpty(form["reservation_lieu"]))
@@ -44,6 +44,11 @@ enum OrientationRoutes {
             let saved = input
             let (finalBooking, finalDerogation) = (booking, derogation)
             let id = try await context.store.write { db -> Int64 in
+                // One live orientation per intake: a second submit (double click, back button) must not
+                // send the person twice; only a re-orientation opens the way to a new one.
+                if let live = try OrientationRepository.forIntake(db, saved.intake.id).first(where: { $0.status != .reoriented }) {
+                    throw HTTPError(.conflict, "Cette orientation est déjà confirmée (\(live.reference)) : rien n'a été enregistré en double.")
+                }
                 let id = try OrientationRepository.insert(db, decision: decision, intakeID: saved.intake.id, personID: saved.person.id,
                                                           accountID: account.id, derogation: finalDerogation, booking: finalBooking, at: now)
                 try AuditTrail.record(db, at: now, account: account.id, .orientationDecided, subjectType: "personne", subjectID: String(saved.person.id),
@@ -59,7 +64,7 @@ enum OrientationRoutes {
 
         router.get("/orientations/:id", middleware: [RequirePermission(permission: .readPersonFile)]) { request in
             let view = try await OrientationView.load(request, context: context, audit: .personRead)
-            return Layout.response(title: "Orientation \(view.orientation.reference)", body: OrientationPage.render(request, view), request: request)
+            return Layout.response(title: "Orientation \(view.orientation.reference)", body: OrientationPage.render(request, view, today: FrenchDates.isoDay(context.now())), request: request)
         }
 
         router.get("/orientations/:id/fiche", middleware: [RequirePermission(permission: .recordIntake)]) { request in
@@ -83,11 +88,16 @@ enum OrientationRoutes {
         }
     }
 
-    static func loadDecision(_ request: Request, context: AppContext) async throws -> DecisionPage.Input {
-        guard let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
-        let loaded = try await context.store.read { db -> (IntakeRecord, Person, [OrientationRecord], [DirectorySite])? in
+    /// - Parameter auditRead: the page shows a named household: its display is a read of the person's file.
+    static func loadDecision(_ request: Request, context: AppContext, auditRead: Bool) async throws -> DecisionPage.Input {
+        guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
+        let now = context.now()
+        let loaded = try await context.store.write { db -> (IntakeRecord, Person, [OrientationRecord], [DirectorySite])? in
             guard let intake = try IntakeRepository.find(db, id: id), let personID = intake.personID,
                   let person = try PersonRepository.find(db, id: personID) else { return nil }
+            if auditRead {
+                try AuditTrail.record(db, at: now, account: account.id, .personRead, subjectType: "personne", subjectID: String(personID), detail: "accueil \(id)")
+            }
             return (intake, person, try OrientationRepository.forIntake(db, id), try SiteDirectory.all(db))
         }
         guard let (intake, person, existing, sites) = loaded else { throw HTTPError.notFound }
@@ -109,8 +119,7 @@ enum BookingCheck {
             }
             if let intake = FrenchDates.startOfDay(intakeDay), start < intake { errors.append(("reservation_date", "La réservation ne peut pas précéder l'accueil.")) }
             if booking.kind == "rendez_vous" {
-                let time = booking.time ?? ""
-                if time.count != 5 || Int(time.prefix(2)).map({ !(7...20).contains($0) }) ?? true || Int(time.suffix(2)) == nil {
+                if FrenchDates.time(booking.time ?? "").map({ !(7...20).contains($0.hour) }) ?? true {
                     errors.append(("reservation_heure", "Indiquez l'heure du rendez-vous (entre 7 h et 20 h)."))
                 }
             }
