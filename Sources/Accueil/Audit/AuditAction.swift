@@ -23,6 +23,9 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case auditExported = "journal.exporte"
     case auditRead = "journal.consulte"
     case referentialChanged = "referentiel.modifie"
+    case permanenceChanged = "planning.permanence_modifiee"
+    case bookingCreated = "reservation.creee"
+    case bookingCancelled = "reservation.annulee"
 
     public var label: String {
         switch self {
@@ -49,6 +52,9 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .auditExported: "Journal exporté"
         case .auditRead: "Journal consulté"
         case .referentialChanged: "Référentiel modifié"
+        case .permanenceChanged: "Permanence modifiée"
+        case .bookingCreated: "Créneau réservé"
+        case .bookingCancelled: "Réservation annulée"
         }
     }
 }
