@@ -5,7 +5,8 @@ import Web
 /// The frame of every page: language, skip link, header with the signed-in user's navigation,
 /// main landmark, footer. Styles and scripts are files (the Content-Security-Policy forbids inline ones).
 enum Layout {
-    static func page(title: String, body: HTML, request: Request? = nil, current: String? = nil) -> HTML {
+    /// `stylesheet`: one more file of Public/css for pages that need their own rules (the planning's print layout).
+    static func page(title: String, body: HTML, request: Request? = nil, current: String? = nil, stylesheet: String? = nil) -> HTML {
         let navigation = request.map { Navigation.render(for: $0, current: current ?? $0.path) } ?? .empty
         return """
             <!DOCTYPE html>
@@ -15,6 +16,7 @@ enum Layout {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) — Accueil commun</title>
             <link rel="stylesheet" href="/static/css/app.css">
+            \(stylesheet.map { "<link rel=\"stylesheet\" href=\"/static/css/\($0)\">" as HTML } ?? .empty)
             <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
             </head>
             <body>
@@ -35,8 +37,8 @@ enum Layout {
     }
 
     /// A whole HTML response for a page.
-    static func response(title: String, body: HTML, request: Request, status: HTTPStatus = .ok) -> HTTPResponse {
+    static func response(title: String, body: HTML, request: Request, status: HTTPStatus = .ok, stylesheet: String? = nil) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Content-Type": "text/html; charset=utf-8"],
-                     body: page(title: title, body: body, request: request).bytes)
+                     body: page(title: title, body: body, request: request, stylesheet: stylesheet).bytes)
     }
 }
