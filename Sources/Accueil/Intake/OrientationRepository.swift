@@ -57,6 +57,11 @@ enum OrientationRepository {
             """, parameters).map(record)
     }
 
+    /// The booking is cancelled: the orientation stays, without a date.
+    static func clearBooking(_ db: Connection, id: Int64) throws {
+        try db.run("UPDATE orientations SET booking_kind = NULL, booking_date = NULL, booking_time = NULL, booking_place = NULL WHERE id = ?", [id])
+    }
+
     static func setStatus(_ db: Connection, id: Int64, _ status: OrientationRecord.Status, accountID: Int64, at now: Int64, reorientedTo: Int64? = nil) throws {
         try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ?, reoriented_to = ? WHERE id = ?",
                    [status.rawValue, now, accountID, reorientedTo, id])
