@@ -63,9 +63,9 @@ struct PermanenceForm {
         let error = { (field: String) in errors.first { $0.field == field }?.message }
         let people = workers.map { FormFields.Option($0.id, "\($0.displayName) (\($0.institution.shortLabel))") }
         return """
-            \(FormFields.select("titulaire", label: "Titulaire", options: people, selected: titulaireID, error: error("titulaire"), required: true))
+            \(FormFields.select("titulaire", label: "Titulaire", options: people, selected: titulaireID, error: error("titulaire"), required: true, includeBlank: "Choisir une personne"))
             \(FormFields.select("suppleant", label: "Suppléant·e", options: people, selected: suppleantID, hint: "Prend le relais quand le ou la titulaire est absent·e.", error: error("suppleant"), includeBlank: "Aucun·e"))
-            \(FormFields.select("jour", label: "Jour", options: Weekday.workingDays.map { .init(String($0.rawValue), $0.capitalizedLabel) }, selected: String(weekday.rawValue), error: error("jour"), required: true))
+            \(FormFields.select("jour", label: "Jour", options: Weekday.workingDays.map { .init(String($0.rawValue), $0.capitalizedLabel) }, selected: String(weekday.rawValue), error: error("jour"), required: true, includeBlank: "Choisir un jour"))
             \(FormFields.choices("demi_journee", legend: "Demi-journée", options: HalfDay.allCases.map { .init($0.rawValue, "\($0.label) (\(PlanningText.hours($0.defaultStart, $0.defaultEnd)))") }, checked: [halfDay.rawValue], multiple: false, error: error("demi_journee")))
             """
     }
