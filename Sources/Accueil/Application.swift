@@ -25,6 +25,7 @@ public enum Application {
         PersonRoutes.register(on: &router, context: context)
         AttendanceRoutes.register(on: &router, context: context)
         PlanningRoutes.register(on: &router, context: context)
+        ExceptionRoutes.register(on: &router, context: context)
 
         let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static")
         router.get("/static/*path") { request in try staticFiles.handle(request) }

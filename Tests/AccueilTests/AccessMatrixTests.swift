@@ -44,6 +44,11 @@ import TestSupport
         Route(method: "GET", path: "/planning/ics/travailleurs/ts-ccas-1.ics", permission: .readPlanning),
         Route(method: "GET", path: "/planning/permanences/ccas-mds-lac", permission: .planPermanences),
         Route(method: "POST", path: "/planning/permanences/ccas-mds-lac", permission: .planPermanences),
+        Route(method: "GET", path: "/planning/absences", permission: .planPermanences),
+        Route(method: "POST", path: "/planning/absences", permission: .planPermanences),
+        Route(method: "POST", path: "/planning/fermetures", permission: .planPermanences),
+        Route(method: "POST", path: "/planning/absences/999/retirer", permission: .planPermanences),
+        Route(method: "POST", path: "/planning/fermetures/999/retirer", permission: .planPermanences),
         Route(method: "GET", path: "/mon-compte/mot-de-passe", permission: .useDesk),
         Route(method: "POST", path: "/mon-compte/mot-de-passe", permission: .useDesk),
     ]

@@ -164,4 +164,48 @@ import TestSupport
             #expect(try await agent.get("/planning/ics/travailleurs/personne.ics").status == 404)
         }
     }
+
+    @Test func absencesAndClosuresReachTheDayViewAndTheCallBackList() async throws {
+        try await withApp { app in
+            // Someone booked on MDS Grand Parc, Tuesday 24 November 9h30.
+            try app.store.writeSync { db in
+                try db.run("INSERT INTO persons (last_name, first_name, name_key, created_at, updated_at) VALUES ('Roux', 'Paul', 'roux paul', 0, 0)")
+                try BookingRepository.book(db, occurrenceID: "ccas-mds-grand-parc-20261124", slotStart: TimeOfDay("09:30")!, personID: db.lastInsertRowID,
+                                           orientationID: nil, accountID: nil, at: 0)
+            }
+            let manager = try await app.signedIn("responsable")
+            #expect(try await manager.get("/planning/absences").status == 200)
+            #expect(try await manager.post("/planning/absences", [("travailleur", "ts-ccas-2"), ("absence_debut", "2026-11-23"), ("absence_fin", "2026-11-27"),
+                                                                  ("absence_motif", "Arrêt maladie")]).status == 303)
+            #expect(try app.auditCount(.absenceChanged) == 1)
+            #expect(try app.store.readSync { db in try db.string("SELECT detail FROM audit_log WHERE action = 'planning.absence_modifiee'") }?.contains("maladie") == false)
+            let agent = try await app.signedIn("agent")
+            #expect(main(try await agent.get("/planning/sites/mds-grand-parc/jour?date=2026-11-24")).contains("remplace Louis Démo"))
+            #expect(main(try await manager.get("/planning/absences")).contains("Karine Témoin <span class=\"badge\">suppléance</span>"))
+
+            // The suppléante is away too: cancelled, flagged, and the booked person must be called back.
+            #expect(try await manager.post("/planning/absences", [("travailleur", "ts-ccas-1"), ("absence_debut", "2026-11-24")]).status == 303)
+            let day = main(try await agent.get("/planning/sites/mds-grand-parc/jour?date=2026-11-24"))
+            #expect(day.contains("Annulée : Titulaire et suppléant·e absent·es"))
+            #expect(day.contains("Paul ROUX"))
+            #expect(day.contains("1 personne à recontacter"))
+            #expect(!day.contains("maladie"))
+            #expect(main(try await manager.get("/planning")).contains("1 personne à replacer (Titulaire et suppléant·e absent·es)"))
+
+            // Retiring the second absence brings the suppléante back.
+            let id = try #require(try app.store.readSync { db in try db.int("SELECT id FROM worker_absences WHERE worker_id = 'ts-ccas-1'") })
+            #expect(try await manager.post("/planning/absences/\(id)/retirer", []).status == 303)
+            #expect(try await manager.post("/planning/absences/\(id)/retirer", []).status == 404)
+            #expect(main(try await agent.get("/planning/sites/mds-grand-parc/jour?date=2026-11-24")).contains("remplace Louis Démo"))
+
+            // A closure needs its reason, which agents see.
+            let refused = try await manager.post("/planning/fermetures", [("site", "mds-centre"), ("fermeture_debut", "2026-11-30"), ("fermeture_fin", "2026-11-29")])
+            #expect(refused.status == 422)
+            #expect(refused.text.contains("Le dernier jour précède le premier.") && refused.text.contains("Indiquez le motif de la fermeture"))
+            #expect(try await manager.post("/planning/fermetures", [("site", "mds-centre"), ("fermeture_debut", "2026-11-30"), ("fermeture_motif", "Travaux")]).status == 303)
+            #expect(main(try await agent.get("/planning/sites/mds-centre/jour?date=2026-11-30")).contains("Annulée : Site fermé : Travaux"))
+            #expect(try app.auditCount(.closureChanged) == 1)
+            #expect(try await agent.post("/planning/fermetures", [("site", "mds-lac"), ("fermeture_debut", "2026-12-01"), ("fermeture_motif", "Grève")]).status == 403)
+        }
+    }
 }

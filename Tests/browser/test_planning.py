@@ -18,6 +18,7 @@ PAGES = [
     pytest.param("/planning/sites/ccas-cite-municipale/jour", id="journee-site"),
     pytest.param("/planning/sites/mds-lac/semaine", id="semaine-site"),
     pytest.param("/planning/travailleurs/ts-ccas-1/semaine", id="semaine-travailleur"),
+    pytest.param("/planning/absences", id="absences-fermetures"),
 ]
 
 
@@ -81,3 +82,28 @@ def test_manager_edits_a_cell_and_the_reception_day_view_shows_it(driver, url, s
     after = driver.find_element(By.TAG_NAME, "main").text
     assert "Karine Témoin (titulaire)" in after and "Nicolas Fictif" not in after
     screenshot(driver, "planning-journee-apres-modification")
+
+
+def test_decision_page_with_free_slots_is_accessible_and_valid(driver, url, http_session, axe_violations, served_html, nu_errors, screenshot):
+    """The decision page now lists the planning's free slots as radio buttons."""
+    import datetime as dt
+    sign_in(driver, url, "agent")
+    driver.get(url("/accueils/nouveau"))
+    token = driver.find_element(By.NAME, "_csrf").get_attribute("value")
+    intake = {"_csrf": token, "date": dt.date.today().isoformat(), "heure": "10:30", "site": "ccas-cite-municipale", "canal": "sur_place",
+              "niveau": "1", "nom": "Navigateur", "prenom": "Test", "naissance": "1980-02-03", "adultes": "2", "secteur": "cauderan",
+              "motifs": "logement", "consentement_orientation": "1", "consentement_partage": "1"}
+    response = http_session(driver).post(url("/accueils"), data=intake, allow_redirects=False, timeout=10)
+    assert response.status_code == 303, response.text[:500]
+    driver.get(url(response.headers["Location"]))
+    radios = driver.find_elements(By.CSS_SELECTOR, "input[name=creneau]")
+    assert len(radios) > 1, "no free slot offered"
+    violations = axe_violations(driver)
+    assert violations == [], format_violations(violations)
+    errors = nu_errors(served_html(driver))
+    assert errors == [], "\n".join(errors)
+    screenshot(driver, "decision-creneaux")
+    radios[1].click()
+    driver.find_element(By.CSS_SELECTOR, "main form.stack button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/orientations/" in d.current_url)
+    assert "Annuler la réservation" in driver.find_element(By.TAG_NAME, "main").text

@@ -26,6 +26,8 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case permanenceChanged = "planning.permanence_modifiee"
     case bookingCreated = "reservation.creee"
     case bookingCancelled = "reservation.annulee"
+    case absenceChanged = "planning.absence_modifiee"
+    case closureChanged = "planning.fermeture_modifiee"
 
     public var label: String {
         switch self {
@@ -55,6 +57,8 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .permanenceChanged: "Permanence modifiée"
         case .bookingCreated: "Créneau réservé"
         case .bookingCancelled: "Réservation annulée"
+        case .absenceChanged: "Absence d'un travailleur social enregistrée ou retirée"
+        case .closureChanged: "Fermeture d'un site enregistrée ou retirée"
         }
     }
 }

@@ -80,29 +80,52 @@ enum PlanningRepository {
     // MARK: Exceptions
 
     static func closures(_ db: Connection) throws -> [SiteClosure] {
+        try closureRows(db).map(\.closure)
+    }
+
+    /// With their row ids, for the managers' list (to delete one).
+    static func closureRows(_ db: Connection) throws -> [(id: Int64, closure: SiteClosure)] {
         try db.query("SELECT * FROM site_closures ORDER BY first_day, id").compactMap { row in
-            guard let site = row.string("site_id"), let first = row.string("first_day").flatMap(CalendarDate.init),
+            guard let id = row.int64("id"), let site = row.string("site_id"), let first = row.string("first_day").flatMap(CalendarDate.init),
                   let last = row.string("last_day").flatMap(CalendarDate.init), first <= last else { return nil }
-            return SiteClosure(siteID: site, dates: first...last, reason: row.string("reason") ?? "")
+            return (id, SiteClosure(siteID: site, dates: first...last, reason: row.string("reason") ?? ""))
         }
     }
 
-    static func insert(_ db: Connection, closure: SiteClosure) throws {
+    static func deleteClosure(_ db: Connection, id: Int64) throws -> Bool {
+        try db.run("DELETE FROM site_closures WHERE id = ?", [id])
+        return db.changes == 1
+    }
+
+    @discardableResult
+    static func insert(_ db: Connection, closure: SiteClosure) throws -> Int64 {
         try db.run("INSERT INTO site_closures (site_id, first_day, last_day, reason) VALUES (?, ?, ?, ?)",
                    [closure.siteID, closure.dates.lowerBound.description, closure.dates.upperBound.description, closure.reason])
+        return db.lastInsertRowID
     }
 
     static func absences(_ db: Connection) throws -> [Absence] {
+        try absenceRows(db).map(\.absence)
+    }
+
+    static func absenceRows(_ db: Connection) throws -> [(id: Int64, absence: Absence)] {
         try db.query("SELECT * FROM worker_absences ORDER BY first_day, id").compactMap { row in
-            guard let worker = row.string("worker_id"), let first = row.string("first_day").flatMap(CalendarDate.init),
+            guard let id = row.int64("id"), let worker = row.string("worker_id"), let first = row.string("first_day").flatMap(CalendarDate.init),
                   let last = row.string("last_day").flatMap(CalendarDate.init), first <= last else { return nil }
-            return Absence(workerID: worker, dates: first...last, reason: row.string("reason") ?? "")
+            return (id, Absence(workerID: worker, dates: first...last, reason: row.string("reason") ?? ""))
         }
     }
 
-    static func insert(_ db: Connection, absence: Absence) throws {
+    static func deleteAbsence(_ db: Connection, id: Int64) throws -> Bool {
+        try db.run("DELETE FROM worker_absences WHERE id = ?", [id])
+        return db.changes == 1
+    }
+
+    @discardableResult
+    static func insert(_ db: Connection, absence: Absence) throws -> Int64 {
         try db.run("INSERT INTO worker_absences (worker_id, first_day, last_day, reason) VALUES (?, ?, ?, ?)",
                    [absence.workerID, absence.dates.lowerBound.description, absence.dates.upperBound.description, absence.reason])
+        return db.lastInsertRowID
     }
 
     // MARK: Sites

@@ -34,6 +34,7 @@ enum PlanningGridPage {
             \(FormFields.input("date", label: "Voir les grilles en vigueur le", value: input.validOn.description, type: "date"))
             <button type="submit" class="secondary">Afficher</button>
             </form>
+            \(input.canEdit ? "<p class=\"no-print\"><a href=\"/planning/absences\">Absences des travailleurs sociaux et fermetures de sites</a></p>" as HTML : .empty)
             \(grid(input.snapshot.mdsAtCCASGrid(validOn: input.validOn), id: "grille-mds-cite", canEdit: input.canEdit))
             \(grid(input.snapshot.ccasInMDSGrid(validOn: input.validOn), id: "grille-ccas-mds", canEdit: input.canEdit))
             \(conflicts(input))
