@@ -40,6 +40,8 @@ import TestSupport
         Route(method: "GET", path: "/planning/sites/mds-lac/jour", permission: .readPlanning),
         Route(method: "GET", path: "/planning/sites/mds-lac/semaine", permission: .readPlanning),
         Route(method: "GET", path: "/planning/travailleurs/ts-ccas-1/semaine", permission: .readPlanning),
+        Route(method: "GET", path: "/planning/sites/mds-lac/mois", permission: .readPlanning),
+        Route(method: "GET", path: "/planning/travailleurs/ts-ccas-1/mois", permission: .readPlanning),
         Route(method: "GET", path: "/planning/ics/sites/mds-lac.ics", permission: .readPlanning),
         Route(method: "GET", path: "/planning/ics/travailleurs/ts-ccas-1.ics", permission: .readPlanning),
         Route(method: "GET", path: "/planning/permanences/ccas-mds-lac", permission: .planPermanences),

@@ -208,4 +208,19 @@ import TestSupport
             #expect(try await agent.post("/planning/fermetures", [("site", "mds-lac"), ("fermeture_debut", "2026-12-01"), ("fermeture_motif", "Grève")]).status == 403)
         }
     }
+
+    @Test func monthViewsShowEveryWeekdayAndHolidays() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            let site = main(try await agent.get("/planning/sites/mds-centre/mois?date=2026-12-10"))
+            #expect(site.contains("<caption>Décembre 2026</caption>"))
+            #expect(site.contains("href=\"/planning/sites/mds-centre/jour?date=2026-12-07\""))
+            #expect(site.components(separatedBy: "Karine Témoin").count - 1 == 4)  // four Mondays
+            #expect(site.contains("?date=2026-11-01\">Mois précédent") && site.contains("?date=2027-01-01\">Mois suivant"))
+            let worker = main(try await agent.get("/planning/travailleurs/ts-ccas-4/mois?date=2026-12-01"))
+            #expect(worker.contains("annulée : Jour férié (Noël)"))
+            #expect(worker.contains("MDS Saint-Jean") && worker.contains("MDS Bastide"))
+            #expect(try await agent.get("/planning/travailleurs/inconnu/mois").status == 404)
+        }
+    }
 }

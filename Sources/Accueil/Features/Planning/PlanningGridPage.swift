@@ -103,12 +103,14 @@ enum PlanningGridPage {
             """
             <li>\(site.name) : <a href="/planning/sites/\(site.id)/jour">journée<span class="visually-hidden"> à \(site.name)</span></a>
             · <a href="/planning/sites/\(site.id)/semaine">semaine<span class="visually-hidden"> à \(site.name)</span></a>
+            · <a href="/planning/sites/\(site.id)/mois">mois<span class="visually-hidden"> à \(site.name)</span></a>
             · <a href="/planning/ics/sites/\(site.id).ics">agenda ICS<span class="visually-hidden"> – \(site.name)</span></a></li>
             """
         }
         let workers = snapshot.workers.map { worker -> HTML in
             """
             <li>\(worker.displayName) (\(worker.institution.shortLabel)) : <a href="/planning/travailleurs/\(worker.id)/semaine">semaine<span class="visually-hidden"> de \(worker.displayName)</span></a>
+            · <a href="/planning/travailleurs/\(worker.id)/mois">mois<span class="visually-hidden"> de \(worker.displayName)</span></a>
             · <a href="/planning/ics/travailleurs/\(worker.id).ics">agenda ICS<span class="visually-hidden"> – \(worker.displayName)</span></a></li>
             """
         }

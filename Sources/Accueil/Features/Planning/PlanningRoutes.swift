@@ -102,6 +102,30 @@ enum PlanningRoutes {
             return Layout.response(title: "Semaine — \(worker.displayName)", body: PlanningWeekPage.render(input), request: request, stylesheet: "planning.css")
         }
 
+        router.get("/planning/sites/:id/mois", middleware: readGate) { request in
+            let siteID = try request.parameter("id")
+            let first = PlanningMonthPage.firstOfMonth(try date(request, default: ParisNow(context.now()).date))
+            let (snapshot, occurrences) = try await month(first, context: context)
+            guard let site = snapshot.sites.first(where: { $0.id == siteID }) else { throw HTTPError.notFound }
+            let input = PlanningMonthPage.Input(
+                title: "Permanences à \(site.name)", path: "/planning/sites/\(siteID)/mois", firstDay: first,
+                occurrences: ICSCalendar.occurrences(forSite: siteID, in: occurrences), directory: snapshot.directory,
+                dayPath: "/planning/sites/\(siteID)/jour", weekPath: "/planning/sites/\(siteID)/semaine")
+            return Layout.response(title: "Mois — \(site.name)", body: PlanningMonthPage.render(input), request: request, stylesheet: "planning.css")
+        }
+
+        router.get("/planning/travailleurs/:id/mois", middleware: readGate) { request in
+            let workerID = try request.parameter("id")
+            let first = PlanningMonthPage.firstOfMonth(try date(request, default: ParisNow(context.now()).date))
+            let (snapshot, occurrences) = try await month(first, context: context)
+            guard let worker = snapshot.workers.first(where: { $0.id == workerID }) else { throw HTTPError.notFound }
+            let input = PlanningMonthPage.Input(
+                title: "Permanences de \(worker.displayName)", path: "/planning/travailleurs/\(workerID)/mois", firstDay: first,
+                occurrences: ICSCalendar.occurrences(forWorker: workerID, in: occurrences), directory: snapshot.directory,
+                dayPath: nil, weekPath: "/planning/travailleurs/\(workerID)/semaine")
+            return Layout.response(title: "Mois — \(worker.displayName)", body: PlanningMonthPage.render(input), request: request, stylesheet: "planning.css")
+        }
+
         router.get("/planning/ics/sites/:file", middleware: readGate) { request in
             let siteID = try icsID(request)
             let (snapshot, occurrences) = try await feedOccurrences(context: context)
@@ -139,6 +163,12 @@ enum PlanningRoutes {
             (try PlanningSnapshot.load(db, referential: context.referential), try BookingRepository.active(db, from: monday, to: friday))
         }
         return (snapshot, BookingLedger(occurrences: snapshot.occurrences(from: monday, to: friday), bookings: bookings.map(\.planningBooking)))
+    }
+
+    static func month(_ first: CalendarDate, context: AppContext) async throws -> (PlanningSnapshot, [Occurrence]) {
+        let last = first.adding(days: CalendarDate.daysInMonth(year: first.year, month: first.month) - 1)
+        let snapshot = try await context.store.read { db in try PlanningSnapshot.load(db, referential: context.referential) }
+        return (snapshot, snapshot.occurrences(from: first, to: last))
     }
 
     /// People to call again: booked on a cancelled occurrence, or on a date the permanence left.

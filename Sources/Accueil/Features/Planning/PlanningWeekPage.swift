@@ -42,6 +42,7 @@ enum PlanningWeekPage {
             <nav class="pager no-print" aria-label="Autres semaines">
             <a href="\(input.path)?date=\(previous.description)">Semaine précédente</a>
             · <a href="\(input.path)?date=\(next.description)">Semaine suivante</a>
+            · <a href="\(input.path.replacingOccurrences(of: "/semaine", with: "/mois"))?date=\(input.monday.description)">Mois</a>
             · <a href="\(input.icsPath)">Agenda ICS</a>
             · <a href="/planning">Grilles</a>
             </nav>
