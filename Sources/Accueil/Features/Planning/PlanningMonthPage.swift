@@ -28,6 +28,8 @@ enum PlanningMonthPage {
         let byDate = Dictionary(grouping: input.occurrences, by: \.date)
         var weeks: [HTML] = []
         var monday = first.mondayOfWeek
+        // A month starting on a weekend has no working day in its first calendar week.
+        if monday.adding(days: 4) < first { monday = monday.adding(days: 7) }
         while monday <= last {
             let cells = (0..<5).map { offset -> HTML in
                 let day = monday.adding(days: offset)
