@@ -220,6 +220,9 @@ import TestSupport
             let worker = main(try await agent.get("/planning/travailleurs/ts-ccas-4/mois?date=2026-12-01"))
             #expect(worker.contains("annulée : Jour férié (Noël)"))
             #expect(worker.contains("MDS Saint-Jean") && worker.contains("MDS Bastide"))
+            // November 2026 starts on a Sunday: its first row is the week of Monday 2 November.
+            let november = main(try await agent.get("/planning/travailleurs/ts-ccas-4/mois?date=2026-11-18"))
+            #expect(!november.contains("Semaine du 26/10/2026") && november.contains("Semaine du 02/11/2026"))
             #expect(try await agent.get("/planning/travailleurs/inconnu/mois").status == 404)
         }
     }
