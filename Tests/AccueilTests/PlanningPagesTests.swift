@@ -226,4 +226,39 @@ import TestSupport
             #expect(try await agent.get("/planning/travailleurs/inconnu/mois").status == 404)
         }
     }
+
+    @Test func aManagerAddsAPermanenceFromAnEmptyCellAndEndsAnother() async throws {
+        try await withApp { app in
+            let manager = try await app.signedIn("responsable")
+            let grid = try await manager.get("/planning")
+            #expect(grid.text.contains("href=\"/planning/permanences/nouvelle?grille=ccas-mds&amp;ligne=mds-lac&amp;jour=4\""))
+            let form = try await manager.get("/planning/permanences/nouvelle?grille=ccas-mds&ligne=mds-lac&jour=4")
+            #expect(form.status == 200 && form.text.contains("CCAS à MDS Lac"))
+            #expect(try await manager.get("/planning/permanences/nouvelle?grille=ccas-mds&ligne=atlantide&jour=4").status == 404)
+            let fields: [(String, String)] = [("grille", "ccas-mds"), ("ligne", "mds-lac"), ("jour", "4"), ("demi_journee", "afternoon"),
+                                              ("titulaire", "ts-ccas-4"), ("suppleant", "ts-ccas-1"), ("mode", "rendez_vous"),
+                                              ("duree", "45"), ("capacite", "2"), ("debut_validite", "2026-11-23")]
+            let bad = try await manager.post("/planning/permanences", fields.map { $0.0 == "duree" ? ("duree", "0") : $0 })
+            #expect(bad.status == 422 && bad.text.contains("Indiquez la durée d&#39;un créneau en minutes"))
+            #expect(try await manager.post("/planning/permanences", fields.map { $0.0 == "ligne" ? ("ligne", "ailleurs") : $0 }).status == 400)
+            let created = try await manager.post("/planning/permanences", fields)
+            #expect(created.status == 303)
+            #expect(created.header("Location") == "/planning?info=ajoutee#permanence-ccas-mds-lac-jeudi-afternoon")
+            let stored = try #require(try permanence(app, "ccas-mds-lac-jeudi-afternoon"))
+            #expect(stored.mode == .byAppointment(slotMinutes: 45, capacityPerSlot: 2) && stored.hostSiteID == "mds-lac" && stored.sendingInstitution == .ccas)
+            #expect(try app.store.readSync { db in try db.string("SELECT detail FROM audit_log WHERE subject_id = 'ccas-mds-lac-jeudi-afternoon'") } == "créée")
+            let day = main(try await app.signedIn("agent").get("/planning/sites/mds-lac/jour?date=2026-11-26"))
+            #expect(day.contains("Nicolas Fictif") && day.contains("13h30–14h15") && day.contains("2 libres sur 2"))
+
+            // Ending MDS Centre's Monday after 30 November.
+            try await manager.get("/planning/permanences/ccas-mds-centre")
+            let early = try await manager.post("/planning/permanences/ccas-mds-centre/terminer", [("fin", "2025-01-01")])
+            #expect(early.status == 422 && early.text.contains("précède son début"))
+            #expect(try await manager.post("/planning/permanences/ccas-mds-centre/terminer", [("fin", "2026-11-30")]).status == 303)
+            let agent = try await app.signedIn("agent")
+            #expect(main(try await agent.get("/planning/sites/mds-centre/jour?date=2026-11-30")).contains("Karine Témoin"))
+            #expect(main(try await agent.get("/planning/sites/mds-centre/jour?date=2026-12-07")).contains("Aucune permanence"))
+            #expect(!main(try await agent.get("/planning?date=2026-12-07")).contains("permanence-ccas-mds-centre\""))
+        }
+    }
 }

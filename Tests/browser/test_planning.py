@@ -15,6 +15,7 @@ from planning_support import next_working_friday, sign_in
 PAGES = [
     pytest.param("/planning", id="grilles"),
     pytest.param("/planning/permanences/ccas-mds-centre", id="modifier-permanence"),
+    pytest.param("/planning/permanences/nouvelle?grille=ccas-mds&ligne=mds-lac&jour=4", id="ajouter-permanence"),
     pytest.param("/planning/sites/ccas-cite-municipale/jour", id="journee-site"),
     pytest.param("/planning/sites/mds-lac/semaine", id="semaine-site"),
     pytest.param("/planning/travailleurs/ts-ccas-1/semaine", id="semaine-travailleur"),
@@ -33,7 +34,7 @@ def test_planning_page_is_accessible_and_valid_on_screen_and_in_print(driver, ur
     assert violations == [], f"axe-core on {path}:\n{format_violations(violations)}"
     errors = nu_errors(served_html(driver))
     assert errors == [], f"Nu HTML validator on {path}:\n" + "\n".join(errors)
-    name = "planning" + path.replace("/", "-")
+    name = "planning" + re.sub(r"[^A-Za-z0-9_-]", "-", path)
     screenshot(driver, name)
 
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})

@@ -24,8 +24,10 @@ enum PlanningGridPage {
     }
 
     static func render(_ request: Request, _ input: Input) -> HTML {
-        let banner: HTML = input.notice == "modifie"
-            ? "<div class=\"notice success no-print\" role=\"status\"><p>La permanence a été modifiée.</p></div>" : .empty
+        let notices = ["modifie": "La permanence a été modifiée.", "ajoutee": "La permanence a été ajoutée.",
+                       "terminee": "La fin de la permanence a été enregistrée."]
+        let banner: HTML = input.notice.flatMap { notices[$0] }
+            .map { "<div class=\"notice success no-print\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
         return """
             <h1>Planning des permanences</h1>
             \(banner)
@@ -35,19 +37,23 @@ enum PlanningGridPage {
             <button type="submit" class="secondary">Afficher</button>
             </form>
             \(input.canEdit ? "<p class=\"no-print\"><a href=\"/planning/absences\">Absences des travailleurs sociaux et fermetures de sites</a></p>" as HTML : .empty)
-            \(grid(input.snapshot.mdsAtCCASGrid(validOn: input.validOn), id: "grille-mds-cite", canEdit: input.canEdit))
-            \(grid(input.snapshot.ccasInMDSGrid(validOn: input.validOn), id: "grille-ccas-mds", canEdit: input.canEdit))
+            \(grid(input.snapshot.mdsAtCCASGrid(validOn: input.validOn), id: "grille-mds-cite", adding: input.canEdit ? .mdsAtCCAS : nil))
+            \(grid(input.snapshot.ccasInMDSGrid(validOn: input.validOn), id: "grille-ccas-mds", adding: input.canEdit ? .ccasInMDS : nil))
             \(conflicts(input))
             \(views(input.snapshot))
             """
     }
 
-    static func grid(_ grid: PlanningGrid, id: String, canEdit: Bool) -> HTML {
+    /// `adding`: for managers, the grid whose cells get edit and "add" links.
+    static func grid(_ grid: PlanningGrid, id: String, adding: NewPermanenceForm.Grid?) -> HTML {
         let header = HTML.join(grid.columns.map { "<th scope=\"col\">\($0.capitalizedLabel)</th>" as HTML })
         let rows = grid.rows.map { row -> HTML in
             let cells = row.cells.map { cell -> HTML in
-                guard cell.isPresenceDay else { return "<td class=\"empty\"><span class=\"visually-hidden\">Aucune permanence</span></td>" }
-                return "<td class=\"presence\">\(HTML.join(cell.entries.map { entry(cell.weekday, $0, row: row.label, canEdit: canEdit) }))</td>"
+                let add: HTML = adding.map { kind in
+                    "<a class=\"no-print add\" href=\"/planning/permanences/nouvelle?grille=\(kind.rawValue)&amp;ligne=\(row.id)&amp;jour=\(cell.weekday.rawValue)\">Ajouter<span class=\"visually-hidden\"> une permanence le \(cell.weekday.label), \(row.label)</span></a>"
+                } ?? .empty
+                guard cell.isPresenceDay else { return "<td class=\"empty\"><span class=\"visually-hidden\">Aucune permanence</span>\(add)</td>" }
+                return "<td class=\"presence\">\(HTML.join(cell.entries.map { entry(cell.weekday, $0, row: row.label, canEdit: adding != nil) }))\(add)</td>"
             }
             return "<tr><th scope=\"row\">\(row.label)</th>\(HTML.join(cells))</tr>"
         }
