@@ -53,7 +53,7 @@ die()  { log "ERROR: $*"; exit 1; }
 WARNINGS=()
 warn() { log "WARNING: $*"; WARNINGS+=("$*"); }
 
-[ -x "$KIT/run-peers.sh" ] || [ -f "$KIT/run-peers.sh" ] || die "benchmark kit not found at $KIT (set BENCH_KIT)"
+[ -f "$KIT/run-peers.sh" ] || die "benchmark kit not found at $KIT (set BENCH_KIT)"
 KIT=$(cd "$KIT" && pwd)
 [ -f "$KIT/static/page.html" ] && [ -f "$KIT/wrk/report.lua" ] || die "$KIT lacks static/page.html or wrk/report.lua"
 
@@ -83,10 +83,26 @@ stop_session() {
   wait "$sid" 2>/dev/null
   return 0
 }
+run_bounded() {  # run_bounded SECS LOGFILE cmd... : in its own session (stopped by cleanup too), returns its rc
+  local secs=$1 logfile=$2 pid rc p keep=(); shift 2
+  start_session "$logfile" timeout -k 5 "$secs" "$@"
+  pid=$STARTED_PID
+  wait "$pid"; rc=$?
+  stop_session "$pid"
+  for p in "${SESSIONS[@]}"; do [ "$p" != "$pid" ] && keep+=("$p"); done
+  SESSIONS=("${keep[@]}")
+  return "$rc"
+}
+KIT_PID=""
 CLEANED=0
 cleanup() {
   [ "$CLEANED" = 1 ] && return; CLEANED=1
-  local sid
+  local sid i
+  if [ -n "$KIT_PID" ] && kill -0 "$KIT_PID" 2>/dev/null; then
+    # the kit stops its own servers and builds on TERM
+    kill -TERM "$KIT_PID" 2>/dev/null
+    for i in $(seq 150); do kill -0 "$KIT_PID" 2>/dev/null || break; sleep 0.1; done
+  fi
   for sid in "${SESSIONS[@]}"; do stop_session "$sid"; done
   rm -rf "$WORK"
 }
@@ -148,7 +164,7 @@ for _ in $(seq 300); do
 done
 [ -n "$ACCUEIL_URL" ] || die "accueil printed no address (see $OUT_DIR/logs/server-$NAME.log)"
 wait_http "$ACCUEIL_URL/health" "$ACCUEIL_PID" "$OUT_DIR/logs/server-$NAME.log" || die "accueil does not answer"
-log "accueil: pid $ACCUEIL_PID on $ACCUEIL_URL ($("$ACCUEIL_BIN" help 2>/dev/null | head -1 | cut -c1-40)…, $(stat -c %y "$ACCUEIL_BIN" | cut -d. -f1))"
+log "accueil: pid $ACCUEIL_PID on $ACCUEIL_URL ($ACCUEIL_BIN, built $(stat -c %y "$ACCUEIL_BIN" | cut -d. -f1))"
 
 if [ -z "$HEALTH_PATH" ]; then
   if [ "$(curl -s --max-time 2 "$ACCUEIL_URL/livez")" = ok ]; then HEALTH_PATH=/livez
@@ -211,13 +227,16 @@ RSS_IDLE_KB=$(awk '$1=="VmRSS:" {print $2}' "/proc/$ACCUEIL_PID/status")
 
 # ---------------------------------------------------------------- the kit's run (peers + accueil)
 log "kit: $KIT/run-peers.sh (PEERS='$PEERS' ENDPOINTS='$ENDPOINTS', accueil health=$HEALTH_PATH page=/)"
-KIT_RC=0
+# in the background + wait, so that INT/TERM reach our trap at once (which then sends TERM to the kit)
 env DURATION="$DURATION" WARMUP="$WARMUP" CONNECTIONS="$CONNECTIONS" THREADS="$THREADS" ROUNDS="$ROUNDS" \
     PEERS="$PEERS" ENDPOINTS="$ENDPOINTS" BASELINE=hummingbird OUT_DIR="$OUT_DIR/peers" \
     TARGET="$ACCUEIL_URL" TARGET_PID="$ACCUEIL_PID" TARGET_NAME="$NAME" \
     TARGET_HEALTH_PATH="$HEALTH_PATH" TARGET_PAGE_PATH=/ TARGET_FORM_PATH= \
-    bash "$KIT/run-peers.sh" 2>&1 | tee "$OUT_DIR/kit-output.txt"
-KIT_RC=${PIPESTATUS[0]}
+    bash "$KIT/run-peers.sh" </dev/null > >(tee "$OUT_DIR/kit-output.txt") 2>&1 &
+KIT_PID=$!
+wait "$KIT_PID"; KIT_RC=$?
+KIT_PID=""
+sleep 0.3   # let tee print the kit's last lines
 [ "$KIT_RC" = 0 ] || warn "run-peers.sh exited $KIT_RC (see $OUT_DIR/kit-output.txt); the table has what was measured"
 kill -0 "$ACCUEIL_PID" 2>/dev/null || die "accueil died during the kit's run (see $OUT_DIR/logs/server-$NAME.log)"
 
@@ -234,11 +253,11 @@ cpu_ticks() {  # over the processes of session/pid $1
 }
 measure() {  # measure ROUND SERVER ENDPOINT URL SID
   local r=$1 s=$2 e=$3 url=$4 sid=$5 raw="$OUT_DIR/wrk/r$1-$2-$3.txt" c0 c1 t0 t1 line cpu
-  timeout -k 5 $((WARMUP + 20)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
-    -s "$KIT/wrk/report.lua" "$url" >"$raw.warmup" 2>&1 || warn "$s $e: warm-up wrk failed"
+  run_bounded $((WARMUP + 20)) "$raw.warmup" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
+    -s "$KIT/wrk/report.lua" "$url" || warn "$s $e: warm-up wrk failed"
   c0=$(cpu_ticks "$sid"); t0=$(date +%s.%N)
-  timeout -k 5 $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
-    -s "$KIT/wrk/report.lua" "$url" >"$raw" 2>&1 || warn "$s $e: wrk failed (see $raw)"
+  run_bounded $((DURATION + 30)) "$raw" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
+    -s "$KIT/wrk/report.lua" "$url" || warn "$s $e: wrk failed (see $raw)"
   t1=$(date +%s.%N); c1=$(cpu_ticks "$sid")
   line=$(grep -m1 '^BENCHSTATS' "$raw") || { warn "$s $e: no wrk result (see $raw)"; return 0; }
   local requests=0 rps=0 p50_us=0 p90_us=0 p99_us=0 max_us=0 connect_err=0 read_err=0 write_err=0 timeouts=0 non2xx3xx=0 bytes=0 duration_us=0
@@ -265,7 +284,7 @@ RSS_END_KB=$(awk '$1=="VmRSS:" {print $2}' "/proc/$ACCUEIL_PID/status")
 WARN_FILE="$OUT_DIR/.warnings"; printf '%s\n' "${WARNINGS[@]}" >"$WARN_FILE"
 python3 - "$OUT_DIR" "$NAME" "$HEALTH_PATH" "$RSS_IDLE_KB" "$RSS_PEAK_KB" "$RSS_END_KB" "$KIT/static/page.html" \
   "$DURATION" "$WARMUP" "$CONNECTIONS" "$THREADS" "$ROUNDS" "$BENCH_STRICT" <<'PY' | tee "$OUT_DIR/table.txt"
-import os, statistics, sys
+import os, re, statistics, sys
 (out, name, health_path, rss_idle, rss_peak, rss_end, page_html,
  duration, warmup, connections, threads, rounds, strict) = sys.argv[1:14]
 rows = {}  # (server, endpoint) -> lists
@@ -302,7 +321,7 @@ print(f"host: {os.cpu_count()} cores, wrk and the servers share them; load avg n
 print()
 hdr = f"{'endpoint':<12} {'server':<18} {'path':<18} {'req/s':>9} {'ratio':>6} {'vs':<12} {'p50 ms':>7} {'p99 ms':>8} {'errors':>6} {'CPU':>5} {'body B':>7}"
 print(hdr); print("-" * len(hdr))
-summary = {}
+summary, printed = {}, None
 for e in order:
     for s in servers:
         r = rows.get((s, e))
@@ -318,23 +337,21 @@ for e in order:
         print(f"{e:<12} {s:<18} {path:<18} {rps:>9.0f} {ratio:>6} {bs:<12} {p50:>7.2f} {p99:>8.2f} {r['err']:>6} {cpu:>5} "
               f"{size if size is not None else '-':>7}")
         summary[(s, e)] = (rps, p99, r["err"])
-    print()
+        printed = e
+    if printed == e:
+        print()
 
 mb = lambda kb: f"{int(kb) / 1024:.1f} MB" if kb.isdigit() else "?"
 peer_rss = {}
 kit_table = f"{out}/peers/table.txt"
 if os.path.exists(kit_table):
-    # the kit prints "%-Ws %-14s %11s %11s  %s": values are right-aligned under "idle RSS MB" / "peak RSS MB"
-    end = None
+    # the kit prints "%-Ws %-14s %11s %11s  %s" (name, build, idle MB, peak MB, notes); the build text can
+    # overflow its 14 columns, so match the two "%.1f" values (or "-") followed by two spaces and the notes
+    rss_line = re.compile(r"^(\S+)\s+.*?\s((?:\d+\.\d)|-)\s+((?:\d+\.\d)|-)  (?:\S|$)")
     for line in open(kit_table):
-        if end is None and "peak RSS MB" in line and line.startswith("server"):
-            end = line.index("peak RSS MB") + len("peak RSS MB")
-        elif end is not None and line.strip():
-            server = line.split()[0]
-            if server in ("hummingbird", "flyingfox", "flyingfox-nodelay", "nginx", name):
-                peer_rss[server] = (line[end - 23:end - 12].strip(), line[end - 11:end].strip())
-        elif end is not None:
-            break
+        m = rss_line.match(line.rstrip("\n"))
+        if m and m.group(1) in ("hummingbird", "flyingfox", "flyingfox-nodelay", "nginx", name):
+            peer_rss[m.group(1)] = (m.group(2), m.group(3))
 print(f"{name} memory: idle RSS {mb(rss_idle)}, peak RSS (VmHWM, after every run above) {mb(rss_peak)}, RSS at the end {mb(rss_end)}")
 others = ", ".join(f"{s} {v[1]} MB" for s, v in peer_rss.items() if s != name and v[1] != "-")
 if others:
@@ -366,7 +383,7 @@ print(f"notes: the 'page' row of {name} is its home page GET / ({home if home is
 if health_path == "/health":
     print(f"       the 'health' row of {name} is GET /health (JSON + one SQLite read): no plain-text /livez yet.")
 else:
-    print(f"       'health' = GET {health_path} (plain ok, like the peers); 'health-json' = GET /health (JSON + one SQLite read).")
+    print(f"       'health' = GET {health_path} (plain text, like the peers' /health); 'health-json' = GET /health (JSON + one SQLite read).")
 print("       static: the kit's static/page.html, served at /static/page.html by accueil (--public) and by nginx-static "
       "(same settings as the kit's nginx); its ratio is vs nginx-static.")
 print("       compare ratios within one run; absolute numbers move by 10-30% between runs on this shared 2-core machine.")

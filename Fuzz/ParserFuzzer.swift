@@ -265,7 +265,6 @@ func summary(_ o: Outcome) -> String {
 
 /// `whole` read everything at once; `split` got the same bytes in several reads.
 func compareSplit(_ whole: Outcome, _ split: Outcome, _ label: String, _ limits: ParserLimits, _ payload: [UInt8], _ sizes: [Int]) {
-    if knownBoundaryBug(whole, split, limits, payload, sizes) { return }
     func context() -> String { "limits: \(limits)\npayload: \(describe(payload))\nreads: \(sizes.prefix(200))\nwhole: \(summary(whole))\nsplit: \(summary(split))" }
     guard whole.requests.count == split.requests.count, zip(whole.requests, split.requests).allSatisfy(same) else {
         fail("\(label): one read and split reads give different requests", context())
@@ -288,35 +287,8 @@ func compareSplit(_ whole: Outcome, _ split: Outcome, _ label: String, _ limits:
     }
 }
 
-/// Known bug, tolerated only with FUZZ_TOLERATE_KNOWN=1 so that a long run can look past it: when a read ends
-/// between the CR and the LF that close a request line, chunk-size line or header section of exactly the maximum
-/// size, the "still incomplete" check counts the CR and throws requestLineTooLong / "chunk line too long" /
-/// headerSectionTooLarge, while the same bytes in one read are accepted. Recognised by the split parse getting
-/// past that point once the three limits are one byte larger.
-let tolerateKnown: Bool = getenv("FUZZ_TOLERATE_KNOWN").map { String(cString: $0) == "1" } ?? false
-nonisolated(unsafe) var knownBoundaryHits = 0
-let reportAtExit: Void = {
-    guard tolerateKnown else { return }
-    atexit { debugPrintAlways("FUZZ_TOLERATE_KNOWN: limit-boundary CR|LF bug tolerated \(knownBoundaryHits) time(s)") }
-}()
-
 func debugPrintAlways(_ text: String) {
     (text + "\n").utf8CString.withUnsafeBufferPointer { _ = write(2, $0.baseAddress, $0.count - 1) }
-}
-
-func knownBoundaryBug(_ whole: Outcome, _ split: Outcome, _ limits: ParserLimits, _ payload: [UInt8], _ sizes: [Int]) -> Bool {
-    guard tolerateKnown, let error = split.error,
-          error == .requestLineTooLong || error == .headerSectionTooLarge || error == .malformed("chunk line too long"),
-          whole.error == nil || whole.requests.count > split.requests.count
-    else { return false }
-    var looser = limits
-    looser.maxRequestLineBytes += 1
-    looser.maxHeaderBytes += 1
-    looser.maxChunkLineBytes += 1
-    let retry = parse(payload, limits: looser, sizes: sizes)
-    guard !(retry.error == error && retry.requests.count == split.requests.count) else { return false }
-    knownBoundaryHits += 1
-    return true
 }
 
 /// Tighter limits may only reject more, never accept something else.
@@ -416,7 +388,6 @@ func tinyLimits(_ control: UInt8) -> ParserLimits {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    _ = reportAtExit
     let input = UnsafeBufferPointer(start: data, count: size)
     let splitControl = size >= 3 ? input[0] : 0
     let limitControl = size >= 3 ? input[1] : 0

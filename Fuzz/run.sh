@@ -6,8 +6,7 @@
 # Crashing inputs land in Fuzz/artifacts/; replay one with:  Fuzz/bin/parser-fuzzer Fuzz/artifacts/crash-…
 # Exit status: 0 when this run found nothing, 1 when it wrote a crash/timeout/oom/leak artifact.
 # Extra environment: FUZZ_JOBS=N runs N workers (default 1); FUZZ_STRICT_ERRORS=1 also demands the same status
-# whatever the read split; FUZZ_TOLERATE_KNOWN=1 tolerates the known limit-boundary bug described in
-# ParserFuzzer.swift (knownBoundaryBug) so a long run can look past it; FUZZ_FLAGS adds libFuzzer flags.
+# whatever the read split; FUZZ_FLAGS adds libFuzzer flags.
 set -euo pipefail
 
 seconds=${1:-600}
@@ -57,11 +56,11 @@ found=$(sed '/^$/d' <<<"$new" | wc -l)
 total=$(ls -A Fuzz/artifacts | wc -l)
 
 echo
-echo "Fuzz summary: ${seconds}s of libFuzzer on RequestParser/FormData/Cookies ran ${execs:-?} executions" \
+echo "Fuzz summary: libFuzzer (budget ${seconds}s) on RequestParser/FormData/Cookies ran ${execs:-?} executions" \
   "(${rate:-?} exec/s, peak RSS ${rss:-?} MB); coverage ${cov:-?} edges, ${ft:-?} features; corpus Fuzz/corpus" \
   "holds ${corpus} inputs; this run found ${found} crash/timeout/oom artifact(s) in Fuzz/artifacts/" \
   "(${total} there in all)${new:+: $(tr '\n' ' ' <<<"$new")}."
-echo "(Keep Fuzz/artifacts/ out of git: add '/Fuzz/artifacts/' to .gitignore.)"
+git check-ignore -q Fuzz/artifacts/x 2>/dev/null || echo "(Keep Fuzz/artifacts/ out of git: add '/Fuzz/artifacts/' to .gitignore.)"
 
 if (( found > 0 )); then exit 1; fi
 if (( status != 0 )); then echo "libFuzzer exited with status $status" >&2; exit "$status"; fi

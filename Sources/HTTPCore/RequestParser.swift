@@ -13,6 +13,11 @@ public struct RequestParser: Sendable {
     private var scanFrom = 0
     private var state: State = .head
     private var failure: HTTPParseError?
+    /// Empty lines skipped before the current request line.
+    private var leadingEmptyLines = 0
+    /// Chunk-size lines (with extensions) of the current request, in bytes.
+    private var chunkFramingBytes = 0
+    static let maxLeadingEmptyLines = 8
     /// Set when a head announcing a body with `Expect: 100-continue` was parsed and the body is not in yet.
     public private(set) var expectsContinue = false
 
@@ -50,7 +55,13 @@ public struct RequestParser: Sendable {
         if let failure { throw failure }
         do {
             let request = try step()
-            if request != nil { compact() }
+            if request != nil {
+                leadingEmptyLines = 0
+                chunkFramingBytes = 0
+            }
+            // Consumed bytes are dropped as they go, not only per request: a body arriving in many
+            // reads must not keep every chunk line it went through.
+            compact()
             return request
         } catch {
             failure = error
@@ -117,18 +128,23 @@ public struct RequestParser: Sendable {
     // MARK: head
 
     private mutating func parseHead() throws(HTTPParseError) -> HTTPRequest? {
-        // RFC 9112 §2.2: empty lines before the request line are ignored.
+        // RFC 9112 §2.2: empty lines before the request line are ignored — a few of them. An endless
+        // stream of them is not a client being lenient-worthy: it would hold the connection forever.
         while buffer.count - start >= 2, buffer[start] == ByteClass.cr, buffer[start + 1] == ByteClass.lf {
             start += 2
+            leadingEmptyLines += 1
+            if leadingEmptyLines > Self.maxLeadingEmptyLines { throw .malformed("too many empty lines") }
         }
         scanFrom = max(scanFrom, start)
         guard let lineEnd = findCRLF(from: start, limit: limits.maxRequestLineBytes) else {
-            if buffer.count - start > limits.maxRequestLineBytes { throw .requestLineTooLong }
+            // `+ 1`: the CR of a CRLF whose LF is still in flight is not part of the line.
+            if buffer.count - start > limits.maxRequestLineBytes + 1 { throw .requestLineTooLong }
             try rejectBareLineFeed(start, buffer.count)
             return nil
         }
         guard let headEnd = findHeadEnd(from: lineEnd) else {
-            if buffer.count - lineEnd - 2 > limits.maxHeaderBytes { throw .headerSectionTooLarge }
+            // `+ 1`: the CR of the final empty line may be in while its LF is not.
+            if buffer.count - lineEnd - 2 > limits.maxHeaderBytes + 1 { throw .headerSectionTooLarge }
             return nil
         }
         var request = try parseRequestLine(start, lineEnd)
@@ -280,10 +296,13 @@ public struct RequestParser: Sendable {
     /// chunk-size [ chunk-ext ] CRLF; returns nil until the whole line is in.
     private mutating func parseChunkSizeLine() throws(HTTPParseError) -> Int? {
         guard let lineEnd = findCRLF(from: start, limit: limits.maxChunkLineBytes) else {
-            if buffer.count - start > limits.maxChunkLineBytes { throw .malformed("chunk line too long") }
+            if buffer.count - start > limits.maxChunkLineBytes + 1 { throw .malformed("chunk line too long") }
             return nil
         }
         guard lineEnd - start <= limits.maxChunkLineBytes else { throw .malformed("chunk line too long") }
+        // Tiny chunks with long extensions would let framing bytes dwarf the body; they share a budget.
+        chunkFramingBytes += lineEnd - start + 2
+        if chunkFramingBytes > limits.maxHeaderBytes + limits.maxBodyBytes / 4 { throw .bodyTooLarge }
         var i = start
         var size = 0
         while i < lineEnd, let digit = ByteClass.hexValue(buffer[i]) {
@@ -306,6 +325,7 @@ public struct RequestParser: Sendable {
 
     /// Drops consumed bytes once in a while; the common case (one request per read) empties the buffer.
     private mutating func compact() {
+        if start == 0 { return }
         if start == buffer.count {
             buffer.removeAll(keepingCapacity: true)
             start = 0

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Dispatch
 import HTTPCore
+import Synchronization
 
 /// One accepted TCP connection: reads, parses, hands whole requests to the handler one at a time
 /// (pipelined requests wait their turn, so answers keep their order), writes, and enforces timeouts.
@@ -43,7 +44,14 @@ final class Connection: @unchecked Sendable {
         self.parser = RequestParser(limits: context.configuration.limits)
         self.queue = DispatchQueue(label: "http.connection", target: .global())
         self.readBuffer = .allocate(byteCount: 32 * 1024, alignment: 16)
+        self.idTag = Connection.nextTag.add(1, ordering: .relaxed).newValue
+        queue.setSpecific(key: Connection.queueKey, value: idTag)
     }
+
+    /// Tells code running in a task whether it is, at that moment, on this connection's queue.
+    private static let queueKey = DispatchSpecificKey<Int>()
+    private static let nextTag = Atomic<Int>(0)
+    private let idTag: Int
 
     deinit { readBuffer.deallocate() }
 
@@ -126,9 +134,17 @@ final class Connection: @unchecked Sendable {
         suspendReading()
         let started = MonotonicClock.now()
         let handler = context.handler
-        Task { [self] in
+        // The handler starts right here, on this queue's thread, and runs to its first real suspension
+        // (a database call); a handler that never suspends (static files, health) answers without
+        // any thread hop. Once resumed elsewhere, the answer is handed back to the queue.
+        let id = idTag
+        Task.immediate { [self] in
             let response = await handler(request)
-            queue.async { [self] in respond(response, to: request, started: started) }
+            if DispatchQueue.getSpecific(key: Connection.queueKey) == id {
+                respond(response, to: request, started: started)
+            } else {
+                queue.async { [self] in respond(response, to: request, started: started) }
+            }
         }
     }
 
@@ -203,10 +219,11 @@ final class Connection: @unchecked Sendable {
         phaseStarted = MonotonicClock.now()
     }
 
-    /// Called periodically by the server's sweeper, on this connection's queue.
-    func checkTimeout(now: UInt64) {
+    /// Called periodically by the server's sweeper, on this connection's queue. The clock is read here,
+    /// not by the sweeper: a phase may have started between the two, and must not look ancient.
+    func checkTimeout() {
         guard !closed else { return }
-        let elapsed = now &- phaseStarted
+        let elapsed = MonotonicClock.now() - phaseStarted
         let config = context.configuration
         switch phase {
         case .idle where elapsed > MonotonicClock.nanoseconds(config.idleTimeout): close()

@@ -107,10 +107,9 @@ public final class HTTPServer: Sendable {
     }
 
     private func sweepTimeouts() {
-        let now = MonotonicClock.now()
         let connections = state.withLock { Array($0.connections.values) }
         for connection in connections {
-            connection.queue.async { connection.checkTimeout(now: now) }
+            connection.queue.async { connection.checkTimeout() }
         }
     }
 

@@ -11,6 +11,8 @@ public struct SecurityHeadersMiddleware: Middleware {
         "base-uri 'none'",
     ].joined(separator: "; ")
 
+    /// `Referrer-Policy: same-origin`: nothing leaves for other sites, while our own form posts keep a
+    /// real `Origin` (with `no-referrer`, Chromium sends `Origin: null` even to the same site).
     /// Add `Strict-Transport-Security` only when served behind TLS.
     public var behindTLS: Bool
 
@@ -18,13 +20,25 @@ public struct SecurityHeadersMiddleware: Middleware {
 
     public func handle(_ request: Request, next: Handler) async throws -> HTTPResponse {
         var response = try await next(request)
+        apply(to: &response)
+        return response
+    }
+
+    /// The same headers, for responses made outside the router (the server's own error pages).
+    public func apply(to response: inout HTTPResponse) {
+        for (name, value) in headers { response.headers.set(name, value) }
+    }
+
+    /// The headers as a list, for answers prepared ahead of time (static files).
+    public var headers: HTTPHeaders {
+        var response = HTTPResponse()
         response.headers.set("Content-Security-Policy", Self.contentSecurityPolicy)
         response.headers.set("X-Content-Type-Options", "nosniff")
-        response.headers.set("Referrer-Policy", "no-referrer")
+        response.headers.set("Referrer-Policy", "same-origin")
         response.headers.set("X-Frame-Options", "DENY")
         response.headers.set("Cross-Origin-Opener-Policy", "same-origin")
         response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if behindTLS { response.headers.set("Strict-Transport-Security", "max-age=31536000") }
-        return response
+        return response.headers
     }
 }

@@ -29,7 +29,16 @@ public final class StaticFiles: Sendable {
     /// - Parameters:
     ///   - root: the folder served.
     ///   - prefix: the URL path the folder appears under, e.g. `/static`.
-    public init(root: String, prefix: String, cacheControl: String = "public, max-age=3600") {
+    private let extraHeaders: HTTPHeaders
+    private let notFound: @Sendable (HTTPRequest) -> HTTPResponse
+
+    /// - Parameters:
+    ///   - extraHeaders: added to every answer (security headers: static answers bypass middleware).
+    ///   - notFound: the answer for a missing or refused path.
+    public init(root: String, prefix: String, cacheControl: String = "public, max-age=3600", extraHeaders: HTTPHeaders = HTTPHeaders(),
+                notFound: @escaping @Sendable (HTTPRequest) -> HTTPResponse = { _ in HTTPResponse(status: .notFound) }) {
+        self.extraHeaders = extraHeaders
+        self.notFound = notFound
         self.root = root
         self.realRoot = StaticFiles.realPath(root) ?? root
         self.prefix = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
@@ -38,9 +47,24 @@ public final class StaticFiles: Sendable {
 
     /// The handler to mount at `prefix/*path`.
     public func handle(_ request: Request) throws -> HTTPResponse {
-        guard let relative = safeRelativePath(String(request.http.path)) else { throw HTTPError.notFound }
-        guard let file = load(relative) else { throw HTTPError.notFound }
+        guard let response = answer(request.http) else { throw HTTPError.notFound }
+        return response
+    }
+
+    /// The raw handler for `Router.mount`: GET and HEAD only, anything else 405.
+    public func respond(_ request: HTTPRequest) -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            var response = HTTPResponse(status: .methodNotAllowed, headers: ["Allow": "GET, HEAD"])
+            for (name, value) in extraHeaders { response.headers.add(name, value) }
+            return response
+        }
+        return answer(request) ?? notFound(request)
+    }
+
+    private func answer(_ request: HTTPRequest) -> HTTPResponse? {
+        guard let relative = safeRelativePath(String(request.path)), let file = load(relative) else { return nil }
         var headers: HTTPHeaders = ["Content-Type": file.contentType, "ETag": file.etag, "Cache-Control": cacheControl]
+        for (name, value) in extraHeaders { headers.add(name, value) }
         if MediaTypes.isCompressible(file.contentType) { headers.add("Vary", "Accept-Encoding") }
         let useGzip = file.gzipped != nil && AcceptEncoding.acceptsGzip(request.headers)
         let etag = useGzip ? String(file.etag.dropLast()) + "-gz\"" : file.etag
@@ -69,12 +93,14 @@ public final class StaticFiles: Sendable {
 
     private func load(_ relative: String) -> CachedFile? {
         let full = root + "/" + relative
-        guard let real = StaticFiles.realPath(full), real.hasPrefix(realRoot + "/") else { return nil }
         var info = stat()
-        guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         let size = Int(info.st_size)
+        // The common case costs one stat(2): the containment check below ran when the entry was cached,
+        // and any change to the file (including becoming a symlink elsewhere) changes its stat and reloads it.
         if let cached = cache.withLock({ $0[relative] }), cached.modified == modified, cached.size == size { return cached }
+        guard let real = StaticFiles.realPath(full), real.hasPrefix(realRoot + "/") else { return nil }
         guard let body = StaticFiles.readFile(real) else { return nil }
         let contentType = MediaTypes.forPath(relative)
         let gzipped = MediaTypes.isCompressible(contentType) ? Gzip.compress(body, level: 9).flatMap { $0.count < body.count ? $0 : nil } : nil

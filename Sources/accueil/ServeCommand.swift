@@ -42,7 +42,8 @@ enum ServeCommand {
         let store = try DatabaseSettings.open(databasePath)
         let context = try Bootstrap.makeContext(store: store, configuration: configuration)
         let responder = Application.responder(context: context)
-        let httpServer = HTTPServer(configuration: server, logger: arguments.flags.contains("quiet") ? nil : AccessLog.standardError) { request in
+        let httpServer = HTTPServer(configuration: server, errorResponder: ErrorPages.serverResponder(behindTLS: configuration.behindTLS),
+                                    logger: arguments.flags.contains("quiet") ? nil : AccessLog.standardError) { request in
             await responder.respond(to: request)
         }
         try httpServer.start()

@@ -14,6 +14,7 @@ let usage = """
       migrate   applique les migrations de la base
       backup    sauvegarde la base dans un fichier (--to FICHIER)
       user      gère les comptes (user add : crée un compte, par exemple le premier administrateur)
+      orient    oriente un foyer décrit en JSON sur l'entrée standard (CCAS ou MDS), sans ouvrir la base
       help      affiche cette aide
 
     « accueil <commande> --help » décrit les options d'une commande.
@@ -30,6 +31,7 @@ do {
     case "migrate": status = try MigrateCommand.run(rest)
     case "backup": status = try await BackupCommand.run(rest)
     case "user": status = try UserCommand.run(rest)
+    case "orient": status = try OrientCommand.run(rest)
     case "help", "--help", "-h": print(usage); status = 0
     default:
         Environment.printError("Commande inconnue : \(command)\n\n\(usage)")

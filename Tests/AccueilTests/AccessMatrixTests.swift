@@ -8,6 +8,8 @@ import TestSupport
         let method: String
         let path: String
         let permission: Permission
+        /// For API routes: the JSON body sent (with the CSRF header, as a page's script would).
+        var json: String? = nil
         var testDescription: String { "\(method) \(path)" }
     }
 
@@ -54,11 +56,20 @@ import TestSupport
         Route(method: "POST", path: "/planning/fermetures", permission: .planPermanences),
         Route(method: "POST", path: "/planning/absences/999/retirer", permission: .planPermanences),
         Route(method: "POST", path: "/planning/fermetures/999/retirer", permission: .planPermanences),
+        Route(method: "GET", path: "/admin/sites", permission: .manageReferential),
+        Route(method: "GET", path: "/admin/sites/mds-bastide", permission: .manageReferential),
+        Route(method: "POST", path: "/admin/sites/mds-bastide", permission: .manageReferential),
+        Route(method: "POST", path: "/api/v1/orientation/evaluate", permission: .recordIntake, json: #"{"adults": 1}"#),
         Route(method: "GET", path: "/mon-compte/mot-de-passe", permission: .useDesk),
         Route(method: "POST", path: "/mon-compte/mot-de-passe", permission: .useDesk),
     ]
 
     static let logins = DemoAccounts.all.map(\.login)
+
+    func send(_ route: Route, _ browser: Browser) async throws -> RawClient.Response {
+        if let json = route.json { return try await browser.postJSON(route.path, json) }
+        return route.method == "GET" ? try await browser.get(route.path) : try await browser.post(route.path, [])
+    }
 
     @Test(arguments: routes)
     func everyRoleGetsExactlyWhatTheMatrixSays(_ route: Route) async throws {
@@ -66,7 +77,7 @@ import TestSupport
             for demo in DemoAccounts.all {
                 let browser = try await app.signedIn(demo.login)
                 try await browser.get("/")  // a page, for the CSRF token
-                let response = route.method == "GET" ? try await browser.get(route.path) : try await browser.post(route.path, [])
+                let response = try await send(route, browser)
                 let allowed = AccessPolicy.allows(demo.roles, route.permission)
                 if allowed {
                     #expect(response.status != 403, "\(demo.login) should reach \(route.testDescription)")
@@ -78,9 +89,15 @@ import TestSupport
             }
             let anonymous = app.browser()
             try await anonymous.get("/connexion")
-            let response = route.method == "GET" ? try await anonymous.get(route.path) : try await anonymous.post(route.path, [])
-            #expect(response.status == 303)
-            #expect(response.header("Location")?.hasPrefix("/connexion") == true)
+            let response = try await send(route, anonymous)
+            if route.path.hasPrefix("/api/") {
+                // Programs get a status they can act on, not a redirect to a login page.
+                #expect(response.status == 401)
+                #expect(response.header("Content-Type") == "application/json; charset=utf-8")
+            } else {
+                #expect(response.status == 303)
+                #expect(response.header("Location")?.hasPrefix("/connexion") == true)
+            }
         }
     }
 

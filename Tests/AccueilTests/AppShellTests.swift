@@ -14,6 +14,14 @@ import TestSupport
         }
     }
 
+    @Test func livenessIsPlainOk() async throws {
+        try await withApp { app in
+            let response = try await app.browser().get("/livez")
+            #expect(response.status == 200)
+            #expect(response.text == "ok")
+        }
+    }
+
     @Test func homePageSaysWhatTheApplicationIsInFrench() async throws {
         try await withApp { app in
             let response = try await app.browser().get("/")
@@ -31,8 +39,26 @@ import TestSupport
                 #expect(csp.contains("frame-ancestors 'none'"))
                 #expect(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"))
                 #expect(response.header("X-Content-Type-Options") == "nosniff")
-                #expect(response.header("Referrer-Policy") == "no-referrer")
+                #expect(response.header("Referrer-Policy") == "same-origin")
             }
+        }
+    }
+
+    @Test func staticFilesAreServedOutsideTheMiddlewareWithTheSameProtections() async throws {
+        try await withApp { app in
+            let css = try await app.browser().get("/static/css/app.css", headers: ["Accept-Encoding": "gzip"])
+            #expect(css.status == 200)
+            #expect(css.header("Content-Encoding") == "gzip")
+            #expect(css.header("Set-Cookie") == nil)
+            let missing = try await app.browser().get("/static/nope.css")
+            #expect(missing.status == 404)
+            #expect(missing.text.contains("Page introuvable"))
+            #expect(missing.header("Content-Security-Policy") != nil)
+            let traversal = try await app.browser().get("/static/..%2f..%2fPackage.swift")
+            #expect(traversal.status == 404)
+            let post = try await app.browser().send("POST", "/static/css/app.css", body: [], headers: [:])
+            #expect(post.status == 405)
+            #expect(post.header("Allow") == "GET, HEAD")
         }
     }
 
@@ -47,7 +73,9 @@ import TestSupport
             #expect(wrongMethod.text.contains("Action non autorisée"))
             let tooBig = try await app.browser().send("POST", "/connexion", body: [UInt8](repeating: 0x61, count: 2_000_000), headers: [:])
             #expect(tooBig.status == 413)
-            #expect(tooBig.text.contains("trop volumineux"))
+            #expect(tooBig.text.contains("<html lang=\"fr\">"))
+            #expect(tooBig.text.contains("Contenu trop volumineux"))
+            #expect(tooBig.header("Content-Security-Policy") != nil)
         }
     }
 

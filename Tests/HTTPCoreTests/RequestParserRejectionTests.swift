@@ -77,3 +77,59 @@ struct RequestParserRejectionTests {
         #expect(before.map(\.target) == ["/ok"])
     }
 }
+
+/// Regressions found by the fuzzer (make fuzz): limits must not depend on where reads split.
+@Suite("Request parser: limits are exact whatever the split")
+struct RequestParserBoundaryTests {
+    static let limits = ParserLimits(maxRequestLineBytes: 64, maxHeaderBytes: 256, maxHeaderCount: 8, maxBodyBytes: 32, maxChunkLineBytes: 32)
+
+    @Test func requestLineOfExactlyTheLimitIsAcceptedWhenItsCRLFIsSplit() {
+        let target = "/" + String(repeating: "a", count: 64 - "GET  HTTP/1.1".count - 1)
+        let line = "GET \(target) HTTP/1.1"
+        #expect(line.utf8.count == 64)
+        let (outcome, disagreements) = ParserHarness.parseInEverySplit(line + "\r\nHost: x\r\n\r\n", limits: Self.limits)
+        #expect(disagreements == 0)
+        guard case .requests(let requests) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(requests.count == 1)
+        // And one byte more is refused, whatever the split.
+        let (longer, _) = ParserHarness.parseInEverySplit("GET \(target)a HTTP/1.1\r\nHost: x\r\n\r\n", limits: Self.limits)
+        guard case .failure(let error, _) = longer else { Issue.record("\(longer)"); return }
+        #expect(error == .requestLineTooLong)
+    }
+
+    @Test func headerSectionOfExactlyTheLimitIsAcceptedWhenItsLastCRLFIsSplit() {
+        let filler = "X-F: " + String(repeating: "v", count: 256 - "Host: x\r\n".utf8.count - "X-F: \r\n".utf8.count)
+        let head = "GET / HTTP/1.1\r\nHost: x\r\n\(filler)\r\n\r\n"
+        let (outcome, disagreements) = ParserHarness.parseInEverySplit(head, limits: Self.limits)
+        #expect(disagreements == 0)
+        guard case .requests(let requests) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(requests.count == 1)
+    }
+
+    @Test func chunkLineOfExactlyTheLimitIsAcceptedWhenItsCRLFIsSplit() {
+        let line = "3;" + String(repeating: "e", count: 30)
+        #expect(line.utf8.count == 32)
+        let (outcome, disagreements) = ParserHarness.parseInEverySplit(
+            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n\(line)\r\nabc\r\n0\r\n\r\n", limits: Self.limits)
+        #expect(disagreements == 0)
+        guard case .requests(let requests) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(requests.first?.body == "abc")
+    }
+
+    @Test func anEndlessRunOfEmptyLinesIsRefused() throws {
+        var parser = RequestParser()
+        parser.append(Array(String(repeating: "\r\n", count: 8).utf8))
+        #expect(try parser.nextRequest() == nil)
+        parser.append(Array("\r\n".utf8))
+        #expect(throws: HTTPParseError.self) { try parser.nextRequest() }
+    }
+
+    @Test func chunkFramingCannotDwarfTheBody() {
+        // 1-byte chunks each with a 30-byte extension: framing far beyond the body it carries.
+        let chunks = String(repeating: "1;" + String(repeating: "e", count: 28) + "\r\nx\r\n", count: 20)
+        let outcome = ParserHarness.parse(Array(("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks + "0\r\n\r\n").utf8),
+                                          cuts: [], limits: ParserLimits(maxRequestLineBytes: 64, maxHeaderBytes: 256, maxHeaderCount: 8, maxBodyBytes: 400, maxChunkLineBytes: 32))
+        guard case .failure(let error, _) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(error == .bodyTooLarge)
+    }
+}

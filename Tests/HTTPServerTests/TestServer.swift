@@ -10,9 +10,10 @@ func withTestServer(
 ) async throws {
     var configuration = ServerConfiguration()
     configuration.port = 0
-    configuration.headerTimeout = 0.6
-    configuration.bodyTimeout = 0.6
-    configuration.idleTimeout = 0.6
+    // Generous by default so a loaded CI machine cannot trip them; timeout tests shorten them.
+    configuration.headerTimeout = 5
+    configuration.bodyTimeout = 5
+    configuration.idleTimeout = 5
     configuration.sweepInterval = 0.1
     configuration.shutdownGracePeriod = 2
     adjust(&configuration)

@@ -6,8 +6,14 @@ import Testing
 
 @Suite("Live server: timeouts, connection cap, graceful shutdown")
 struct TimeoutAndShutdownTests {
+    static func short(_ configuration: inout ServerConfiguration) {
+        configuration.headerTimeout = 0.6
+        configuration.bodyTimeout = 0.6
+        configuration.idleTimeout = 0.6
+    }
+
     @Test func slowHeaderSenderIsCutOffWith408() async throws {
-        try await withTestServer { _, port in
+        try await withTestServer(Self.short) { _, port in
             let client = try RawClient(port: port)
             client.send("GET / HTTP/1.1\r\nHost: t\r\n")
             // Keep dribbling bytes: activity must not extend the deadline (slowloris).
@@ -22,7 +28,7 @@ struct TimeoutAndShutdownTests {
     }
 
     @Test func slowBodySenderIsCutOff() async throws {
-        try await withTestServer { _, port in
+        try await withTestServer(Self.short) { _, port in
             let client = try RawClient(port: port)
             client.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nabc")
             let response = try await client.readResponse()
@@ -32,7 +38,7 @@ struct TimeoutAndShutdownTests {
     }
 
     @Test func idleKeepAliveConnectionIsClosed() async throws {
-        try await withTestServer { server, port in
+        try await withTestServer(Self.short) { server, port in
             let client = try RawClient(port: port)
             client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
             _ = try await client.readResponse()

@@ -50,11 +50,16 @@ public final class RawClient: @unchecked Sendable {
     /// Reads more bytes; false when the server closed the connection.
     private func fill() throws -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
-        let n = recv(fd, &chunk, chunk.count, 0)
-        if n > 0 { buffer.append(contentsOf: chunk[0..<n]); return true }
-        if n == 0 { return false }
-        if errno == EAGAIN || errno == EWOULDBLOCK { throw ClientError.timedOut }
-        return false  // ECONNRESET and the like: the server is gone from this connection
+        while true {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n > 0 { buffer.append(contentsOf: chunk[0..<n]); return true }
+            if n == 0 { return false }
+            // A socket with SO_RCVTIMEO is never restarted after a signal (signal(7)): a SIGCHLD from
+            // a test that runs a child process would otherwise look like the server hanging up.
+            if errno == EINTR { continue }
+            if errno == EAGAIN || errno == EWOULDBLOCK { throw ClientError.timedOut }
+            return false  // ECONNRESET and the like: the server is gone from this connection
+        }
     }
 
     public func readResponse(head: Bool = false) async throws -> Response {

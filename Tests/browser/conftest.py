@@ -14,11 +14,12 @@ Fixtures
     served_html     served_html(driver) -> the HTML of the page the browser shows, exactly as the server sent it
     http_session    http_session(driver) -> a requests.Session carrying the browser's cookies
     screenshot      screenshot(driver, "name") -> test-output/browser/name.png
+    login           login("agent", "password") -> fills and sends the login form with the driver, waits for the next page
 
 Pages behind a login: log in with the driver as a person would (fill the form, submit, wait for the next
 page), then check the page the browser shows::
 
-    driver.get(url("/connexion")); ...; WebDriverWait(driver, 5).until(EC.url_contains("/tableau"))
+    login("agent", "demo-agent-accueil")                # or by hand: driver.get(url("/connexion")), fill, submit, wait
     assert axe_violations(driver) == []                 # the current page, current DOM
     assert nu_errors(served_html(driver)) == []         # the bytes the server sent for it
 
@@ -35,14 +36,18 @@ import os
 import pathlib
 import subprocess
 from typing import Any, Callable
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlparse
 
 import pytest
 import requests
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUTPUT_DIR = pathlib.Path(os.environ.get("ACCUEIL_TEST_OUTPUT", ROOT / "test-output" / "browser"))
@@ -121,6 +126,28 @@ def screenshot() -> Callable[[WebDriver, str], pathlib.Path]:
         assert driver.save_screenshot(str(path)), f"could not save {path}"
         return path
     return take
+
+
+@pytest.fixture
+def login(driver: WebDriver, url: Callable[[str], str]) -> Callable[..., WebDriver]:
+    """login(user, password): the login form filled and sent as a person would (Enter in the password
+    field); waits for the next page, and fails with that page's message if it is still the login page."""
+    def do(user: str, password: str, *, path: str = "/connexion", user_field: str = "identifiant",
+           password_field: str = "mot_de_passe", timeout: float = 10) -> WebDriver:
+        driver.get(url(path))
+        driver.find_element(By.NAME, user_field).send_keys(user)
+        secret = driver.find_element(By.NAME, password_field)
+        secret.send_keys(password)
+        secret.send_keys(Keys.ENTER)
+        wait = WebDriverWait(driver, timeout)
+        wait.until(EC.staleness_of(secret))                        # the answer to the POST replaced the page
+        wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+        if urlparse(driver.current_url).path == path:             # still (or again) the login page: refused
+            main = driver.find_elements(By.TAG_NAME, "main")
+            text = " ".join((main[0].text if main else driver.title).split())[:300]
+            raise AssertionError(f"login as {user!r} refused: {driver.title!r}: {text}")
+        return driver
+    return do
 
 
 def save_print_pdf(driver: WebDriver, name: str) -> pathlib.Path:

@@ -5,9 +5,6 @@ import datetime as dt
 import re
 
 import requests
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 # The demo accounts (DemoAccounts.swift); their passwords are public on purpose, demo mode only.
 PASSWORDS = {
@@ -19,15 +16,10 @@ PASSWORDS = {
 FIXED_HOLIDAYS = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}
 
 
-def sign_in(driver, url, login: str) -> None:
-    """Signs the browser in as a person would: the login form, then wait for the next page."""
+def sign_in(driver, login, who: str) -> None:
+    """Signs the browser in as `who` (conftest's `login` fixture), leaving any previous session first."""
     driver.delete_all_cookies()
-    driver.get(url("/connexion"))
-    driver.find_element(By.ID, "f-identifiant").send_keys(login)
-    driver.find_element(By.ID, "f-mot_de_passe").send_keys(PASSWORDS[login])
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    WebDriverWait(driver, 10).until(lambda d: "/connexion" not in d.current_url)
-    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.TAG_NAME, "main")))
+    login(who, PASSWORDS[who])
 
 
 def signed_in_session(base_url: str, login: str) -> requests.Session:

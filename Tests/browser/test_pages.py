@@ -14,6 +14,7 @@ from conftest import format_violations, save_print_pdf
 # (name, path, HTTP status the server must answer)
 PAGES = [
     pytest.param("accueil", "/", 200, id="accueil"),
+    pytest.param("connexion", "/connexion", 200, id="connexion"),
     pytest.param("404", "/cette-page-n-existe-pas", 404, id="404"),
 ]
 

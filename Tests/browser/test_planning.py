@@ -26,8 +26,8 @@ PAGES = [
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_planning_page_is_accessible_and_valid_on_screen_and_in_print(driver, url, axe_violations, served_html, nu_errors, screenshot, path):
-    sign_in(driver, url, "responsable")
+def test_planning_page_is_accessible_and_valid_on_screen_and_in_print(driver, url, login, axe_violations, served_html, nu_errors, screenshot, path):
+    sign_in(driver, login, "responsable")
     driver.get(url(path))
     assert driver.find_element(By.TAG_NAME, "main").is_displayed()
     violations = axe_violations(driver)
@@ -49,8 +49,8 @@ def test_planning_page_is_accessible_and_valid_on_screen_and_in_print(driver, ur
     save_print_pdf(driver, name + "-print")
 
 
-def test_grids_print_on_a4_landscape(driver, url):
-    sign_in(driver, url, "agent")
+def test_grids_print_on_a4_landscape(driver, url, login):
+    sign_in(driver, login, "agent")
     driver.get(url("/planning"))
     pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
     boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
@@ -61,16 +61,16 @@ def test_grids_print_on_a4_landscape(driver, url):
     assert len(boxes) >= 2
 
 
-def test_manager_edits_a_cell_and_the_reception_day_view_shows_it(driver, url, screenshot):
+def test_manager_edits_a_cell_and_the_reception_day_view_shows_it(driver, url, login, screenshot):
     friday = next_working_friday()
     day_view = f"/planning/sites/mds-saint-jean/jour?date={friday.isoformat()}"
 
-    sign_in(driver, url, "agent")
+    sign_in(driver, login, "agent")
     driver.get(url(day_view))
     before = driver.find_element(By.TAG_NAME, "main").text
     assert "Nicolas Fictif" in before and "Karine Témoin" not in before
 
-    sign_in(driver, url, "responsable")
+    sign_in(driver, login, "responsable")
     driver.get(url("/planning"))
     driver.find_element(By.CSS_SELECTOR, "a[href='/planning/permanences/ccas-mds-saint-jean']").click()
     Select(driver.find_element(By.ID, "f-titulaire")).select_by_value("ts-ccas-1")
@@ -80,17 +80,17 @@ def test_manager_edits_a_cell_and_the_reception_day_view_shows_it(driver, url, s
     cell = driver.find_element(By.ID, "permanence-ccas-mds-saint-jean").text
     assert "Karine Témoin" in cell
 
-    sign_in(driver, url, "agent")
+    sign_in(driver, login, "agent")
     driver.get(url(day_view))
     after = driver.find_element(By.TAG_NAME, "main").text
     assert "Karine Témoin (titulaire)" in after and "Nicolas Fictif" not in after
     screenshot(driver, "planning-journee-apres-modification")
 
 
-def test_decision_page_with_free_slots_is_accessible_and_valid(driver, url, http_session, axe_violations, served_html, nu_errors, screenshot):
+def test_decision_page_with_free_slots_is_accessible_and_valid(driver, url, login, http_session, axe_violations, served_html, nu_errors, screenshot):
     """The decision page now lists the planning's free slots as radio buttons."""
     import datetime as dt
-    sign_in(driver, url, "agent")
+    sign_in(driver, login, "agent")
     driver.get(url("/accueils/nouveau"))
     token = driver.find_element(By.NAME, "_csrf").get_attribute("value")
     intake = {"_csrf": token, "date": dt.date.today().isoformat(), "heure": "10:30", "site": "ccas-cite-municipale", "canal": "sur_place",

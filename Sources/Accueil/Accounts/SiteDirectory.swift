@@ -36,6 +36,13 @@ enum SiteDirectory {
         try db.queryOne("SELECT * FROM sites WHERE id = ?", [id]).map(site)
     }
 
+    /// Saves what administrators may edit (name and practical details). Kind, circonscription and
+    /// validity are left as seeded: they come from the territorial referential, which routes people.
+    static func update(_ db: Connection, _ site: DirectorySite) throws {
+        try db.run("UPDATE sites SET name = ?, address = ?, phone = ?, opening_hours = ?, accessibility = ? WHERE id = ?",
+                   [site.name, site.address, site.phone, site.openingHours, site.accessibility, site.id])
+    }
+
     private static func site(_ row: Row) -> DirectorySite {
         DirectorySite(id: row.string("id") ?? "", name: row.string("name") ?? "", kind: row.string("kind") ?? "",
              circonscription: row.string("circonscription"), address: row.string("address"), phone: row.string("phone"),

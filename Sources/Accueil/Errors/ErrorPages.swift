@@ -4,7 +4,7 @@ import Web
 
 /// How errors look: a French page with a way back for people, a JSON object for programs.
 /// Neither ever says anything about the inside (no stack, no SQL, no file path).
-enum ErrorPages {
+public enum ErrorPages {
     static func render(_ error: HTTPError, _ request: Request) -> HTTPResponse {
         if request.isAPI {
             return .json("{\"error\":\(JSONText.quote(error.message)),\"status\":\(error.status.code)}", status: error.status)
@@ -20,6 +20,19 @@ enum ErrorPages {
                             body: Layout.page(title: title, body: body, request: request).bytes)
     }
 
+    /// Pages for errors the server answers before any route runs (malformed request, 413, 408, 503).
+    public static func serverResponder(behindTLS: Bool) -> @Sendable (HTTPStatus) -> HTTPResponse {
+        let headers = SecurityHeadersMiddleware(behindTLS: behindTLS)
+        return { status in
+            let title = title(for: status)
+            let body: HTML = "<h1>\(title)</h1><p class=\"lead\">\(HTTPError.defaultMessage(for: status))</p><p><a href=\"/\">Revenir à l'accueil</a></p><p class=\"muted\">Code d'erreur : \(status.code)</p>"
+            var response = HTTPResponse(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
+                                        body: Layout.page(title: title, body: body).bytes)
+            headers.apply(to: &response)
+            return response
+        }
+    }
+
     static func title(for status: HTTPStatus) -> String {
         switch status.code {
         case 400: "Requête invalide"
@@ -27,6 +40,10 @@ enum ErrorPages {
         case 403: "Accès refusé"
         case 404: "Page introuvable"
         case 405: "Action non autorisée"
+        case 408: "Délai dépassé"
+        case 414: "Adresse trop longue"
+        case 431: "En-têtes trop volumineux"
+        case 505: "Version HTTP non prise en charge"
         case 413: "Contenu trop volumineux"
         case 415: "Format non pris en charge"
         case 422: "Informations invalides"

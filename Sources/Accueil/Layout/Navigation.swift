@@ -15,6 +15,7 @@ enum Navigation {
         Item(path: "/orientations/recues", label: "Orientations reçues", permission: .recordAttendance),
         Item(path: "/planning", label: "Planning des permanences", permission: .readPlanning),
         Item(path: "/admin/comptes", label: "Comptes", permission: .manageAccounts),
+        Item(path: "/admin/sites", label: "Sites et partenaires", permission: .manageReferential),
         Item(path: "/admin/journal", label: "Journal d'accès", permission: .readAudit),
     ]
 

@@ -16,8 +16,8 @@ struct CSRFMiddleware: Middleware {
         let settings = context.sessions
         if request.isAPI, request.cookies[settings.cookieName] == nil { return try await next(request) }
 
-        // "null" is what Chromium sends for a same-origin form post under `Referrer-Policy: no-referrer`
-        // (our own header): it names no origin, so it is treated as absent and the token decides.
+        // "null" is what browsers send when they withhold the origin (privacy settings, redirects):
+        // it proves nothing either way, so the token alone decides.
         if let origin = request.headers["Origin"], origin != "null", let host = request.headers["Host"],
            origin != "http://\(host)", origin != "https://\(host)" {
             throw refusal

@@ -31,14 +31,11 @@ struct SessionMiddleware: Middleware {
                 }
             }
         }
-        var newAnonymousToken: String?
+        var anonymous: AnonymousCSRFToken?
         if request[CurrentSession.self] == nil {
-            if let existing = request.cookies[settings.anonymousCSRFCookieName], existing.count >= 32 {
-                request[AnonymousCSRFToken.self] = existing
-            } else {
-                newAnonymousToken = Sodium.token()
-                request[AnonymousCSRFToken.self] = newAnonymousToken
-            }
+            let existing = request.cookies[settings.anonymousCSRFCookieName].flatMap { $0.count >= 32 ? $0 : nil }
+            anonymous = AnonymousCSRFToken(existing: existing)
+            request[AnonymousCSRFToken.self] = anonymous
         }
 
         var response = try await next(request)
@@ -48,7 +45,7 @@ struct SessionMiddleware: Middleware {
         if clearCookie {
             response.headers.add("Set-Cookie", SetCookie.expired(settings.cookieName, secure: settings.secureCookies).headerValue)
         }
-        if let newAnonymousToken, response.headers["Content-Type"]?.hasPrefix("text/html") == true {
+        if let newAnonymousToken = anonymous?.newToken {
             response.headers.add("Set-Cookie", SetCookie(name: settings.anonymousCSRFCookieName, value: newAnonymousToken,
                                                          secure: settings.secureCookies).headerValue)
         }
@@ -60,5 +57,5 @@ extension Request {
     public var session: Session? { self[CurrentSession.self] }
 
     /// The token a form on this page must carry: the session's, or the anonymous double-submit one.
-    var csrfToken: String { self[CurrentSession.self]?.csrfToken ?? self[AnonymousCSRFToken.self] ?? "" }
+    var csrfToken: String { self[CurrentSession.self]?.csrfToken ?? self[AnonymousCSRFToken.self]?.token ?? "" }
 }

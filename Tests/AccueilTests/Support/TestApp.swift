@@ -39,7 +39,9 @@ final class TestApp: Sendable {
         let responder = Application.responder(context: context)
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.port = 0
-        server = HTTPServer(configuration: serverConfiguration, logger: nil) { request in await responder.respond(to: request) }
+        server = HTTPServer(configuration: serverConfiguration, errorResponder: ErrorPages.serverResponder(behindTLS: false), logger: nil) { request in
+            await responder.respond(to: request)
+        }
         try server.start()
         port = server.port ?? 0
     }

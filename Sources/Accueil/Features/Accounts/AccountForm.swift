@@ -37,7 +37,7 @@ struct AccountForm {
         return """
             \(loginField)
             \(FormFields.input("nom", label: "Nom affiché", value: displayName, error: error("nom"), required: true, autocomplete: "off"))
-            \(FormFields.select("institution", label: "Institution", options: Institution.allCases.map { .init($0.rawValue, $0.label) }, selected: institution.rawValue, error: error("institution"), required: true))
+            \(FormFields.select("institution", label: "Institution", options: Institution.allCases.map { .init($0.rawValue, $0.label) }, selected: institution.rawValue, error: error("institution"), required: true, includeBlank: "— Choisir —"))
             \(FormFields.choices("roles", legend: "Rôles", options: Role.allCases.map { .init($0.rawValue, $0.label) }, checked: Set(roles.map(\.rawValue)), multiple: true, error: error("roles")))
             \(FormFields.choices("sites", legend: "Sites de rattachement", options: sites.map { .init($0.id, $0.name) }, checked: Set(siteIDs), multiple: true, hint: "Le premier site coché est le site proposé par défaut à l'accueil.", error: error("sites")))
             """

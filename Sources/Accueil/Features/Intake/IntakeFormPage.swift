@@ -37,7 +37,7 @@ enum IntakeFormPage {
             <div class="row">
             \(FormFields.input("date", label: "Date", value: form.date, type: "date", error: error("date"), required: true))
             \(FormFields.input("heure", label: "Heure", value: form.time, type: "time", error: error("heure"), required: true))
-            \(FormFields.select("site", label: "Site d'accueil", options: siteOptions, selected: form.siteID, error: error("site"), required: true))
+            \(FormFields.select("site", label: "Site d'accueil", options: siteOptions, selected: form.siteID, error: error("site"), required: true, includeBlank: "— Choisir —"))
             </div>
             \(FormFields.choices("canal", legend: "Canal", options: IntakeForm.channels.map { .init($0.0, $0.1) }, checked: [form.channel], multiple: false, error: error("canal")))
             \(levelField)

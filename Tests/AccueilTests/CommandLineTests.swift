@@ -1,0 +1,68 @@
+import Foundation
+import SQLiteStore
+import Testing
+
+/// The operations commands of the README, run as the built binary.
+@Suite struct CommandLineTests {
+    let resources = ["--resources", TestApp.repositoryRoot + "/Resources"]
+
+    @Test func firstAdministratorIsCreatedFromTheCommandLine() throws {
+        try #require(CommandRunner.isBuilt, "build the executable first: swift build")
+        let directory = CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let db = directory + "/prod.sqlite"
+        let weak = try CommandRunner.run(["user", "add", "--login", "chef", "--name", "Cheffe", "--role", "administrateur", "--db", db, "--password-stdin"] + resources,
+                                         stdin: "court\n", directory: directory)
+        #expect(weak.status == 2)
+        #expect(weak.stderr.contains("au moins 12 caractères"))
+        let created = try CommandRunner.run(["user", "add", "--login", "chef", "--name", "Cheffe", "--role", "administrateur", "--db", db, "--password-stdin"] + resources,
+                                            stdin: "une longue phrase de passe\n", directory: directory)
+        #expect(created.status == 0, "\(created.stderr)")
+        let store = try Store(path: db)
+        let (roles, demo, audited) = try store.readSync { db in
+            (try db.string("SELECT group_concat(role) FROM account_roles"), try db.int("SELECT count(*) FROM accounts WHERE is_demo = 1"),
+             try db.int("SELECT count(*) FROM audit_log WHERE action = 'compte.cree' AND account_id IS NULL"))
+        }
+        #expect(roles == "administrateur")
+        #expect(demo == 0)
+        #expect(audited == 1)
+        let duplicate = try CommandRunner.run(["user", "add", "--login", "chef", "--name", "Autre", "--role", "agent", "--db", db, "--password-stdin"] + resources,
+                                              stdin: "une autre longue phrase\n", directory: directory)
+        #expect(duplicate.status == 2)
+        #expect(duplicate.stderr.contains("existe déjà"))
+    }
+
+    @Test func migrateIsIdempotentAndBackupPassesTheIntegrityCheck() throws {
+        try #require(CommandRunner.isBuilt, "build the executable first: swift build")
+        let directory = CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let db = directory + "/data/a.sqlite"
+        let first = try CommandRunner.run(["migrate", "--db", db], directory: directory)
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try CommandRunner.run(["migrate", "--db", db], directory: directory)
+        #expect(second.status == 0)
+        #expect(first.stdout == second.stdout)
+        let backup = try CommandRunner.run(["backup", "--db", db, "--to", directory + "/copies/a.sqlite"], directory: directory)
+        #expect(backup.status == 0, "\(backup.stderr)")
+        let copy = try Connection(path: directory + "/copies/a.sqlite", readOnly: true)
+        #expect(try copy.integrityCheck() == ["ok"])
+        #expect(try copy.int("SELECT count(*) FROM schema_migrations") ?? 0 >= 3)
+    }
+
+    @Test func unknownCommandsAndOptionsExitWithUsage() throws {
+        try #require(CommandRunner.isBuilt, "build the executable first: swift build")
+        let directory = CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let unknown = try CommandRunner.run(["danse"], directory: directory)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("Commande inconnue"))
+        let badOption = try CommandRunner.run(["serve", "--prot", "80"], directory: directory)
+        #expect(badOption.status == 2)
+        #expect(badOption.stderr.contains("option inconnue : --prot"))
+        for command in ["serve", "migrate", "backup", "orient"] {
+            let help = try CommandRunner.run([command, "--help"], directory: directory)
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Usage"))
+        }
+    }
+}
