@@ -33,6 +33,7 @@ import TestSupport
         Route(method: "GET", path: "/orientations/999", permission: .readPersonFile),
         Route(method: "GET", path: "/orientations/999/fiche", permission: .recordIntake),
         Route(method: "POST", path: "/orientations/999/reservation/annuler", permission: .recordIntake),
+        Route(method: "POST", path: "/orientations/999/reservation", permission: .recordIntake),
         Route(method: "GET", path: "/orientations/recues", permission: .recordAttendance),
         Route(method: "POST", path: "/orientations/999/presence", permission: .recordAttendance),
         Route(method: "GET", path: "/personnes/999", permission: .readPersonFile),

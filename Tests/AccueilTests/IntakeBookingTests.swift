@@ -66,6 +66,26 @@ import TestSupport
             #expect(slotValues(try await agent.get(other).text).first == Self.firstCCASSlot)
             #expect(try await agent.post(other + "/orientation", [("creneau", Self.firstCCASSlot)]).status == 303)
             #expect(try await agent.post("/orientations/\(orientationID)/reservation/annuler", []).status == 409)
+
+            // The first orientation, now without booking, offers the slots again; the one just taken is gone.
+            let again = try await agent.get("/orientations/\(orientationID)")
+            #expect(again.text.contains("Réserver un créneau"))
+            let offeredAgain = slotValues(again.text)
+            #expect(!offeredAgain.contains(Self.firstCCASSlot) && !offeredAgain.isEmpty)
+            let taken = try await agent.post("/orientations/\(orientationID)/reservation", [("creneau", Self.firstCCASSlot)])
+            #expect(taken.status == 409)
+            #expect(taken.text.contains("Ce créneau est complet (1 place). Choisissez un autre créneau."))
+            #expect(try await agent.post("/orientations/\(orientationID)/reservation", [("creneau", "")]).status == 422)
+            let rebooked = try await agent.post("/orientations/\(orientationID)/reservation", [("creneau", offeredAgain[0])])
+            #expect(rebooked.status == 303)
+            #expect(try scalar(app, "SELECT count(*) FROM bookings WHERE cancelled_at IS NULL AND orientation_id = \(orientationID)") == 1)
+            let booked = try await agent.get("/orientations/\(orientationID)?info=reservation")
+            #expect(booked.text.contains("Le créneau a été réservé.") && !booked.text.contains("Réserver un créneau"))
+            #expect(try app.store.readSync { db in try db.string("SELECT booking_kind FROM orientations WHERE id = ?", [orientationID]) } == "rendez_vous")
+            // A second booking on the same orientation is refused.
+            #expect(try await agent.post("/orientations/\(orientationID)/reservation", [("creneau", offeredAgain[1])]).status == 409)
+            // Managers read no named orientation; social workers may book too.
+            #expect(try await app.signedIn("responsable").post("/orientations/\(orientationID)/reservation", [("creneau", offeredAgain[1])]).status == 403)
         }
     }
 

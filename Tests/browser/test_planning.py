@@ -7,6 +7,7 @@ import re
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import format_violations, save_print_pdf
@@ -110,3 +111,13 @@ def test_decision_page_with_free_slots_is_accessible_and_valid(driver, url, logi
     driver.find_element(By.CSS_SELECTOR, "main form.stack button[type=submit]").click()
     WebDriverWait(driver, 10).until(lambda d: "/orientations/" in d.current_url)
     assert "Annuler la réservation" in driver.find_element(By.TAG_NAME, "main").text
+    # Cancelled, the orientation offers the free slots again.
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/reservation/annuler'] button").click()
+    WebDriverWait(driver, 10).until(EC.staleness_of(old))
+    assert "Réserver un créneau" in driver.find_element(By.TAG_NAME, "main").text
+    violations = axe_violations(driver)
+    assert violations == [], format_violations(violations)
+    errors = nu_errors(served_html(driver))
+    assert errors == [], "\n".join(errors)
+    screenshot(driver, "orientation-reserver-a-nouveau")

@@ -23,12 +23,13 @@ struct SlotProposals: Sendable {
 
     let options: [Option]
 
-    static func filters(for decision: RoutingDecision, referential: TerritorialReferential, allSites: Set<String>) -> [SlotFilter] {
-        switch decision.service {
+    /// `siteID`: the decision's destination (an MDS for `.mds`).
+    static func filters(service: Service, siteID: String?, referential: TerritorialReferential, allSites: Set<String>) -> [SlotFilter] {
+        switch service {
         case .ccas:
             return [SlotFilter(siteIDs: allSites, sendingInstitution: .ccas)]
         case .mds:
-            guard let siteID = decision.siteID else { return [] }
+            guard let siteID else { return [] }
             var filters = [SlotFilter(siteIDs: [siteID], sendingInstitution: .departement)]
             if let circonscription = referential.site(id: siteID)?.circonscription {
                 filters.append(SlotFilter(siteIDs: allSites, sendingInstitution: .departement, circonscriptionID: circonscription))
@@ -37,14 +38,14 @@ struct SlotProposals: Sendable {
         }
     }
 
-    static func load(_ db: Connection, decision: RoutingDecision, context: AppContext) throws -> SlotProposals {
+    static func load(_ db: Connection, service: Service, siteID: String?, context: AppContext) throws -> SlotProposals {
         let now = ParisNow(context.now())
         let last = now.date.adding(days: horizonDays)
         let snapshot = try PlanningSnapshot.load(db, referential: context.referential)
         let bookings = try BookingRepository.active(db, from: now.date, to: last)
         let occurrences = snapshot.occurrences(from: now.date, to: last)
         let ledger = BookingLedger(occurrences: occurrences, bookings: bookings.map(\.planningBooking))
-        let filters = filters(for: decision, referential: context.referential, allSites: Set(snapshot.sites.map(\.id)))
+        let filters = filters(service: service, siteID: siteID, referential: context.referential, allSites: Set(snapshot.sites.map(\.id)))
         let byID = Dictionary(occurrences.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return SlotProposals(options: pick(ledger, filters: filters, now: now).compactMap { slot in
             byID[slot.occurrenceID].map { Option(slot: slot, label: label(slot, $0, snapshot.directory)) }

@@ -40,7 +40,7 @@ enum DecisionPage {
             \(FormFields.errorSummary(input.errors))
             <form method="post" action="/accueils/\(String(input.intake.id))/orientation" class="stack">
             \(FormFields.csrf(request.csrfToken))
-            \(slotChoices(input, error: error("creneau")))
+            \(slotChoices(input.slots, chosen: input.chosenSlot, error: error("creneau")))
             <fieldset><legend>\(input.slots.isEmpty ? "Réservation" : "Ou réservation saisie à la main")</legend>
             \(FormFields.choices("reservation", legend: "Type", options: [.init("", "Pas de réservation : la personne prendra contact"), .init("rendez_vous", "Rendez-vous"), .init("permanence", "Permanence sans rendez-vous")], checked: [input.booking.kind ?? ""], multiple: false, error: error("reservation")))
             <div class="row">
@@ -65,14 +65,14 @@ enum DecisionPage {
 
 extension DecisionPage {
     /// The planning's next free slots as radio buttons; choosing one books it with the orientation.
-    static func slotChoices(_ input: Input, error: String?) -> HTML {
-        guard !input.slots.isEmpty else {
-            return "<p class=\"muted\">Aucun créneau libre dans les permanences correspondantes d'ici \(SlotProposals.horizonDays / 7) semaines : saisissez la réservation à la main si besoin.</p>"
+    static func slotChoices(_ slots: [SlotProposals.Option], chosen: String, error: String?, none: String = "Aucun créneau du planning") -> HTML {
+        guard !slots.isEmpty else {
+            return "<p class=\"muted\">Aucun créneau libre dans les permanences correspondantes d'ici \(SlotProposals.horizonDays / 7) semaines.</p>"
         }
-        let options = [FormFields.Option("", "Aucun créneau du planning")] + input.slots.map { FormFields.Option($0.value, $0.label) }
+        let options = [FormFields.Option("", none)] + slots.map { FormFields.Option($0.value, $0.label) }
         return """
             <div class="slot-choices">
-            \(FormFields.choices("creneau", legend: "Créneaux libres des permanences", options: options, checked: [input.chosenSlot], multiple: false,
+            \(FormFields.choices("creneau", legend: "Créneaux libres des permanences", options: options, checked: [chosen], multiple: false,
                                  hint: "Le créneau choisi est réservé pour la personne en même temps que l'orientation.", error: error))
             </div>
             """

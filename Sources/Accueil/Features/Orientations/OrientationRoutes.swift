@@ -103,7 +103,12 @@ enum OrientationRoutes {
 
         router.get("/orientations/:id", middleware: [RequirePermission(permission: .readPersonFile)]) { request in
             let view = try await OrientationView.load(request, context: context, audit: .personRead)
-            return Layout.response(title: "Orientation \(view.orientation.reference)", body: OrientationPage.render(request, view), request: request)
+            let rebooking = try await OrientationRebooking.offer(request, view.orientation, context: context)
+            return Layout.response(title: "Orientation \(view.orientation.reference)", body: OrientationPage.render(request, view, rebooking: rebooking), request: request)
+        }
+
+        router.post("/orientations/:id/reservation", middleware: intakeGate) { request in
+            try await OrientationRebooking.book(request, context: context)
         }
 
         router.get("/orientations/:id/fiche", middleware: [RequirePermission(permission: .recordIntake)]) { request in
@@ -138,7 +143,9 @@ enum OrientationRoutes {
         let decision = try recompute(intake, derogation: nil, context: context)
         var input = DecisionPage.Input(person: person, intake: intake, decision: decision, destination: sites.first { $0.id == decision.siteID }, existing: existing)
         if intake.consentOrientation {
-            input.slots = try await context.store.read { db in try SlotProposals.load(db, decision: decision, context: context) }.options
+            input.slots = try await context.store.read { db in
+                try SlotProposals.load(db, service: decision.service, siteID: decision.siteID, context: context)
+            }.options
         }
         return input
     }
