@@ -261,4 +261,32 @@ import TestSupport
             #expect(!main(try await agent.get("/planning?date=2026-12-07")).contains("permanence-ccas-mds-centre\""))
         }
     }
+
+    @Test func managersKeepTheSocialWorkersAndLinkThemToAccounts() async throws {
+        try await withApp { app in
+            let manager = try await app.signedIn("responsable")
+            let list = try await manager.get("/planning/travailleurs")
+            #expect(list.status == 200 && list.text.contains("14 travailleurs sociaux"))
+            let tsMDS = try #require(try app.store.readSync { db in try db.int("SELECT id FROM accounts WHERE login = 'ts.mds'") })
+            let missing = try await manager.post("/planning/travailleurs", [("nom", "Odile Nouvelle"), ("institution", "departement"), ("circonscription", "")])
+            #expect(missing.status == 422 && missing.text.contains("Choisissez la circonscription"))
+            let added = try await manager.post("/planning/travailleurs", [("nom", "Odile Nouvelle"), ("institution", "departement"), ("circonscription", "lac"),
+                                                                          ("compte", String(tsMDS))])
+            #expect(added.status == 303)
+            let row = try #require(try app.store.readSync { db in try db.queryOne("SELECT * FROM social_workers WHERE id = 'ts-odile-nouvelle'") })
+            #expect(row.int("account_id") == tsMDS && row.string("circonscription") == "lac" && row.string("institution") == "departement")
+            #expect(try app.auditCount(.socialWorkerChanged) == 1)
+            let twice = try await manager.post("/planning/travailleurs", [("nom", "Autre Personne"), ("institution", "ccas"), ("compte", String(tsMDS))])
+            #expect(twice.status == 422 && twice.text.contains("Ce compte est déjà lié à Odile Nouvelle."))
+            // The linked account finds its own plannings; the new worker can be chosen for a cell.
+            #expect(try await app.signedIn("ts.mds").get("/planning").text.contains("href=\"/planning/travailleurs/ts-odile-nouvelle/semaine\""))
+            #expect(try await manager.get("/planning/permanences/mds-lac-cite").text.contains("value=\"ts-odile-nouvelle\""))
+            // Renamed and moved to the CCAS: no circonscription any more; the id stays.
+            try await manager.get("/planning/travailleurs/ts-odile-nouvelle")
+            #expect(try await manager.post("/planning/travailleurs/ts-odile-nouvelle", [("nom", "Odile Renommée"), ("institution", "ccas"), ("circonscription", "lac")]).status == 303)
+            let renamed = try #require(try app.store.readSync { db in try db.queryOne("SELECT * FROM social_workers WHERE id = 'ts-odile-nouvelle'") })
+            #expect(renamed.string("display_name") == "Odile Renommée" && renamed["circonscription"] == .null && renamed["account_id"] == .null)
+            #expect(try await manager.get("/planning/travailleurs/inconnu").status == 404)
+        }
+    }
 }

@@ -21,6 +21,8 @@ PAGES = [
     pytest.param("/planning/sites/mds-lac/semaine", id="semaine-site"),
     pytest.param("/planning/travailleurs/ts-ccas-1/semaine", id="semaine-travailleur"),
     pytest.param("/planning/absences", id="absences-fermetures"),
+    pytest.param("/planning/travailleurs", id="travailleurs-sociaux"),
+    pytest.param("/planning/travailleurs/ts-ccas-1", id="modifier-travailleur"),
     pytest.param("/planning/sites/ccas-cite-municipale/mois", id="mois-site"),
     pytest.param("/planning/travailleurs/ts-ccas-4/mois", id="mois-travailleur"),
 ]

@@ -28,6 +28,7 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case bookingCancelled = "reservation.annulee"
     case absenceChanged = "planning.absence_modifiee"
     case closureChanged = "planning.fermeture_modifiee"
+    case socialWorkerChanged = "planning.travailleur_modifie"
 
     public var label: String {
         switch self {
@@ -59,6 +60,7 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .bookingCancelled: "Réservation annulée"
         case .absenceChanged: "Absence d'un travailleur social enregistrée ou retirée"
         case .closureChanged: "Fermeture d'un site enregistrée ou retirée"
+        case .socialWorkerChanged: "Travailleur social du planning ajouté ou modifié"
         }
     }
 }

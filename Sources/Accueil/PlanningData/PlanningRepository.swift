@@ -18,6 +18,25 @@ enum PlanningRepository {
                    [worker.id, worker.displayName, worker.institution.rawValue, worker.circonscriptionID, accountID])
     }
 
+    /// Social worker id → linked account id.
+    static func accountLinks(_ db: Connection) throws -> [String: Int64] {
+        var links: [String: Int64] = [:]
+        for row in try db.query("SELECT id, account_id FROM social_workers WHERE account_id IS NOT NULL") {
+            if let id = row.string("id"), let account = row.int64("account_id") { links[id] = account }
+        }
+        return links
+    }
+
+    /// The social worker an account is, if any.
+    static func workerID(_ db: Connection, accountID: Int64) throws -> String? {
+        try db.string("SELECT id FROM social_workers WHERE account_id = ?", [accountID])
+    }
+
+    static func update(_ db: Connection, worker: SocialWorker, accountID: Int64?) throws {
+        try db.run("UPDATE social_workers SET display_name = ?, institution = ?, circonscription = ?, account_id = ? WHERE id = ?",
+                   [worker.displayName, worker.institution.rawValue, worker.circonscriptionID, accountID, worker.id])
+    }
+
     // MARK: Permanences
 
     static func permanences(_ db: Connection) throws -> [Permanence] {

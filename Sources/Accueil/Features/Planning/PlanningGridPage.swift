@@ -13,6 +13,8 @@ enum PlanningGridPage {
         let rebooking: [RebookingLine]
         let canEdit: Bool
         let notice: String?
+        /// The signed-in account's own social-worker id, when it is linked to one.
+        let ownWorkerID: String?
     }
 
     /// People booked on an occurrence that will not take place (cancelled, or moved by an edit).
@@ -36,7 +38,8 @@ enum PlanningGridPage {
             \(FormFields.input("date", label: "Voir les grilles en vigueur le", value: input.validOn.description, type: "date"))
             <button type="submit" class="secondary">Afficher</button>
             </form>
-            \(input.canEdit ? "<p class=\"no-print\"><a href=\"/planning/absences\">Absences des travailleurs sociaux et fermetures de sites</a></p>" as HTML : .empty)
+            \(input.canEdit ? "<p class=\"no-print\"><a href=\"/planning/absences\">Absences des travailleurs sociaux et fermetures de sites</a> · <a href=\"/planning/travailleurs\">Travailleurs sociaux du planning</a></p>" as HTML : .empty)
+            \(input.ownWorkerID.map { id in "<p class=\"no-print\">Vos permanences : <a href=\"/planning/travailleurs/\(id)/semaine\">cette semaine</a> · <a href=\"/planning/travailleurs/\(id)/mois\">ce mois</a> · <a href=\"/planning/ics/travailleurs/\(id).ics\">agenda ICS</a></p>" as HTML } ?? .empty)
             \(grid(input.snapshot.mdsAtCCASGrid(validOn: input.validOn), id: "grille-mds-cite", adding: input.canEdit ? .mdsAtCCAS : nil))
             \(grid(input.snapshot.ccasInMDSGrid(validOn: input.validOn), id: "grille-ccas-mds", adding: input.canEdit ? .ccasInMDS : nil))
             \(conflicts(input))

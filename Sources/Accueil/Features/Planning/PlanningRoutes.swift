@@ -16,9 +16,11 @@ enum PlanningRoutes {
             let today = ParisNow(context.now()).date
             let validOn = try date(request, default: today)
             let period = today.mondayOfWeek...today.mondayOfWeek.adding(days: 27)
-            let (snapshot, bookings) = try await context.store.read { db in
+            let accountID = request.session?.account.id
+            let (snapshot, bookings, ownWorkerID) = try await context.store.read { db in
                 (try PlanningSnapshot.load(db, referential: context.referential),
-                 try BookingRepository.active(db, from: period.lowerBound, to: period.upperBound))
+                 try BookingRepository.active(db, from: period.lowerBound, to: period.upperBound),
+                 try accountID.flatMap { try PlanningRepository.workerID(db, accountID: $0) })
             }
             let occurrences = snapshot.occurrences(from: period.lowerBound, to: period.upperBound)
             let conflicts = snapshot.conflictDetector.conflicts(in: period, permanences: snapshot.permanences, occurrences: occurrences,
@@ -26,7 +28,7 @@ enum PlanningRoutes {
             let input = PlanningGridPage.Input(
                 snapshot: snapshot, validOn: validOn, period: period, conflicts: conflicts,
                 rebooking: rebookingLines(occurrences: occurrences, bookings: bookings.filter { $0.date >= today }, snapshot: snapshot),
-                canEdit: request.session?.account.can(.planPermanences) == true, notice: request.query["info"])
+                canEdit: request.session?.account.can(.planPermanences) == true, notice: request.query["info"], ownWorkerID: ownWorkerID)
             return Layout.response(title: "Planning des permanences", body: PlanningGridPage.render(request, input), request: request, stylesheet: "planning.css")
         }
 
