@@ -27,6 +27,8 @@ public enum Application {
         SiteAdminRoutes.register(on: &router, context: context)
         OrientationAPIRoutes.register(on: &router, context: context)
         PlanningRoutes.register(on: &router, context: context)
+        PermanenceRoutes.register(on: &router, context: context)
+        PlanningFeedRoutes.register(on: &router, context: context)
         ExceptionRoutes.register(on: &router, context: context)
         SocialWorkerRoutes.register(on: &router, context: context)
 
