@@ -5,6 +5,14 @@ import TestSupport
 @testable import Accueil
 
 /// The planning screens over real HTTP. The test clock stands on Wednesday 18 November 2026.
+extension SocialWorkerForm {
+    static func make(name: String) -> SocialWorkerForm {
+        var form = SocialWorkerForm()
+        form.displayName = name
+        return form
+    }
+}
+
 @Suite(.serialized) struct PlanningPagesTests {
     func permanence(_ app: TestApp, _ id: String) throws -> Permanence? {
         try app.store.readSync { db in try PlanningRepository.permanence(db, id: id) }
@@ -287,6 +295,10 @@ import TestSupport
             let renamed = try #require(try app.store.readSync { db in try db.queryOne("SELECT * FROM social_workers WHERE id = 'ts-odile-nouvelle'") })
             #expect(renamed.string("display_name") == "Odile Renommée" && renamed["circonscription"] == .null && renamed["account_id"] == .null)
             #expect(try await manager.get("/planning/travailleurs/inconnu").status == 404)
+            // Ids stay ASCII whatever the name.
+            #expect(SocialWorkerForm.make(name: "Zoë  Ångström-Łukasz").newID(existing: []) == "ts-zoe-angstrom-ukasz")
+            #expect(SocialWorkerForm.make(name: "李 小龍").newID(existing: []) == "ts-travailleur")
+            #expect(SocialWorkerForm.make(name: "Odile Nouvelle").newID(existing: ["ts-odile-nouvelle"]) == "ts-odile-nouvelle-2")
         }
     }
 }

@@ -44,8 +44,12 @@ struct SocialWorkerForm {
 
     /// "ts-karine-temoin", then "-2"… when taken: readable in URLs and calendar file names.
     func newID(existing: Set<String>) -> String {
-        let base = "ts-" + NameKey.normalize(displayName).split(separator: " ").joined(separator: "-")
-        var id = base.count > 3 ? base : "ts-travailleur"
+        // ASCII letters and digits only: the id goes into URLs and a Content-Disposition file name.
+        let words = NameKey.normalize(displayName).split(separator: " ")
+            .map { String($0.unicodeScalars.filter { $0.isASCII && CharacterSet.alphanumerics.contains($0) }.map(Character.init)) }
+            .filter { !$0.isEmpty }
+        let base = words.isEmpty ? "ts-travailleur" : "ts-" + words.joined(separator: "-")
+        var id = base
         var suffix = 2
         while existing.contains(id) {
             id = "\(base)-\(suffix)"
