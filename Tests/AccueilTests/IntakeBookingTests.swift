@@ -118,6 +118,9 @@ import TestSupport
                 #expect(refused.status == 422, "\(value)")
                 #expect(refused.text.contains(message), "\(value)")
             }
+            // A slot of the other institution (an MDS circonscription's afternoon) does not fit a CCAS orientation.
+            let foreign = try await agent.post(path + "/orientation", [("creneau", "mds-sud-cite-20261124|13:30")])
+            #expect(foreign.status == 422 && foreign.text.contains("Ce créneau ne correspond pas à l&#39;orientation retenue (CCAS)"))
             #expect(try scalar(app, "SELECT count(*) FROM orientations") == 0)
             #expect(try scalar(app, "SELECT count(*) FROM bookings") == 0)
         }

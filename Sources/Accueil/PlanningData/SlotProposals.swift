@@ -38,6 +38,12 @@ struct SlotProposals: Sendable {
         }
     }
 
+    /// Whether an occurrence is one the decision may be booked into (a slot posted by hand-made
+    /// request, or chosen before a derogation changed the service).
+    static func fits(_ occurrence: Occurrence, service: Service, siteID: String?, referential: TerritorialReferential) -> Bool {
+        filters(service: service, siteID: siteID, referential: referential, allSites: [occurrence.siteID]).contains { $0.matches(occurrence) }
+    }
+
     static func load(_ db: Connection, service: Service, siteID: String?, context: AppContext) throws -> SlotProposals {
         let now = ParisNow(context.now())
         let last = now.date.adding(days: horizonDays)

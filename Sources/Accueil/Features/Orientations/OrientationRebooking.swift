@@ -48,11 +48,16 @@ enum OrientationRebooking {
         case .invalid(let message): failure = (.unprocessableContent, message)
         case .chosen(let chosen):
             let now = context.now()
+            let referential = context.referential
             do {
                 try await context.store.write { db in
                     guard let orientation = try OrientationRepository.find(db, id: id), let personID = orientation.personID else { throw HTTPError.notFound }
                     guard orientation.bookingKind == nil, orientation.status == .open else {
                         throw HTTPError(.conflict, "Cette orientation a déjà une réservation ou n'est plus en attente.")
+                    }
+                    guard let service = Service(rawValue: orientation.service),
+                          SlotProposals.fits(chosen.occurrence, service: service, siteID: orientation.siteID, referential: referential) else {
+                        throw HTTPError(.unprocessableContent, "Ce créneau ne correspond pas à l'orientation. Choisissez-en un dans la liste.")
                     }
                     try BookingRepository.book(db, occurrenceID: chosen.occurrenceID, slotStart: chosen.start, personID: personID,
                                                orientationID: id, accountID: account.id, at: now)

@@ -45,6 +45,12 @@ enum OrientationRoutes {
                 return Layout.response(title: "Orientation proposée", body: DecisionPage.render(request, input), request: request, status: .unprocessableContent)
             }
             let decision = try recompute(input.intake, derogation: derogation, context: context)
+            // A derogation changes the service: a slot chosen from the rule's list may no longer fit.
+            if case .chosen(let chosen) = slot,
+               !SlotProposals.fits(chosen.occurrence, service: decision.service, siteID: decision.siteID, referential: context.referential) {
+                input.errors.append(("creneau", "Ce créneau ne correspond pas à l'orientation retenue (\(decision.service.rawValue)) : choisissez « Aucun créneau du planning » et saisissez la réservation à la main."))
+                return Layout.response(title: "Orientation proposée", body: DecisionPage.render(request, input), request: request, status: .unprocessableContent)
+            }
             var booking = input.booking
             if case .chosen(let chosen) = slot { booking = chosen.orientationBooking }
             if booking.kind != nil, booking.place == nil { booking.place = decision.site }

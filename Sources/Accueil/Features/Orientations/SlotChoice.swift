@@ -5,6 +5,7 @@ import SQLiteStore
 /// capacity again, in its transaction).
 enum SlotChoice: Sendable {
     struct Chosen: Sendable {
+        let occurrence: Occurrence
         let occurrenceID: String
         let start: TimeOfDay
         /// What the orientation keeps for its slip: kind, date, time and place, as before the planning.
@@ -29,7 +30,7 @@ enum SlotChoice: Sendable {
         let now = ParisNow(context.now())
         if (occurrence.date, slot.start) < (now.date, now.time) { return .invalid("Ce créneau est déjà passé. Choisissez-en un autre.") }
         let kind = slot.capacityIsSoft ? "permanence" : "rendez_vous"
-        return .chosen(Chosen(occurrenceID: occurrenceID, start: start,
+        return .chosen(Chosen(occurrence: occurrence, occurrenceID: occurrenceID, start: start,
                               orientationBooking: .init(kind: kind, date: occurrence.date.description, time: start.description, place: siteName)))
     }
 }
