@@ -39,6 +39,7 @@ extension SocialWorkerForm {
             #expect(page.text.contains("/static/css/planning.css"))
             #expect(page.text.contains("href=\"/planning\" aria-current=\"page\""))
             #expect(text.contains("Aucun conflit"))
+            #expect(text.contains("Aujourd'hui sur votre site : <a href=\"/planning/sites/ccas-cite-municipale/jour\">"))
             // Readers get no edit link.
             #expect(!text.contains("/planning/permanences/"))
             #expect(try await app.signedIn("responsable").get("/planning").text.contains("href=\"/planning/permanences/ccas-mds-centre\""))

@@ -15,6 +15,8 @@ enum PlanningGridPage {
         let notice: String?
         /// The signed-in account's own social-worker id, when it is linked to one.
         let ownWorkerID: String?
+        /// The account's sites, first the default one: the desk's day sheets are one click away.
+        var ownSiteIDs: [String] = []
     }
 
     /// People booked on an occurrence that will not take place (cancelled, or moved by an edit).
@@ -39,6 +41,7 @@ enum PlanningGridPage {
             <button type="submit" class="secondary">Afficher</button>
             </form>
             \(input.canEdit ? "<p class=\"no-print\"><a href=\"/planning/absences\">Absences des travailleurs sociaux et fermetures de sites</a> · <a href=\"/planning/travailleurs\">Travailleurs sociaux du planning</a></p>" as HTML : .empty)
+            \(deskLinks(input))
             \(input.ownWorkerID.map { id in "<p class=\"no-print\">Vos permanences : <a href=\"/planning/travailleurs/\(id)/semaine\">cette semaine</a> · <a href=\"/planning/travailleurs/\(id)/mois\">ce mois</a> · <a href=\"/planning/ics/travailleurs/\(id).ics\">agenda ICS</a></p>" as HTML } ?? .empty)
             \(grid(input.snapshot.mdsAtCCASGrid(validOn: input.validOn), id: "grille-mds-cite", adding: input.canEdit ? .mdsAtCCAS : nil))
             \(grid(input.snapshot.ccasInMDSGrid(validOn: input.validOn), id: "grille-ccas-mds", adding: input.canEdit ? .ccasInMDS : nil))
@@ -85,6 +88,15 @@ enum PlanningGridPage {
             \(edit)
             </div>
             """
+    }
+
+    private static func deskLinks(_ input: Input) -> HTML {
+        let hosting = Set(input.snapshot.permanences.map(\.hostSiteID))
+        let links = input.ownSiteIDs.filter(hosting.contains).map { id -> HTML in
+            "<a href=\"/planning/sites/\(id)/jour\">\(input.snapshot.directory.siteName(id))</a>"
+        }
+        guard !links.isEmpty else { return .empty }
+        return "<p class=\"no-print\">Aujourd'hui sur votre site : \(HTML.join(links, separator: " · "))</p>"
     }
 
     private static func conflicts(_ input: Input) -> HTML {

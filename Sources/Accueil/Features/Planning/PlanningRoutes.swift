@@ -28,7 +28,8 @@ enum PlanningRoutes {
             let input = PlanningGridPage.Input(
                 snapshot: snapshot, validOn: validOn, period: period, conflicts: conflicts,
                 rebooking: rebookingLines(occurrences: occurrences, bookings: bookings.filter { $0.date >= today }, snapshot: snapshot),
-                canEdit: request.session?.account.can(.planPermanences) == true, notice: request.query["info"], ownWorkerID: ownWorkerID)
+                canEdit: request.session?.account.can(.planPermanences) == true, notice: request.query["info"], ownWorkerID: ownWorkerID,
+                ownSiteIDs: request.session?.account.siteIDs ?? [])
             return Layout.response(title: "Planning des permanences", body: PlanningGridPage.render(request, input), request: request, stylesheet: "planning.css")
         }
 
