@@ -60,6 +60,17 @@ enum OrientationRepository {
             """, parameters).map(record)
     }
 
+    /// A new booking for an orientation that had none (after a cancellation).
+    static func setBooking(_ db: Connection, id: Int64, _ booking: Booking) throws {
+        try db.run("UPDATE orientations SET booking_kind = ?, booking_date = ?, booking_time = ?, booking_place = ? WHERE id = ?",
+                   [booking.kind, booking.date, booking.time, booking.place, id])
+    }
+
+    /// The booking is cancelled: the orientation stays, without a date.
+    static func clearBooking(_ db: Connection, id: Int64) throws {
+        try db.run("UPDATE orientations SET booking_kind = NULL, booking_date = NULL, booking_time = NULL, booking_place = NULL WHERE id = ?", [id])
+    }
+
     static func setStatus(_ db: Connection, id: Int64, _ status: OrientationRecord.Status, accountID: Int64, at now: Int64) throws {
         try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ? WHERE id = ? AND status = 'ouverte'",
                    [status.rawValue, now, accountID, id])

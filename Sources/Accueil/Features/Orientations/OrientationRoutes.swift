@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPCore
 import Orientation
+import Planning
 import SQLiteStore
 import Web
 
@@ -33,38 +34,93 @@ enum OrientationRoutes {
                 if input.agreedBy.isEmpty { input.errors.append(("accord", "Indiquez qui a donné l'accord de dérogation.")) }
                 derogation = Derogation(service: service, justification: input.justification, agreedBy: input.agreedBy)
             }
-            input.errors += BookingCheck.errors(input.booking, intakeDay: FrenchDates.isoDay(input.intake.at))
+            input.chosenSlot = form["creneau"] ?? ""
+            let slot = try await SlotChoice.resolve(input.chosenSlot, context: context)
+            switch slot {
+            case .none: input.errors += BookingCheck.errors(input.booking, intakeDay: FrenchDates.isoDay(input.intake.at))
+            case .invalid(let message): input.errors.append(("creneau", message))
+            case .chosen: break
+            }
             guard input.errors.isEmpty else {
                 return Layout.response(title: "Orientation proposée", body: DecisionPage.render(request, input), request: request, status: .unprocessableContent)
             }
             let decision = try recompute(input.intake, derogation: derogation, context: context)
+            // A derogation changes the service: a slot chosen from the rule's list may no longer fit.
+            if case .chosen(let chosen) = slot,
+               !SlotProposals.fits(chosen.occurrence, service: decision.service, siteID: decision.siteID, referential: context.referential) {
+                input.errors.append(("creneau", "Ce créneau ne correspond pas à l'orientation retenue (\(decision.service.rawValue)) : choisissez « Aucun créneau du planning » et saisissez la réservation à la main."))
+                return Layout.response(title: "Orientation proposée", body: DecisionPage.render(request, input), request: request, status: .unprocessableContent)
+            }
             var booking = input.booking
+            if case .chosen(let chosen) = slot { booking = chosen.orientationBooking }
             if booking.kind != nil, booking.place == nil { booking.place = decision.site }
             let now = context.now()
             let saved = input
             let (finalBooking, finalDerogation) = (booking, derogation)
-            let id = try await context.store.write { db -> Int64 in
-                // One live orientation per intake: a second submit (double click, back button) must not
-                // send the person twice; only a re-orientation opens the way to a new one.
-                if let live = try OrientationRepository.forIntake(db, saved.intake.id).first(where: { $0.status != .reoriented }) {
-                    throw HTTPError(.conflict, "Cette orientation est déjà confirmée (\(live.reference)) : rien n'a été enregistré en double.")
+            let id: Int64
+            do {
+                id = try await context.store.write { db -> Int64 in
+                    // One live orientation per intake: a second submit (double click, back button) must not
+                    // send the person twice; only a re-orientation opens the way to a new one.
+                    if let live = try OrientationRepository.forIntake(db, saved.intake.id).first(where: { $0.status != .reoriented }) {
+                        throw HTTPError(.conflict, "Cette orientation est déjà confirmée (\(live.reference)) : rien n'a été enregistré en double.")
+                    }
+                    let id = try OrientationRepository.insert(db, decision: decision, intakeID: saved.intake.id, personID: saved.person.id,
+                                                              accountID: account.id, derogation: finalDerogation, booking: finalBooking, at: now)
+                    try AuditTrail.record(db, at: now, account: account.id, .orientationDecided, subjectType: "personne", subjectID: String(saved.person.id),
+                                          detail: "orientation \(id) vers \(decision.service.rawValue)")
+                    if finalDerogation != nil {
+                        try AuditTrail.record(db, at: now, account: account.id, .derogationRecorded, subjectType: "personne", subjectID: String(saved.person.id),
+                                              detail: "orientation \(id)")
+                    }
+                    if case .chosen(let chosen) = slot {
+                        // Same transaction: the orientation exists only if its place was still free.
+                        try BookingRepository.book(db, occurrenceID: chosen.occurrenceID, slotStart: chosen.start, personID: saved.person.id,
+                                                   orientationID: id, accountID: account.id, at: now)
+                        try AuditTrail.record(db, at: now, account: account.id, .bookingCreated, subjectType: "personne", subjectID: String(saved.person.id),
+                                              detail: "orientation \(id), créneau \(chosen.occurrenceID) \(chosen.start)")
+                    }
+                    return id
                 }
-                let id = try OrientationRepository.insert(db, decision: decision, intakeID: saved.intake.id, personID: saved.person.id,
-                                                          accountID: account.id, derogation: finalDerogation, booking: finalBooking, at: now)
-                try AuditTrail.record(db, at: now, account: account.id, .orientationDecided, subjectType: "personne", subjectID: String(saved.person.id),
-                                      detail: "orientation \(id) vers \(decision.service.rawValue)")
-                if finalDerogation != nil {
-                    try AuditTrail.record(db, at: now, account: account.id, .derogationRecorded, subjectType: "personne", subjectID: String(saved.person.id),
-                                          detail: "orientation \(id)")
-                }
-                return id
+            } catch let refused as BookingError {
+                // Taken meanwhile (another desk was quicker): nothing was saved; offer what is left.
+                var again = try await loadDecision(request, context: context, auditRead: false)
+                again.booking = input.booking
+                again.derogationService = input.derogationService
+                again.justification = input.justification
+                again.agreedBy = input.agreedBy
+                again.errors = [("creneau", refused.message + " Rien n'a été enregistré : choisissez un autre créneau.")]
+                return Layout.response(title: "Créneau indisponible", body: DecisionPage.render(request, again), request: request, status: .conflict)
             }
             return .redirect(to: "/orientations/\(id)")
         }
 
+        router.post("/orientations/:id/reservation/annuler", middleware: intakeGate) { request in
+            guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
+            let now = context.now()
+            try await context.store.write { db in
+                guard let orientation = try OrientationRepository.find(db, id: id) else { throw HTTPError.notFound }
+                guard orientation.bookingKind != nil else { throw HTTPError(.conflict, "Cette orientation n'a pas de réservation à annuler.") }
+                // Frees the planning's place, if the booking came from it; a hand-typed one is simply cleared.
+                if let booking = try BookingRepository.active(db, orientationID: id) {
+                    try BookingRepository.cancel(db, id: booking.id, accountID: account.id, at: now)
+                }
+                try OrientationRepository.clearBooking(db, id: id)
+                try AuditTrail.record(db, at: now, account: account.id, .bookingCancelled, subjectType: "personne",
+                                      subjectID: orientation.personID.map(String.init), detail: "orientation \(id)")
+            }
+            return .redirect(to: "/orientations/\(id)?info=reservation_annulee")
+        }
+
         router.get("/orientations/:id", middleware: [RequirePermission(permission: .readPersonFile)]) { request in
             let view = try await OrientationView.load(request, context: context, audit: .personRead)
-            return Layout.response(title: "Orientation \(view.orientation.reference)", body: OrientationPage.render(request, view, today: FrenchDates.isoDay(context.now())), request: request)
+            let rebooking = try await OrientationRebooking.offer(request, view.orientation, context: context)
+            return Layout.response(title: "Orientation \(view.orientation.reference)",
+                                   body: OrientationPage.render(request, view, today: FrenchDates.isoDay(context.now()), rebooking: rebooking), request: request)
+        }
+
+        router.post("/orientations/:id/reservation", middleware: intakeGate) { request in
+            try await OrientationRebooking.book(request, context: context)
         }
 
         router.get("/orientations/:id/fiche", middleware: [RequirePermission(permission: .recordIntake)]) { request in
@@ -102,7 +158,13 @@ enum OrientationRoutes {
         }
         guard let (intake, person, existing, sites) = loaded else { throw HTTPError.notFound }
         let decision = try recompute(intake, derogation: nil, context: context)
-        return DecisionPage.Input(person: person, intake: intake, decision: decision, destination: sites.first { $0.id == decision.siteID }, existing: existing)
+        var input = DecisionPage.Input(person: person, intake: intake, decision: decision, destination: sites.first { $0.id == decision.siteID }, existing: existing)
+        if intake.consentOrientation {
+            input.slots = try await context.store.read { db in
+                try SlotProposals.load(db, service: decision.service, siteID: decision.siteID, context: context)
+            }.options
+        }
+        return input
     }
 }
 
