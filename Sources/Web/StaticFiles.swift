@@ -45,12 +45,6 @@ public final class StaticFiles: Sendable {
         self.cacheControl = cacheControl
     }
 
-    /// The handler to mount at `prefix/*path`.
-    public func handle(_ request: Request) throws -> HTTPResponse {
-        guard let response = answer(request.http) else { throw HTTPError.notFound }
-        return response
-    }
-
     /// The raw handler for `Router.mount`: GET and HEAD only, anything else 405.
     public func respond(_ request: HTTPRequest) -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {

@@ -37,7 +37,7 @@ import TestSupport
         Route(method: "GET", path: "/orientations/recues", permission: .recordAttendance),
         Route(method: "POST", path: "/orientations/999/presence", permission: .recordAttendance),
         Route(method: "GET", path: "/personnes/999", permission: .readPersonFile),
-        Route(method: "GET", path: "/personnes/suggestions?nom=dupont", permission: .readPersonFile),
+        Route(method: "POST", path: "/personnes/suggestions", permission: .readPersonFile),
         Route(method: "POST", path: "/personnes/999/fusion", permission: .recordIntake),
         Route(method: "GET", path: "/planning", permission: .readPlanning),
         Route(method: "GET", path: "/planning/sites/mds-lac/jour", permission: .readPlanning),

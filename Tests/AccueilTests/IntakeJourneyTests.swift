@@ -154,7 +154,7 @@ import TestSupport
             #expect(try count(app, "intakes") == 2)
             #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM intakes WHERE known_person = 1") } == 1)
             // Suggestions while typing.
-            let suggestions = try await agent.get("/personnes/suggestions?nom=dur&prenom=")
+            let suggestions = try await agent.post("/personnes/suggestions", [("nom", "dur"), ("prenom", "")])
             #expect(suggestions.text.contains("Élodie DURAND"))
         }
     }

@@ -96,9 +96,11 @@ enum IntakeRoutes {
             return .redirect(to: "/accueils/\(intakeID)")
         }
 
-        router.get("/personnes/suggestions", middleware: [RequirePermission(permission: .readPersonFile)]) { request in
+        // POST, not GET: typed names must not travel in URLs (proxy logs, browser history).
+        router.post("/personnes/suggestions", middleware: [RequirePermission(permission: .readPersonFile)]) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
-            let last = request.query["nom"] ?? "", first = request.query["prenom"] ?? ""
+            let form = try request.form()
+            let last = form["nom"] ?? "", first = form["prenom"] ?? ""
             guard NameKey.normalize(last).count >= 2 else { return fragment(.empty) }
             let now = context.now()
             // A search shows names and birth dates: it is traced like any read of personal data.
