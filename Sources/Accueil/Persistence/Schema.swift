@@ -149,6 +149,40 @@ public enum Schema {
             CREATE INDEX orientations_by_destination ON orientations(site_id, status, booking_date);
             CREATE INDEX orientations_by_person ON orientations(person_id, created_at);
             """),
+        // Version 4 is the planning's (developed on another branch).
+        Migration(5, "activity figures: denormalised facts and summary counters") { db in
+            try db.execute("""
+                -- Paris day of the contact, and household facts derived once from the household JSON.
+                ALTER TABLE intakes ADD COLUMN day TEXT;
+                ALTER TABLE intakes ADD COLUMN household_type TEXT
+                    CHECK (household_type IN ('seul', 'couple', 'monoparental', 'couple_enfants'));
+                ALTER TABLE intakes ADD COLUMN pregnant INTEGER NOT NULL DEFAULT 0;
+                -- Paris day of the orientation and the site where the person was received.
+                ALTER TABLE orientations ADD COLUMN day TEXT;
+                ALTER TABLE orientations ADD COLUMN reception_site_id TEXT;
+                -- Overdue orientations are counted on open rows only, which stay few.
+                CREATE INDEX orientations_open_by_day ON orientations(day, reception_site_id) WHERE status = 'ouverte';
+                -- Counters kept in the transaction of each write (see StatisticsCounters): period is a day
+                -- ("2026-11-16") in stat_days and a month ("2026-11") in stat_months.
+                CREATE TABLE stat_days (
+                    period TEXT NOT NULL,
+                    site_id TEXT NOT NULL,
+                    dimension TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (period, site_id, dimension, key)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE stat_months (
+                    period TEXT NOT NULL,
+                    site_id TEXT NOT NULL,
+                    dimension TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (period, site_id, dimension, key)
+                ) STRICT, WITHOUT ROWID;
+                """)
+            try StatisticsBackfill.run(db)
+        },
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }
