@@ -39,6 +39,7 @@ enum StatisticsPage {
             <p class="no-print"><a href="/api/v1/stats?from=\(filter.from)&amp;to=\(filter.to)&amp;site=\(filter.siteID)">Mêmes chiffres en JSON</a></p>
             </div>
             \(HTML.join(sections))
+            <p class="muted">L'utilisation des permanences (permanences tenues ou annulées, créneaux offerts et réservés, par site et circonscription) sera ajoutée avec le planning.</p>
             """
     }
 
