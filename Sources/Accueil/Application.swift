@@ -28,8 +28,13 @@ public enum Application {
         OrientationAPIRoutes.register(on: &router, context: context)
         StatisticsRoutes.register(on: &router, context: context)
 
-        let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static")
-        router.get("/static/*path") { request in try staticFiles.handle(request) }
+        // Static files bypass the middleware (no session, no per-request compression): their answers,
+        // gzip copy and headers are prepared once; the security headers come with them.
+        let serverPages = ErrorPages.serverResponder(behindTLS: context.configuration.behindTLS)
+        let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static",
+                                      extraHeaders: SecurityHeadersMiddleware(behindTLS: context.configuration.behindTLS).headers,
+                                      notFound: { _ in serverPages(.notFound) })
+        router.mount("/static/", staticFiles.respond)
 
         return router.freeze(errorRenderer: ErrorPages.render, reportInternalError: InternalErrorLog.report)
     }

@@ -29,7 +29,16 @@ public final class StaticFiles: Sendable {
     /// - Parameters:
     ///   - root: the folder served.
     ///   - prefix: the URL path the folder appears under, e.g. `/static`.
-    public init(root: String, prefix: String, cacheControl: String = "public, max-age=3600") {
+    private let extraHeaders: HTTPHeaders
+    private let notFound: @Sendable (HTTPRequest) -> HTTPResponse
+
+    /// - Parameters:
+    ///   - extraHeaders: added to every answer (security headers: static answers bypass middleware).
+    ///   - notFound: the answer for a missing or refused path.
+    public init(root: String, prefix: String, cacheControl: String = "public, max-age=3600", extraHeaders: HTTPHeaders = HTTPHeaders(),
+                notFound: @escaping @Sendable (HTTPRequest) -> HTTPResponse = { _ in HTTPResponse(status: .notFound) }) {
+        self.extraHeaders = extraHeaders
+        self.notFound = notFound
         self.root = root
         self.realRoot = StaticFiles.realPath(root) ?? root
         self.prefix = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
@@ -38,9 +47,24 @@ public final class StaticFiles: Sendable {
 
     /// The handler to mount at `prefix/*path`.
     public func handle(_ request: Request) throws -> HTTPResponse {
-        guard let relative = safeRelativePath(String(request.http.path)) else { throw HTTPError.notFound }
-        guard let file = load(relative) else { throw HTTPError.notFound }
+        guard let response = answer(request.http) else { throw HTTPError.notFound }
+        return response
+    }
+
+    /// The raw handler for `Router.mount`: GET and HEAD only, anything else 405.
+    public func respond(_ request: HTTPRequest) -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            var response = HTTPResponse(status: .methodNotAllowed, headers: ["Allow": "GET, HEAD"])
+            for (name, value) in extraHeaders { response.headers.add(name, value) }
+            return response
+        }
+        return answer(request) ?? notFound(request)
+    }
+
+    private func answer(_ request: HTTPRequest) -> HTTPResponse? {
+        guard let relative = safeRelativePath(String(request.path)), let file = load(relative) else { return nil }
         var headers: HTTPHeaders = ["Content-Type": file.contentType, "ETag": file.etag, "Cache-Control": cacheControl]
+        for (name, value) in extraHeaders { headers.add(name, value) }
         if MediaTypes.isCompressible(file.contentType) { headers.add("Vary", "Accept-Encoding") }
         let useGzip = file.gzipped != nil && AcceptEncoding.acceptsGzip(request.headers)
         let etag = useGzip ? String(file.etag.dropLast()) + "-gz\"" : file.etag

@@ -71,6 +71,26 @@ import TestSupport
         }
     }
 
+    @Test func reorientationLeadsToANewOrientationLinkedToTheOldOne() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            let path = try #require(try await agent.post("/accueils", Self.family()).header("Location"))
+            try await agent.get(path)
+            let first = try #require(try await agent.post(path + "/orientation", []).header("Location"))
+            let firstID = String(first.split(separator: "/").last!)
+            let worker = try await app.signedIn("ts.mds")
+            try await worker.get("/orientations/recues")
+            let response = try await worker.post("/orientations/\(firstID)/presence", [("statut", "reorientee")])
+            #expect(response.header("Location") == path)
+            try await worker.get(path)
+            let second = try #require(try await worker.post(path + "/orientation", [("derogation_service", "CCAS"), ("justification", "Accord PTS"), ("accord", "Chef PTS")]).header("Location"))
+            let secondID = String(second.split(separator: "/").last!)
+            let link = try app.store.readSync { db in try db.int("SELECT reoriented_to FROM orientations WHERE id = ?", [Int64(firstID)!]) }
+            #expect(link == Int(secondID))
+        }
+    }
+
     @Test func coupleWithoutChildGoesToTheCCAS() async throws {
         try await withApp { app in
             let agent = try await app.signedIn("agent")

@@ -28,6 +28,9 @@ enum OrientationRepository {
         let year = FrenchDates.isoDay(now).prefix(4)
         let number = String(id)
         try db.run("UPDATE orientations SET reference = ? WHERE id = ?", ["AC-\(year)-" + String(repeating: "0", count: max(0, 6 - number.count)) + number, id])
+        // A re-orientation of the same intake points to what replaced it: the path stays traceable.
+        try db.run("UPDATE orientations SET reoriented_to = ? WHERE intake_id = ? AND status = 'reorientee' AND reoriented_to IS NULL AND id <> ?",
+                   [id, intakeID, id])
         return id
     }
 

@@ -5,19 +5,28 @@ import Web
 /// The frame of every page: language, skip link, header with the signed-in user's navigation,
 /// main landmark, footer. Styles and scripts are files (the Content-Security-Policy forbids inline ones).
 enum Layout {
+    /// The document shell shared by every page, the printable slip included.
+    static func document(title: String, stylesheet: String, body: HTML) -> HTML {
+        """
+        <!DOCTYPE html>
+        <html lang="fr">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) — Accueil commun</title>
+        <link rel="stylesheet" href="\(stylesheet)">
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+        """
+    }
+
     static func page(title: String, body: HTML, request: Request? = nil, current: String? = nil) -> HTML {
         let navigation = request.map { Navigation.render(for: $0, current: current ?? $0.path) } ?? .empty
-        return """
-            <!DOCTYPE html>
-            <html lang="fr">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) — Accueil commun</title>
-            <link rel="stylesheet" href="/static/css/app.css">
-            <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-            </head>
-            <body>
+        let frame: HTML = """
             <a class="skip-link" href="#contenu">Aller au contenu</a>
             <header class="site-header">
             <p class="brand"><a href="/">Accueil commun</a> <span class="brand-sub">CCAS de Bordeaux · Département de la Gironde</span></p>
@@ -29,9 +38,8 @@ enum Layout {
             <footer class="site-footer">
             <p>Accueil commun — outil partagé du CCAS de Bordeaux et des Maisons du Département des Solidarités. Les données saisies sont confidentielles.</p>
             </footer>
-            </body>
-            </html>
             """
+        return document(title: title, stylesheet: "/static/css/app.css", body: frame)
     }
 
     /// A whole HTML response for a page.

@@ -51,8 +51,8 @@ enum IntakeRoutes {
                 }
                 if !matches.isEmpty { return try await page(request, form, context: context, matches: matches) }
             }
-            let decision: RoutingDecision
-            do { decision = try orient(household, on: day, referential: context.referential) } catch let error as OrientationError {
+            // The rule runs once here only to refuse what it cannot decide; the decision page applies it to the stored household.
+            do { _ = try orient(household, on: day, referential: context.referential) } catch let error as OrientationError {
                 form.errors.append((field: error.field == "sector" ? "secteur" : "date", message: error.message))
                 return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
             }
@@ -85,7 +85,6 @@ enum IntakeRoutes {
                                       detail: "accueil \(intakeID)")
                 return intakeID
             }
-            _ = decision
             return .redirect(to: "/accueils/\(intakeID)")
         }
 
