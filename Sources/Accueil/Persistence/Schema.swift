@@ -160,25 +160,33 @@ public enum Schema {
                 -- Paris day of the orientation and the site where the person was received.
                 ALTER TABLE orientations ADD COLUMN day TEXT;
                 ALTER TABLE orientations ADD COLUMN reception_site_id TEXT;
-                -- Overdue orientations are counted on open rows only, which stay few.
-                CREATE INDEX orientations_open_by_day ON orientations(day, reception_site_id) WHERE status = 'ouverte';
-                -- Counters kept in the transaction of each write (see StatisticsCounters): period is a day
-                -- ("2026-11-16") in stat_days and a month ("2026-11") in stat_months.
+                -- Overdue orientations are counted on open rows only, which stay few; covering, so no row is read.
+                CREATE INDEX orientations_open_by_day ON orientations(day, reception_site_id, booking_date) WHERE status = 'ouverte';
+                -- Counters kept in the transaction of each write (see StatisticsCounters), per reception site and
+                -- for all sites together (site_id '*'), by day ("2026-11-16"), month ("2026-11") and year ("2026").
                 CREATE TABLE stat_days (
-                    period TEXT NOT NULL,
                     site_id TEXT NOT NULL,
+                    period TEXT NOT NULL,
                     dimension TEXT NOT NULL,
                     key TEXT NOT NULL,
                     count INTEGER NOT NULL,
-                    PRIMARY KEY (period, site_id, dimension, key)
+                    PRIMARY KEY (site_id, period, dimension, key)
                 ) STRICT, WITHOUT ROWID;
                 CREATE TABLE stat_months (
-                    period TEXT NOT NULL,
                     site_id TEXT NOT NULL,
+                    period TEXT NOT NULL,
                     dimension TEXT NOT NULL,
                     key TEXT NOT NULL,
                     count INTEGER NOT NULL,
-                    PRIMARY KEY (period, site_id, dimension, key)
+                    PRIMARY KEY (site_id, period, dimension, key)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE stat_years (
+                    site_id TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    dimension TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (site_id, period, dimension, key)
                 ) STRICT, WITHOUT ROWID;
                 """)
             try StatisticsBackfill.run(db)

@@ -1,26 +1,30 @@
 import SQLiteStore
 
-/// The summary tables behind the figures: one counter per (day, reception site, dimension, key) and
-/// the same per month. They are updated in the transaction that writes the intake or orientation,
-/// so they are exact at every commit; a period reads whole months from `stat_months` and only its
-/// ragged ends from `stat_days`, which keeps ten years of data to a few thousand rows read.
+/// The summary tables behind the figures: one counter per (reception site, period, dimension, key),
+/// by day, month and year, for each site and for all sites together (`allSites`). They are updated
+/// in the transaction that writes the intake or orientation, so they are exact at every commit; a
+/// period reads whole years, then whole months, then only its ragged ends in days, for one site
+/// value: ten years of data come to a few thousand rows read.
 enum StatisticsCounters {
     typealias Key = (dimension: String, key: String)
 
     /// The site of the CCAS where MDS social workers hold permanences (the experiment's "Cité").
     static let citeSiteID = "ccas-cite-municipale"
 
+    /// The `site_id` of the counters of all sites together (no real site id has this value).
+    static let allSites = "*"
+
     static func add(_ db: Connection, day: String, siteID: String, keys: [Key], delta: Int = 1) throws {
-        let month = String(day.prefix(7))
-        for key in keys {
-            try db.run("""
-                INSERT INTO stat_days (period, site_id, dimension, key, count) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (period, site_id, dimension, key) DO UPDATE SET count = count + excluded.count
-                """, [day, siteID, key.dimension, key.key, delta])
-            try db.run("""
-                INSERT INTO stat_months (period, site_id, dimension, key, count) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (period, site_id, dimension, key) DO UPDATE SET count = count + excluded.count
-                """, [month, siteID, key.dimension, key.key, delta])
+        let periods = [("stat_days", day), ("stat_months", String(day.prefix(7))), ("stat_years", String(day.prefix(4)))]
+        for site in [siteID, allSites] {
+            for (table, period) in periods {
+                // `table` is one of three literals above; the statements are cached per table.
+                let sql = """
+                    INSERT INTO \(table) (site_id, period, dimension, key, count) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (site_id, period, dimension, key) DO UPDATE SET count = count + excluded.count
+                    """
+                for key in keys { try db.run(sql, [site, period, key.dimension, key.key, delta]) }
+            }
         }
     }
 

@@ -28,14 +28,28 @@ struct StatisticsPeriod: Sendable, Equatable {
         return StatisticsPeriod(from: start, to: end, siteID: siteID)
     }
 
-    /// Whole months inside the period (read from `stat_months`) and the days around them (from `stat_days`).
-    var segments: (months: ClosedRange<String>?, days: [ClosedRange<String>]) {
+    /// What to read for this period: whole years from `stat_years`, whole months from `stat_months`,
+    /// and the remaining days from `stat_days`; the ranges are disjoint and cover the period exactly.
+    var segments: [(table: String, range: ClosedRange<String>)] {
+        let firstFullYear = from.month == 1 && from.day == 1 ? from.year : from.year + 1
+        let lastFullYear = to.month == 12 && to.day == 31 ? to.year : to.year - 1
+        guard firstFullYear <= lastFullYear else { return Self.monthsAndDays(from, to) }
+        var out: [(table: String, range: ClosedRange<String>)] = []
+        let yearStart = LocalDate(year: firstFullYear, month: 1, day: 1)!, yearEnd = LocalDate(year: lastFullYear, month: 12, day: 31)!
+        if from < yearStart { out += Self.monthsAndDays(from, LocalDate(daysSinceEpoch: yearStart.daysSinceEpoch - 1)!) }
+        out.append(("stat_years", String(firstFullYear)...String(lastFullYear)))
+        if yearEnd < to { out += Self.monthsAndDays(LocalDate(daysSinceEpoch: yearEnd.daysSinceEpoch + 1)!, to) }
+        return out
+    }
+
+    private static func monthsAndDays(_ from: LocalDate, _ to: LocalDate) -> [(table: String, range: ClosedRange<String>)] {
         let firstFull = from.day == 1 ? from : LocalDate(daysSinceEpoch: LocalDateText.endOfMonth(from).daysSinceEpoch + 1)!
         let lastFullEnd = to == LocalDateText.endOfMonth(to) ? to : LocalDate(daysSinceEpoch: to.daysSinceEpoch - to.day)!
-        guard firstFull < lastFullEnd else { return (nil, [from.description...to.description]) }
-        var days: [ClosedRange<String>] = []
-        if from < firstFull { days.append(from.description...LocalDateText.day(firstFull.daysSinceEpoch - 1)) }
-        if lastFullEnd < to { days.append(LocalDateText.day(lastFullEnd.daysSinceEpoch + 1)...to.description) }
-        return (String(firstFull.description.prefix(7))...String(lastFullEnd.description.prefix(7)), days)
+        guard firstFull < lastFullEnd else { return [("stat_days", from.description...to.description)] }
+        var out: [(table: String, range: ClosedRange<String>)] = []
+        if from < firstFull { out.append(("stat_days", from.description...LocalDateText.day(firstFull.daysSinceEpoch - 1))) }
+        out.append(("stat_months", String(firstFull.description.prefix(7))...String(lastFullEnd.description.prefix(7))))
+        if lastFullEnd < to { out.append(("stat_days", LocalDateText.day(lastFullEnd.daysSinceEpoch + 1)...to.description)) }
+        return out
     }
 }

@@ -5,19 +5,16 @@ import SQLiteStore
 enum StatisticsRepository {
     static func tally(_ db: Connection, _ period: StatisticsPeriod) throws -> Tally {
         var tally = Tally()
-        let segments = period.segments
-        if let months = segments.months { try sum(db, table: "stat_months", months, site: period.siteID, into: &tally) }
-        for days in segments.days { try sum(db, table: "stat_days", days, site: period.siteID, into: &tally) }
+        let site = period.siteID ?? StatisticsCounters.allSites
+        for segment in period.segments {
+            // `segment.table` is one of three literals of StatisticsPeriod, never user input.
+            let rows = try db.query("""
+                SELECT dimension, key, sum(count) AS n FROM \(segment.table)
+                WHERE site_id = ? AND period BETWEEN ? AND ? GROUP BY dimension, key
+                """, [site, segment.range.lowerBound, segment.range.upperBound])
+            for row in rows { tally.add(row.string("dimension") ?? "", row.string("key") ?? "", row.int("n") ?? 0) }
+        }
         return tally
-    }
-
-    private static func sum(_ db: Connection, table: String, _ range: ClosedRange<String>, site: String?, into tally: inout Tally) throws {
-        // `table` is one of two literals above, never user input.
-        let rows = try db.query("""
-            SELECT dimension, key, sum(count) AS n FROM \(table)
-            WHERE period BETWEEN ? AND ? AND (? IS NULL OR site_id = ?) GROUP BY dimension, key
-            """, [range.lowerBound, range.upperBound, site, site])
-        for row in rows { tally.add(row.string("dimension") ?? "", row.string("key") ?? "", row.int("n") ?? 0) }
     }
 
     /// Open orientations of the period still waiting more than `OrientationRecord.overdueAfterDays`

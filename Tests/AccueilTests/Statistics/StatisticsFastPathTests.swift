@@ -9,6 +9,7 @@ import SQLiteStore
     static let periods: [(String, String)] = [
         ("2026-10-01", "2026-10-31"), ("2026-09-15", "2026-10-20"), ("2026-10-05", "2026-10-05"), ("2026-08-31", "2026-09-30"),
         ("2026-01-01", "2026-12-31"), ("2020-01-01", "2030-12-31"), ("2026-10-13", "2026-10-30"), ("2026-07-01", "2026-11-30"),
+        ("2025-12-31", "2027-01-01"), ("2016-11-27", "2026-11-26"),
     ]
 
     @Test func summaryTablesEqualTheDirectQuery() async throws {
@@ -30,16 +31,18 @@ import SQLiteStore
         }
     }
 
-    @Test func periodsSplitIntoWholeMonthsAndEdgeDays() throws {
-        let split = try #require(StatisticsPeriod(from: "2026-09-15", to: "2026-12-10", siteID: nil)).segments
-        #expect(split.months == "2026-10"..."2026-11")
-        #expect(split.days == ["2026-09-15"..."2026-09-30", "2026-12-01"..."2026-12-10"])
-        let whole = try #require(StatisticsPeriod(from: "2024-02-01", to: "2024-02-29", siteID: nil)).segments
-        #expect(whole.months == "2024-02"..."2024-02")
-        #expect(whole.days.isEmpty)
-        let inside = try #require(StatisticsPeriod(from: "2026-10-02", to: "2026-10-30", siteID: nil)).segments
-        #expect(inside.months == nil)
-        #expect(inside.days == ["2026-10-02"..."2026-10-30"])
+    @Test func periodsSplitIntoWholeYearsMonthsAndEdgeDays() throws {
+        func split(_ from: String, _ to: String) throws -> [String] {
+            try #require(StatisticsPeriod(from: from, to: to, siteID: nil)).segments.map { "\($0.table) \($0.range.lowerBound)…\($0.range.upperBound)" }
+        }
+        #expect(try split("2026-09-15", "2026-12-10") == ["stat_days 2026-09-15…2026-09-30", "stat_months 2026-10…2026-11", "stat_days 2026-12-01…2026-12-10"])
+        #expect(try split("2024-02-01", "2024-02-29") == ["stat_months 2024-02…2024-02"])
+        #expect(try split("2026-10-02", "2026-10-30") == ["stat_days 2026-10-02…2026-10-30"])
+        #expect(try split("2016-11-27", "2026-11-26") == [
+            "stat_days 2016-11-27…2016-11-30", "stat_months 2016-12…2016-12", "stat_years 2017…2025",
+            "stat_months 2026-01…2026-10", "stat_days 2026-11-01…2026-11-26"])
+        #expect(try split("2024-01-01", "2024-12-31") == ["stat_years 2024…2024"])
+        #expect(try split("2023-12-31", "2025-01-01") == ["stat_days 2023-12-31…2023-12-31", "stat_years 2024…2024", "stat_days 2025-01-01…2025-01-01"])
         #expect(StatisticsPeriod(from: "2026-10-02", to: "2026-10-01", siteID: nil) == nil)
         let previous = try #require(StatisticsPeriod(from: "2024-03-01", to: "2024-03-31", siteID: nil)).previous
         #expect(previous.from.description == "2024-01-30")
