@@ -160,8 +160,8 @@ public enum Schema {
                 -- Paris day of the orientation and the site where the person was received.
                 ALTER TABLE orientations ADD COLUMN day TEXT;
                 ALTER TABLE orientations ADD COLUMN reception_site_id TEXT;
-                -- Overdue orientations are counted on open rows only, which stay few; covering, so no row is read.
-                CREATE INDEX orientations_open_by_day ON orientations(day, reception_site_id, booking_date) WHERE status = 'ouverte';
+                -- Overdue orientations are counted on open rows only, which stay few; covering (status included, or SQLite reads the rows).
+                CREATE INDEX orientations_open_by_day ON orientations(day, reception_site_id, booking_date, status) WHERE status = 'ouverte';
                 -- Counters kept in the transaction of each write (see StatisticsCounters), per reception site and
                 -- for all sites together (site_id '*'), by day ("2026-11-16"), month ("2026-11") and year ("2026").
                 CREATE TABLE stat_days (
