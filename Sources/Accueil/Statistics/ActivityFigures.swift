@@ -46,6 +46,7 @@ struct ActivityFigures: Sendable {
         ]
         // One of "known" / "new" masked would give the other away by subtraction from the total.
         if summary[7].isMasked || summary[8].isMasked { summary[7].forceMasked = true; summary[8].forceMasked = true }
+        if summary[7].isPreviousMasked || summary[8].isPreviousMasked { summary[7].forcePreviousMasked = true; summary[8].forcePreviousMasked = true }
         let delays = Self.median(now), oldDelays = before.map(Self.median)
         summary.append(FigureTable.Row(key: "delai_median_jours", label: "Délai médian de l'orientation au rendez-vous (jours)",
                                        value: delays.median, previousValue: oldDelays?.median, basis: delays.count,
@@ -55,17 +56,30 @@ struct ActivityFigures: Sendable {
         let destinationKeys = sites.filter { $0.kind == "ccas" || $0.kind == "mds" }.map(\.id)
         let extraDestinations = Set(now.keys("destination").keys).union(before?.keys("destination").keys ?? [:].keys)
             .subtracting(destinationKeys).sorted()
-        let destinations = (destinationKeys + extraDestinations).map { key in
+        var destinations = (destinationKeys + extraDestinations).map { key in
             row(key, siteName[key] ?? key, { $0.count("destination", key) }, share: oriented)
         }
+        Masking.protectPartition(&destinations, first: destinations.count)
         let statuses: [(String, String)] = [("honoree", "Honorées"), ("non_honoree", "Non honorées"), ("excusee", "Excusées"),
                                             ("reorientee", "Réorientées"), ("ouverte", "En attente")]
         var loop = statuses.map { key, label in row(key, label, { $0.count("statut", key) }, share: oriented) }
+        Masking.protectPartition(&loop, first: statuses.count)
         let overdueNow = current.overdue, overdueBefore = previous?.overdue
         loop.append(FigureTable.Row(key: "en_retard", label: "dont en retard (plus de \(OrientationRecord.overdueAfterDays) jours)",
                                     value: Double(overdueNow), previousValue: overdueBefore.map(Double.init), basis: overdueNow,
                                     previousBasis: overdueBefore, share: Self.ratio(overdueNow, oriented(now)),
                                     previousShare: overdueBefore.flatMap { o in before.flatMap { Self.ratio(o, oriented($0)) } }))
+
+        var channels = [("sur_place", "Sur place"), ("telephone", "Téléphone"), ("courriel", "Courriel")].map { key, label in
+            row(key, label, { $0.count("canal", key) }, share: { $0.count("contacts") }) }
+        Masking.protectPartition(&channels, first: channels.count)
+        var levels = [("1", "Niveau 1"), ("2", "Niveau 2")].map { key, label in row(key, label, { $0.count("niveau", key) }, share: named) }
+        Masking.protectPartition(&levels, first: levels.count)
+        var ages = IntakeFacts.ageBrackets.map { b in row(b.key, b.label, { $0.count("age", b.key) }, share: named) }
+        Masking.protectPartition(&ages, first: ages.count)
+        var households = IntakeFacts.householdTypes.map { t in row(t.key, t.label, { $0.count("foyer", t.key) }, share: named) }
+        Masking.protectPartition(&households, first: households.count)
+        households.append(row("grossesse", "Grossesse en cours (tous foyers)", { $0.count("grossesse") }, share: named))
 
         tables = [
             FigureTable(id: "synthese", title: "Synthèse", note: "Orientations comptées à leur date et au site où la personne a été reçue ; "
@@ -79,17 +93,13 @@ struct ActivityFigures: Sendable {
             FigureTable(id: "motifs", title: "Motifs de la demande", note: "Un accueil peut avoir plusieurs motifs ; part sur les accueils nominatifs.",
                         rows: motives.motives.map { m in row(m.code, m.label, { $0.count("motif", m.code) }, share: named) }, chart: true, hasShare: true),
             FigureTable(id: "canaux", title: "Canaux de contact", note: "Tous les contacts, y compris l'information anonyme.",
-                        rows: [("sur_place", "Sur place"), ("telephone", "Téléphone"), ("courriel", "Courriel")].map { key, label in
-                            row(key, label, { $0.count("canal", key) }, share: { $0.count("contacts") }) }, chart: true, hasShare: true),
+                        rows: channels, chart: true, hasShare: true),
             FigureTable(id: "niveaux", title: "Niveau de l'accueil", note: "Niveau 1 : accueil et orientation ; niveau 2 : évaluation par un travailleur social. Part sur les accueils nominatifs.",
-                        rows: [("1", "Niveau 1"), ("2", "Niveau 2")].map { key, label in row(key, label, { $0.count("niveau", key) }, share: named) },
-                        chart: true, hasShare: true),
+                        rows: levels, chart: true, hasShare: true),
             FigureTable(id: "ages", title: "Âge des personnes reçues", note: "Part sur les accueils nominatifs (âge non renseigné compris).",
-                        rows: IntakeFacts.ageBrackets.map { b in row(b.key, b.label, { $0.count("age", b.key) }, share: named) }, chart: true, hasShare: true),
+                        rows: ages, chart: true, hasShare: true),
             FigureTable(id: "foyers", title: "Composition du foyer", note: "Enfant mineur : à charge et de moins de 18 ans le jour de l'accueil. La grossesse est comptée à part, tous foyers confondus. Part sur les accueils nominatifs.",
-                        rows: IntakeFacts.householdTypes.map { t in row(t.key, t.label, { $0.count("foyer", t.key) }, share: named) }
-                            + [row("grossesse", "Grossesse en cours (tous foyers)", { $0.count("grossesse") }, share: named)],
-                        chart: true, hasShare: true),
+                        rows: households, chart: true, hasShare: true),
             FigureTable(id: "suivi", title: "Suivi des orientations (boucle fermée)", note: "État actuel des orientations décidées pendant la période ; part sur l'ensemble de ces orientations.",
                         rows: loop, chart: true, hasShare: true),
         ]

@@ -12,11 +12,19 @@ struct FigureTable: Sendable {
         let previousBasis: Int?
         let share: Double?
         let previousShare: Double?
-        /// Masked by association (e.g. "new situations" when "already known" is masked, since one is the total minus the other).
+        /// Masked by association, so that a masked count cannot be recovered by subtraction from a total
+        /// shown elsewhere (secondary suppression, see `Masking.protectPartition`).
         var forceMasked = false
+        var forcePreviousMasked = false
 
         var isMasked: Bool { forceMasked || Masking.hides(basis) }
-        var isPreviousMasked: Bool { forceMasked || Masking.hides(previousBasis ?? 0) }
+        var isPreviousMasked: Bool { forcePreviousMasked || Masking.hides(previousBasis ?? 0) }
+
+        /// What a masked cell shows: "< 5" for a small group, "masqué" for a larger one hidden with it.
+        var mask: String? { Masking.hides(basis) ? Masking.label : forceMasked ? Masking.secondaryLabel : nil }
+        var previousMask: String? {
+            Masking.hides(previousBasis ?? 0) ? Masking.label : forcePreviousMasked ? Masking.secondaryLabel : nil
+        }
     }
 
     let id: String
@@ -37,4 +45,22 @@ enum Masking {
     static func hides(_ basis: Int) -> Bool { basis > 0 && basis < threshold }
 
     static let label = "< 5"
+
+    static let secondaryLabel = "masqué"
+
+    /// Rows that split a total shown elsewhere (channels of all contacts, age brackets of all intakes…):
+    /// when exactly one of them is masked it equals the total minus the others, so the smallest other
+    /// non-zero row is masked too. Done separately for the period and for the previous one.
+    static func protectPartition(_ rows: inout [FigureTable.Row], first count: Int) {
+        let part = rows.indices.prefix(count)
+        if part.filter({ rows[$0].isMasked }).count == 1,
+           let next = part.filter({ !rows[$0].isMasked && rows[$0].basis > 0 }).min(by: { rows[$0].basis < rows[$1].basis }) {
+            rows[next].forceMasked = true
+        }
+        if part.filter({ rows[$0].isPreviousMasked }).count == 1,
+           let next = part.filter({ !rows[$0].isPreviousMasked && ($0 < rows.count) && (rows[$0].previousBasis ?? 0) > 0 })
+            .min(by: { (rows[$0].previousBasis ?? 0) < (rows[$1].previousBasis ?? 0) }) {
+            rows[next].forcePreviousMasked = true
+        }
+    }
 }

@@ -95,17 +95,18 @@ import TestSupport
         #expect(v("motifs", "ecoute-information") == 0)                 // anonymous contacts have no motive counted
         #expect(p("motifs", "logement") == 8)
         #expect(v("canaux", "sur_place") == 14)
-        #expect(v("canaux", "telephone") == 8)
+        // E-mail (2) is masked, and so is phone (8): otherwise 24 − 14 − 8 would give the 2 back.
         #expect(Self.masked(rows, "canaux", "courriel"))
+        #expect(Self.masked(rows, "canaux", "telephone"))
         #expect(p("canaux", "sur_place") == 10)
         #expect(v("niveaux", "1") == 12)
         #expect(v("niveaux", "2") == 5)
 
-        // Ages, with the share of 66 and over.
-        #expect(v("ages", "66+") == 6)
-        #expect(share("ages", "66+") == 0.3529)
-        #expect(v("ages", "26-59") == 9)
+        // Ages: 18-25 (2) is masked, and so is the smallest other bracket, 66+ (6): 17 − 9 − 6 = 2.
         #expect(Self.masked(rows, "ages", "18-25"))
+        #expect(Self.masked(rows, "ages", "66+"))
+        #expect(rows["ages"]?["66+"]?["share"] is NSNull)
+        #expect(v("ages", "26-59") == 9)
         #expect(v("ages", "0-17") == 0)
         #expect(v("ages", "inconnu") == 0)
         #expect(p("ages", "26-59") == 8)
@@ -127,6 +128,19 @@ import TestSupport
         #expect(v("suivi", "en_retard") == 8)
         #expect(p("suivi", "honoree") == 8)
         #expect(p("suivi", "en_retard") == 0)
+    }
+
+    @Test func shareOfPeopleAged66AndOver() async throws {
+        let app = try Self.filled()
+        defer { Task { await app.stop() } }
+        // 1 September – 10 October: the six people aged 70 (A) and the eight aged 50 (G), nobody masked.
+        let (_, json) = try await fetch(app, "from=2026-09-01&to=2026-10-10")
+        let rows = Self.rows(json)
+        #expect(Self.value(rows, "ages", "66+") == 6)
+        #expect(rows["ages"]?["66+"]?["share"] as? Double == 0.4286)
+        #expect(Self.value(rows, "ages", "26-59") == 8)
+        #expect(rows["ages"]?["26-59"]?["share"] as? Double == 0.5714)
+        #expect(Self.value(rows, "synthese", "accueils") == 14)
     }
 
     @Test func oneSiteAndMaskingOfSmallGroups() async throws {

@@ -23,7 +23,7 @@ enum BarChart {
             let current = row.isMasked ? 0 : Int((row.value / maximum * plot).rounded())
             let barTop = top + labelHeight
             if current > 0 { parts.append("<rect x=\"0\" y=\"\(barTop)\" width=\"\(current)\" height=\"\(barHeight)\" class=\"bar-current\"/>") }
-            parts.append("<text x=\"\(current + 6)\" y=\"\(barTop + 10)\" class=\"chart-value\">\(NumberFormat.cell(row.value, masked: row.isMasked))</text>")
+            parts.append("<text x=\"\(current + 6)\" y=\"\(barTop + 10)\" class=\"chart-value\">\(NumberFormat.cell(row.value, mask: row.mask))</text>")
             if comparing, let previous = row.previousValue {
                 let length = row.isPreviousMasked ? 0 : Int((previous / maximum * plot).rounded())
                 let top = barTop + barHeight + 2

@@ -23,12 +23,14 @@ enum NumberFormat {
         return String(format: "%.1f", share * 100).replacingOccurrences(of: ".", with: ",") + "\u{00A0}%"
     }
 
-    static func cell(_ value: Double?, masked: Bool) -> String {
+    /// A count, or the mask's label ("< 5", "masqué").
+    static func cell(_ value: Double?, mask: String?) -> String {
         guard let value else { return "" }
-        return masked ? Masking.label : Self.value(value)
+        return mask ?? Self.value(value)
     }
 
-    static func shareCell(_ share: Double?, masked: Bool) -> String {
-        masked ? "masqué" : percent(share)
+    /// A share: never shown for a masked count (it would give the count back).
+    static func shareCell(_ share: Double?, mask: String?) -> String {
+        mask == nil ? percent(share) : Masking.secondaryLabel
     }
 }

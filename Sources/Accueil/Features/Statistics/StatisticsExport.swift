@@ -9,11 +9,11 @@ enum StatisticsExport {
         if comparing { header += ["valeur_periode_precedente"] + (table.hasShare ? ["part_periode_precedente"] : []) }
         var writer = CSVWriter(header: header)
         for row in table.rows {
-            var fields = [row.label, row.key, NumberFormat.cell(row.value, masked: row.isMasked)]
-            if table.hasShare { fields.append(NumberFormat.shareCell(row.share, masked: row.isMasked)) }
+            var fields = [row.label, row.key, NumberFormat.cell(row.value, mask: row.mask)]
+            if table.hasShare { fields.append(NumberFormat.shareCell(row.share, mask: row.mask)) }
             if comparing {
-                fields.append(NumberFormat.cell(row.previousValue, masked: row.isPreviousMasked))
-                if table.hasShare { fields.append(NumberFormat.shareCell(row.previousShare, masked: row.isPreviousMasked)) }
+                fields.append(NumberFormat.cell(row.previousValue, mask: row.previousMask))
+                if table.hasShare { fields.append(NumberFormat.shareCell(row.previousShare, mask: row.previousMask)) }
             }
             writer.append(fields)
         }
@@ -21,12 +21,12 @@ enum StatisticsExport {
     }
 
     static func json(_ figures: ActivityFigures) -> [UInt8] {
-        func number(_ value: Double?, masked: Bool) -> Any {
-            guard let value, !masked else { return NSNull() }
+        func number(_ value: Double?, mask: String?) -> Any {
+            guard let value, mask == nil else { return NSNull() }
             return value == value.rounded() ? Int(value) as Any : value as Any
         }
-        func share(_ value: Double?, masked: Bool) -> Any {
-            guard let value, !masked else { return NSNull() }
+        func share(_ value: Double?, mask: String?) -> Any {
+            guard let value, mask == nil else { return NSNull() }
             return (value * 10_000).rounded() / 10_000
         }
         func period(_ p: StatisticsPeriod?) -> Any {
@@ -37,11 +37,11 @@ enum StatisticsExport {
             ["id": table.id, "title": table.title, "note": table.note,
              "rows": table.rows.map { row -> [String: Any] in
                  ["key": row.key, "label": row.label,
-                  "value": number(row.value, masked: row.isMasked), "masked": row.isMasked,
-                  "share": table.hasShare ? share(row.share, masked: row.isMasked) : NSNull(),
-                  "previousValue": number(row.previousValue, masked: row.isPreviousMasked),
+                  "value": number(row.value, mask: row.mask), "masked": row.isMasked,
+                  "share": table.hasShare ? share(row.share, mask: row.mask) : NSNull(),
+                  "previousValue": number(row.previousValue, mask: row.previousMask),
                   "previousMasked": row.previousValue != nil && row.isPreviousMasked,
-                  "previousShare": table.hasShare && row.previousValue != nil ? share(row.previousShare, masked: row.isPreviousMasked) : NSNull()]
+                  "previousShare": table.hasShare && row.previousValue != nil ? share(row.previousShare, mask: row.previousMask) : NSNull()]
              }]
         }
         let object: [String: Any] = [

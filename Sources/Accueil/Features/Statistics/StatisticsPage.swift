@@ -47,11 +47,11 @@ enum StatisticsPage {
         let headers: [String] = ["Période"] + (table.hasShare ? ["Part"] : []) + (comparing ? ["Période précédente"] + (table.hasShare ? ["Part précédente"] : []) : [])
         let head = HTML.join(headers.map { "<th scope=\"col\" class=\"number\">\($0)</th>" })
         let rows = table.rows.map { row -> HTML in
-            var cells = [NumberFormat.cell(row.value, masked: row.isMasked)]
-            if table.hasShare { cells.append(NumberFormat.shareCell(row.share, masked: row.isMasked)) }
+            var cells = [NumberFormat.cell(row.value, mask: row.mask)]
+            if table.hasShare { cells.append(NumberFormat.shareCell(row.share, mask: row.mask)) }
             if comparing {
-                cells.append(NumberFormat.cell(row.previousValue, masked: row.isPreviousMasked))
-                if table.hasShare { cells.append(NumberFormat.shareCell(row.previousShare, masked: row.isPreviousMasked)) }
+                cells.append(NumberFormat.cell(row.previousValue, mask: row.previousMask))
+                if table.hasShare { cells.append(NumberFormat.shareCell(row.previousShare, mask: row.previousMask)) }
             }
             return "<tr><th scope=\"row\">\(row.label)</th>\(HTML.join(cells.map { "<td class=\"number\">\($0)</td>" }))</tr>"
         }
