@@ -20,6 +20,8 @@ struct StatisticsFilter: Sendable {
         from = query(names.from) ?? defaults.from
         to = query(names.to) ?? defaults.to
         siteID = query(names.site) ?? ""
+        // An unchecked box sends nothing, so "absent" means "no" once the form was sent; a first visit
+        // (no parameter at all) compares by default. The API always compares.
         compare = names.compare.map { query($0) == "1" } ?? true
         if query(names.from) == nil && query(names.to) == nil, let name = names.compare, query(name) == nil { compare = true }
         let start = LocalDate(iso: from), end = LocalDate(iso: to)
