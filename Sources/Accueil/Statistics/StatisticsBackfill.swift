@@ -4,6 +4,10 @@ import SQLiteStore
 /// as new writes use, so an upgraded database gives the same figures as one filled afterwards.
 enum StatisticsBackfill {
     static func run(_ db: Connection) throws {
+        try StatisticsCounters.batching(db) { try fill(db) }
+    }
+
+    private static func fill(_ db: Connection) throws {
         for row in try db.query("SELECT id, at, site_id, channel, level, information_only, household, age, known_person FROM intakes") {
             let id = row.int64("id") ?? 0, day = FrenchDates.isoDay(row.int64("at") ?? 0)
             let informationOnly = row.bool("information_only") ?? false

@@ -14,18 +14,39 @@ enum StatisticsCounters {
     /// The `site_id` of the counters of all sites together (no real site id has this value).
     static let allSites = "*"
 
+    /// Set by `batching`: increments go to this buffer instead of the tables until the batch ends.
+    @TaskLocal static var buffer: CounterBuffer?
+
     static func add(_ db: Connection, day: String, siteID: String, keys: [Key], delta: Int = 1) throws {
         let periods = [("stat_days", day), ("stat_months", String(day.prefix(7))), ("stat_years", String(day.prefix(4)))]
         for site in [siteID, allSites] {
             for (table, period) in periods {
-                // `table` is one of three literals above; the statements are cached per table.
-                let sql = """
-                    INSERT INTO \(table) (site_id, period, dimension, key, count) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (site_id, period, dimension, key) DO UPDATE SET count = count + excluded.count
-                    """
-                for key in keys { try db.run(sql, [site, period, key.dimension, key.key, delta]) }
+                for key in keys {
+                    if let buffer {
+                        buffer.add(.init(table: table, site: site, period: period, dimension: key.dimension, key: key.key), delta)
+                    } else {
+                        try upsert(db, table: table, site: site, period: period, dimension: key.dimension, key: key.key, delta: delta)
+                    }
+                }
             }
         }
+    }
+
+    static func upsert(_ db: Connection, table: String, site: String, period: String, dimension: String, key: String, delta: Int) throws {
+        // `table` is one of the three literals of `add`; the statements are cached per table.
+        try db.run("""
+            INSERT INTO \(table) (site_id, period, dimension, key, count) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (site_id, period, dimension, key) DO UPDATE SET count = count + excluded.count
+            """, [site, period, dimension, key, delta])
+    }
+
+    /// Runs `body` (inside a write transaction, on its connection) with increments gathered in memory,
+    /// then writes their sums before returning: for bulk writes; the desk's routes update directly.
+    static func batching<T>(_ db: Connection, _ body: () throws -> T) throws -> T {
+        let buffer = CounterBuffer()
+        let result = try $buffer.withValue(buffer) { try body() }
+        try buffer.flush(db)
+        return result
     }
 
     /// What one contact adds. Channels count every contact; the other dimensions only named intakes,
