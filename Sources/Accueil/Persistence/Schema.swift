@@ -160,6 +160,8 @@ public enum Schema {
                 -- Paris day of the orientation and the site where the person was received.
                 ALTER TABLE orientations ADD COLUMN day TEXT;
                 ALTER TABLE orientations ADD COLUMN reception_site_id TEXT;
+                -- The orientations of an intake (decision page, re-orientation link on insert) without a table scan.
+                CREATE INDEX orientations_by_intake ON orientations(intake_id);
                 -- Overdue orientations are counted on open rows only, which stay few; covering (status included, or SQLite reads the rows).
                 CREATE INDEX orientations_open_by_day ON orientations(day, reception_site_id, booking_date, status) WHERE status = 'ouverte';
                 -- Counters kept in the transaction of each write (see StatisticsCounters), per reception site and
