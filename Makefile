@@ -4,6 +4,7 @@
 #   make build   debug build only
 #   make release release build
 #   make bench   release build, then wrk load against this server and the peers of ../shared/bench, one table
+#                (BENCH_SCALE=1: then Benchmarks/scale.sh, the figures/search/intake latencies at 1.1 M intakes)
 #   make fuzz    libFuzzer on the HTTP request parser (FUZZ_SECONDS=600 by default)
 #   make deps    install the Debian packages the build needs (root, apt-get)
 #   make clean   remove build folders
@@ -19,7 +20,7 @@ APT_PACKAGES := pkg-config libsqlite3-dev zlib1g-dev libsodium-dev
 .PHONY: help run test build release bench fuzz deps clean
 
 help:
-	@sed -n '1,10p' Makefile
+	@sed -n '1,11p' Makefile
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -45,6 +46,7 @@ test: deps
 
 bench: release
 	Benchmarks/run.sh
+	@if [ "$${BENCH_SCALE:-0}" = 1 ]; then Benchmarks/scale.sh; fi
 
 fuzz: deps
 	Fuzz/run.sh $(FUZZ_SECONDS)

@@ -31,6 +31,7 @@ public enum Application {
         PlanningFeedRoutes.register(on: &router, context: context)
         ExceptionRoutes.register(on: &router, context: context)
         SocialWorkerRoutes.register(on: &router, context: context)
+        StatisticsRoutes.register(on: &router, context: context)
 
         // Static files bypass the middleware (no session, no per-request compression): their answers,
         // gzip copy and headers are prepared once; the security headers come with them.

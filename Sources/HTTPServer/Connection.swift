@@ -48,12 +48,14 @@ final class Connection: @unchecked Sendable {
         self.readBuffer = .allocate(byteCount: 32 * 1024, alignment: 16)
         self.idTag = Connection.nextTag.add(1, ordering: .relaxed).newValue
         queue.setSpecific(key: Connection.queueKey, value: idTag)
+        executor = QueueExecutor(queue: queue)
     }
 
     /// Tells code running in a task whether it is, at that moment, on this connection's queue.
     private static let queueKey = DispatchSpecificKey<Int>()
     private static let nextTag = Atomic<Int>(0)
     private let idTag: Int
+    private let executor: QueueExecutor
 
     deinit { readBuffer.deallocate() }
 
@@ -159,9 +161,10 @@ final class Connection: @unchecked Sendable {
         let handler = context.handler
         // The handler starts right here, on this queue's thread, and runs to its first real suspension
         // (a database call); a handler that never suspends (static files, health) answers without
-        // any thread hop. Once resumed elsewhere, the answer is handed back to the queue.
+        // any thread hop. It resumes on this queue too (the executor preference), so the answer is
+        // normally written in place; the queue hop below is only a safety net.
         let id = idTag
-        Task.immediate { [self] in
+        Task.immediate(executorPreference: executor) { [self] in
             let response = await handler(request)
             if DispatchQueue.getSpecific(key: Connection.queueKey) == id {
                 respond(response, to: request, started: started)

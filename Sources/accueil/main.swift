@@ -14,6 +14,7 @@ let usage = """
       migrate   applique les migrations de la base
       backup    sauvegarde la base dans un fichier (--to FICHIER)
       user      gère les comptes (user add : crée un compte, par exemple le premier administrateur)
+      demo      remplit une base de démonstration d'activité synthétique (--intakes N)
       orient    oriente un foyer décrit en JSON sur l'entrée standard (CCAS ou MDS), sans ouvrir la base
       help      affiche cette aide
 
@@ -35,6 +36,7 @@ do {
     case "backup": status = try await BackupCommand.run(rest)
     case "user": status = try UserCommand.run(rest)
     case "orient": status = try OrientCommand.run(rest)
+    case "demo": status = try DemoCommand.run(rest)
     case "help", "--help", "-h": print(usage); status = 0
     default:
         Environment.printError("Commande inconnue : \(command)\n\n\(usage)")
@@ -42,6 +44,9 @@ do {
     }
     exit(status)
 } catch let error as CommandLineArguments.UsageError {
+    Environment.printError("Erreur : \(error.description)")
+    exit(2)
+} catch let error as DemoDataGenerator.Refusal {
     Environment.printError("Erreur : \(error.description)")
     exit(2)
 } catch let error as AccountProvisioning.Refusal {

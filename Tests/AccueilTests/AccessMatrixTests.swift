@@ -65,6 +65,9 @@ import TestSupport
         Route(method: "GET", path: "/admin/sites/mds-bastide", permission: .manageReferential),
         Route(method: "POST", path: "/admin/sites/mds-bastide", permission: .manageReferential),
         Route(method: "POST", path: "/api/v1/orientation/evaluate", permission: .recordIntake, json: #"{"adults": 1}"#),
+        Route(method: "GET", path: "/statistiques", permission: .readStatistics),
+        Route(method: "GET", path: "/statistiques/motifs.csv?du=2026-01-01&au=2026-11-16", permission: .readStatistics),
+        Route(method: "GET", path: "/api/v1/stats?from=2026-01-01&to=2026-11-16", permission: .readStatistics),
         Route(method: "GET", path: "/mon-compte/mot-de-passe", permission: .useDesk),
         Route(method: "POST", path: "/mon-compte/mot-de-passe", permission: .useDesk),
     ]

@@ -1,21 +1,22 @@
 import Foundation
 import SQLiteStore
 import Testing
+import TestSupport
 
 /// The operations commands of the README, run as the built binary.
 @Suite struct CommandLineTests {
     let resources = ["--resources", TestApp.repositoryRoot + "/Resources"]
 
-    @Test func firstAdministratorIsCreatedFromTheCommandLine() throws {
+    @Test func firstAdministratorIsCreatedFromTheCommandLine() async throws {
         try #require(CommandRunner.isBuilt, "build the executable first: swift build")
         let directory = CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let db = directory + "/prod.sqlite"
-        let weak = try CommandRunner.run(["user", "add", "--login", "chef", "--name", "Cheffe", "--role", "administrateur", "--db", db, "--password-stdin"] + resources,
+        let weak = try await CommandRunner.run(["user", "add", "--login", "chef", "--name", "Cheffe", "--role", "administrateur", "--db", db, "--password-stdin"] + resources,
                                          stdin: "court\n", directory: directory)
         #expect(weak.status == 2)
         #expect(weak.stderr.contains("au moins 12 caractères"))
-        let created = try CommandRunner.run(["user", "add", "--login", "chef", "--name", "Cheffe", "--role", "administrateur", "--db", db, "--password-stdin"] + resources,
+        let created = try await CommandRunner.run(["user", "add", "--login", "chef", "--name", "Cheffe", "--role", "administrateur", "--db", db, "--password-stdin"] + resources,
                                             stdin: "une longue phrase de passe\n", directory: directory)
         #expect(created.status == 0, "\(created.stderr)")
         let store = try Store(path: db)
@@ -26,23 +27,23 @@ import Testing
         #expect(roles == "administrateur")
         #expect(demo == 0)
         #expect(audited == 1)
-        let duplicate = try CommandRunner.run(["user", "add", "--login", "chef", "--name", "Autre", "--role", "agent", "--db", db, "--password-stdin"] + resources,
+        let duplicate = try await CommandRunner.run(["user", "add", "--login", "chef", "--name", "Autre", "--role", "agent", "--db", db, "--password-stdin"] + resources,
                                               stdin: "une autre longue phrase\n", directory: directory)
         #expect(duplicate.status == 2)
         #expect(duplicate.stderr.contains("existe déjà"))
     }
 
-    @Test func migrateIsIdempotentAndBackupPassesTheIntegrityCheck() throws {
+    @Test func migrateIsIdempotentAndBackupPassesTheIntegrityCheck() async throws {
         try #require(CommandRunner.isBuilt, "build the executable first: swift build")
         let directory = CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let db = directory + "/data/a.sqlite"
-        let first = try CommandRunner.run(["migrate", "--db", db], directory: directory)
+        let first = try await CommandRunner.run(["migrate", "--db", db], directory: directory)
         #expect(first.status == 0, "\(first.stderr)")
-        let second = try CommandRunner.run(["migrate", "--db", db], directory: directory)
+        let second = try await CommandRunner.run(["migrate", "--db", db], directory: directory)
         #expect(second.status == 0)
         #expect(first.stdout == second.stdout)
-        let backup = try CommandRunner.run(["backup", "--db", db, "--to", directory + "/copies/a.sqlite"], directory: directory)
+        let backup = try await CommandRunner.run(["backup", "--db", db, "--to", directory + "/copies/a.sqlite"], directory: directory)
         #expect(backup.status == 0, "\(backup.stderr)")
         // Personal data: no access for other users of the machine.
         let mode = (try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int) ?? 0o777
@@ -52,18 +53,18 @@ import Testing
         #expect(try copy.int("SELECT count(*) FROM schema_migrations") ?? 0 >= 3)
     }
 
-    @Test func unknownCommandsAndOptionsExitWithUsage() throws {
+    @Test func unknownCommandsAndOptionsExitWithUsage() async throws {
         try #require(CommandRunner.isBuilt, "build the executable first: swift build")
         let directory = CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let unknown = try CommandRunner.run(["danse"], directory: directory)
+        let unknown = try await CommandRunner.run(["danse"], directory: directory)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("Commande inconnue"))
-        let badOption = try CommandRunner.run(["serve", "--prot", "80"], directory: directory)
+        let badOption = try await CommandRunner.run(["serve", "--prot", "80"], directory: directory)
         #expect(badOption.status == 2)
         #expect(badOption.stderr.contains("option inconnue : --prot"))
         for command in ["serve", "migrate", "backup", "orient"] {
-            let help = try CommandRunner.run([command, "--help"], directory: directory)
+            let help = try await CommandRunner.run([command, "--help"], directory: directory)
             #expect(help.status == 0)
             #expect(help.stdout.contains("Usage"))
         }
@@ -85,12 +86,15 @@ extension CommandLineTests {
         process.standardOutput = Pipe()
         try process.run()
         // The start line names the URL: "Accueil commun 0.1.0 : http://127.0.0.1:PORT/ (…)".
-        var text = ""
         let handle = stderr.fileHandleForReading
-        while !text.contains("/ (base"), process.isRunning {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
+        let text = try await offPool { () -> String in
+            var text = ""
+            while !text.contains("/ (base"), process.isRunning {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
         }
         let port = try #require(text.firstMatch(of: /127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) }, "no start line: \(text)")
         let browser = Browser(port: port)
@@ -98,10 +102,10 @@ extension CommandLineTests {
         #expect(live.text == "ok")
         #expect(FileManager.default.fileExists(atPath: directory + "/data/a.sqlite"))
         process.terminate()  // SIGTERM
-        process.waitUntilExit()
+        try await offPool { process.waitUntilExit() }
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
-        let rest = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        let rest = try await offPool { String(decoding: handle.readDataToEndOfFile(), as: UTF8.self) }
         #expect(rest.contains("Arrêt propre terminé"))
     }
 }

@@ -16,18 +16,18 @@ import Testing
     /// Runs `accueil orient` in an empty temporary directory, with `ACCUEIL_DB` pointing into it so
     /// a database opened by mistake would show up as a file.
     func orient(_ input: String, arguments: [String] = ["--resources", TestApp.repositoryRoot + "/Resources"],
-                environment: [String: String] = [:]) throws -> (Run, databaseCreated: Bool) {
+                environment: [String: String] = [:]) async throws -> (Run, databaseCreated: Bool) {
         try #require(CommandRunner.isBuilt, "build the executable first: swift build")
         let directory = CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let run = try CommandRunner.run(["orient"] + arguments, stdin: input, directory: directory,
+        let run = try await CommandRunner.run(["orient"] + arguments, stdin: input, directory: directory,
                                         environment: ["ACCUEIL_DB": directory + "/accueil.sqlite"].merging(environment) { $1 })
         let created = FileManager.default.fileExists(atPath: directory + "/accueil.sqlite") || FileManager.default.fileExists(atPath: directory + "/data")
         return (run, created)
     }
 
-    @Test func aFamilyInBastideIsPrintedAsTheContractsJSON() throws {
-        let (run, databaseCreated) = try orient(Self.family)
+    @Test func aFamilyInBastideIsPrintedAsTheContractsJSON() async throws {
+        let (run, databaseCreated) = try await orient(Self.family)
         #expect(run.status == 0)
         #expect(run.json?["service"] as? String == "MDS")
         #expect(run.json?["site"] as? String == "MDS Bastide")
@@ -39,8 +39,8 @@ import Testing
         #expect(!databaseCreated, "accueil orient must not open the database")
     }
 
-    @Test func theResourcesDirectoryCanComeFromTheEnvironment() throws {
-        let (run, _) = try orient(#"{"adults": 2, "date": "2026-11-26"}"#, arguments: [],
+    @Test func theResourcesDirectoryCanComeFromTheEnvironment() async throws {
+        let (run, _) = try await orient(#"{"adults": 2, "date": "2026-11-26"}"#, arguments: [],
                                   environment: ["ACCUEIL_RESOURCES": TestApp.repositoryRoot + "/Resources"])
         #expect(run.status == 0)
         #expect(run.json?["service"] as? String == "CCAS")
@@ -51,29 +51,29 @@ import Testing
         (#"{"adults": 1, "sector": "atlantis"}"#, "sector"),
         (#"{"adults": 1, "children": [{"birthDate": "2023-02-30"}]}"#, "children[0].birthDate"),
     ])
-    func anInvalidRequestExits2WithTheFieldOnStdout(_ input: String, _ field: String) throws {
-        let (run, databaseCreated) = try orient(input)
+    func anInvalidRequestExits2WithTheFieldOnStdout(_ input: String, _ field: String) async throws {
+        let (run, databaseCreated) = try await orient(input)
         #expect(run.status == 2)
         #expect(run.json?["field"] as? String == field)
         #expect((run.json?["error"] as? String)?.isEmpty == false)
         #expect(!databaseCreated)
     }
 
-    @Test func aBodyThatIsNotJSONExits2WithANullField() throws {
-        let (run, _) = try orient("adults=1")
+    @Test func aBodyThatIsNotJSONExits2WithANullField() async throws {
+        let (run, _) = try await orient("adults=1")
         #expect(run.status == 2)
         #expect(run.json?["field"] is NSNull)
     }
 
-    @Test func anUnreadableReferentialExits1AndPrintsNothingOnStdout() throws {
-        let (run, _) = try orient(Self.family, arguments: ["--resources", "/nonexistent"])
+    @Test func anUnreadableReferentialExits1AndPrintsNothingOnStdout() async throws {
+        let (run, _) = try await orient(Self.family, arguments: ["--resources", "/nonexistent"])
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("/nonexistent/referential/territory.json"))
     }
 
-    @Test func helpDescribesTheCommand() throws {
-        let (run, _) = try orient("", arguments: ["--help"])
+    @Test func helpDescribesTheCommand() async throws {
+        let (run, _) = try await orient("", arguments: ["--help"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("accueil orient"))
         #expect(run.stdout.contains("Code de sortie"))

@@ -11,9 +11,9 @@ func withTestServer(
     var configuration = ServerConfiguration()
     configuration.port = 0
     // Generous by default so a loaded CI machine cannot trip them; timeout tests shorten them.
-    configuration.headerTimeout = 5
-    configuration.bodyTimeout = 5
-    configuration.idleTimeout = 5
+    configuration.headerTimeout = 30
+    configuration.bodyTimeout = 30
+    configuration.idleTimeout = 30
     configuration.sweepInterval = 0.1
     configuration.shutdownGracePeriod = 2
     adjust(&configuration)

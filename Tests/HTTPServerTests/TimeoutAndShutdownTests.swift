@@ -49,7 +49,7 @@ struct TimeoutAndShutdownTests {
     }
 
     @Test func connectionsOverTheCapAreRefusedWith503() async throws {
-        try await withTestServer({ $0.maxConnections = 2; $0.idleTimeout = 5 }) { server, port in
+        try await withTestServer({ $0.maxConnections = 2 }) { server, port in
             let first = try RawClient(port: port)
             let second = try RawClient(port: port)
             first.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
@@ -71,9 +71,11 @@ struct TimeoutAndShutdownTests {
         configuration.port = 0
         configuration.sweepInterval = 0.1
         let started = Mutex(false)
+        let released = Mutex(false)
+        // The answer waits until shutdown has begun: the test controls the order, not the machine's load.
         let server = HTTPServer(configuration: configuration, logger: nil) { request in
             started.withLock { $0 = true }
-            try? await Task.sleep(nanoseconds: 400_000_000)
+            while !released.withLock({ $0 }) { try? await Task.sleep(nanoseconds: 10_000_000) }
             return .text("finished \(request.path)")
         }
         try server.start()
@@ -83,6 +85,7 @@ struct TimeoutAndShutdownTests {
         busy.send("GET /long HTTP/1.1\r\nHost: t\r\n\r\n")
         while !started.withLock({ $0 }) { try await sleep(seconds: 0.01) }
         server.shutdown()
+        released.withLock { $0 = true }
         let response = try await busy.readResponse()
         #expect(response.text == "finished /long")
         #expect(response.header("Connection") == "close")

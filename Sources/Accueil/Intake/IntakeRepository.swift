@@ -38,15 +38,24 @@ enum IntakeRepository {
         var motives: [String]
     }
 
+    /// Saves an intake with its motives, and counts it in the activity figures in the same transaction.
     static func insert(_ db: Connection, _ new: New) throws -> Int64 {
+        let day = FrenchDates.isoDay(new.at)
+        let facts = new.informationOnly ? nil : IntakeFacts.fromStoredHousehold(new.household)
         try db.run("""
             INSERT INTO intakes (person_id, at, site_id, account_id, channel, level, information_only, household, age,
-                                 interpreter_language, accessibility_needs, consent_orientation, consent_sharing, known_person)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 interpreter_language, accessibility_needs, consent_orientation, consent_sharing, known_person,
+                                 day, household_type, pregnant)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [new.personID, new.at, new.siteID, new.accountID, new.channel, new.level, new.informationOnly, new.household, new.age,
-                  new.interpreterLanguage, new.accessibilityNeeds, new.consentOrientation, new.consentSharing, new.knownPerson])
+                  new.interpreterLanguage, new.accessibilityNeeds, new.consentOrientation, new.consentSharing, new.knownPerson,
+                  day, facts?.type, facts?.pregnant ?? false])
         let id = db.lastInsertRowID
-        for motive in Set(new.motives).sorted() { try db.run("INSERT INTO intake_motives (intake_id, motive) VALUES (?, ?)", [id, motive]) }
+        let motives = Set(new.motives).sorted()
+        for motive in motives { try db.run("INSERT INTO intake_motives (intake_id, motive) VALUES (?, ?)", [id, motive]) }
+        try StatisticsCounters.add(db, day: day, siteID: new.siteID, keys: StatisticsCounters.intakeKeys(
+            channel: new.channel, level: new.level, informationOnly: new.informationOnly, knownPerson: new.knownPerson, age: new.age,
+            householdType: facts?.type, pregnant: facts?.pregnant ?? false, motives: motives))
         return id
     }
 

@@ -14,15 +14,17 @@ enum OrientationRepository {
     static func insert(_ db: Connection, decision: RoutingDecision, intakeID: Int64, personID: Int64?, accountID: Int64,
                        derogation: Derogation?, booking: Booking, at now: Int64) throws -> Int64 {
         let reasons = (try? JSONSerialization.data(withJSONObject: decision.reasons)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        // Day and reception site are copied on the row so that figures filter orientations without a join.
         try db.run("""
             INSERT INTO orientations (reference, intake_id, person_id, created_at, account_id, service, site_id, circonscription, reasons,
                                       suggestions, is_derogation, derogation_justification, derogation_agreed_by,
-                                      booking_kind, booking_date, booking_time, booking_place)
-            VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      booking_kind, booking_date, booking_time, booking_place, day, reception_site_id)
+            VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT site_id FROM intakes WHERE id = ?))
             """, [intakeID, personID, now, accountID, decision.service.rawValue, decision.siteID, decision.circonscription, reasons,
                   decision.suggestions.map(\.rawValue).joined(separator: ","), decision.isDerogation, derogation?.justification,
-                  derogation?.agreedBy, booking.kind, booking.date, booking.time, booking.place])
+                  derogation?.agreedBy, booking.kind, booking.date, booking.time, booking.place, FrenchDates.isoDay(now), intakeID])
         let id = db.lastInsertRowID
+        try StatisticsCounters.recordOrientation(db, id: id)
         let year = FrenchDates.isoDay(now).prefix(4)
         let number = String(id)
         try db.run("UPDATE orientations SET reference = ? WHERE id = ?", ["AC-\(year)-" + String(repeating: "0", count: max(0, 6 - number.count)) + number, id])
@@ -71,7 +73,13 @@ enum OrientationRepository {
         try db.run("UPDATE orientations SET booking_kind = NULL, booking_date = NULL, booking_time = NULL, booking_place = NULL WHERE id = ?", [id])
     }
 
+    /// Records an outcome once: only an open orientation changes (and its counters with it).
     static func setStatus(_ db: Connection, id: Int64, _ status: OrientationRecord.Status, accountID: Int64, at now: Int64) throws {
+        guard let row = try db.queryOne("SELECT status, day, reception_site_id FROM orientations WHERE id = ?", [id]),
+              row.string("status") == OrientationRecord.Status.open.rawValue else { return }
+        if let day = row.string("day"), let site = row.string("reception_site_id") {
+            try StatisticsCounters.statusChanged(db, day: day, receptionSiteID: site, from: OrientationRecord.Status.open.rawValue, to: status.rawValue)
+        }
         try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ? WHERE id = ? AND status = 'ouverte'",
                    [status.rawValue, now, accountID, id])
     }

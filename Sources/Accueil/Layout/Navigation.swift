@@ -14,6 +14,7 @@ enum Navigation {
         Item(path: "/accueils/nouveau", label: "Nouvel accueil", permission: .recordIntake),
         Item(path: "/orientations/recues", label: "Orientations reçues", permission: .recordAttendance),
         Item(path: "/planning", label: "Planning des permanences", permission: .readPlanning),
+        Item(path: "/statistiques", label: "Statistiques", permission: .readStatistics),
         Item(path: "/admin/comptes", label: "Comptes", permission: .manageAccounts),
         Item(path: "/admin/sites", label: "Sites et partenaires", permission: .manageReferential),
         Item(path: "/admin/journal", label: "Journal d'accès", permission: .readAudit),

@@ -218,6 +218,49 @@ public enum Schema {
             CREATE INDEX bookings_by_date ON bookings(occurrence_date) WHERE cancelled_at IS NULL;
             CREATE INDEX bookings_by_orientation ON bookings(orientation_id);
             """),
+        Migration(5, "activity figures: denormalised facts and summary counters") { db in
+            try db.execute("""
+                -- Paris day of the contact, and household facts derived once from the household JSON.
+                ALTER TABLE intakes ADD COLUMN day TEXT;
+                ALTER TABLE intakes ADD COLUMN household_type TEXT
+                    CHECK (household_type IN ('seul', 'couple', 'monoparental', 'couple_enfants'));
+                ALTER TABLE intakes ADD COLUMN pregnant INTEGER NOT NULL DEFAULT 0;
+                -- Paris day of the orientation and the site where the person was received.
+                ALTER TABLE orientations ADD COLUMN day TEXT;
+                ALTER TABLE orientations ADD COLUMN reception_site_id TEXT;
+                -- The orientations of an intake (decision page, re-orientation link on insert) without a table scan.
+                CREATE INDEX orientations_by_intake ON orientations(intake_id);
+                -- Overdue orientations are counted on open rows only, which stay few; covering (status included, or SQLite reads the rows).
+                CREATE INDEX orientations_open_by_day ON orientations(day, reception_site_id, booking_date, status) WHERE status = 'ouverte';
+                -- Counters kept in the transaction of each write (see StatisticsCounters), per reception site and
+                -- for all sites together (site_id '*'), by day ("2026-11-16"), month ("2026-11") and year ("2026").
+                CREATE TABLE stat_days (
+                    site_id TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    dimension TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (site_id, period, dimension, key)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE stat_months (
+                    site_id TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    dimension TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (site_id, period, dimension, key)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE stat_years (
+                    site_id TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    dimension TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (site_id, period, dimension, key)
+                ) STRICT, WITHOUT ROWID;
+                """)
+            try StatisticsBackfill.run(db)
+        },
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

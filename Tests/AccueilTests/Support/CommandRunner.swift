@@ -2,10 +2,11 @@
 import Glibc
 #endif
 import Foundation
+import TestSupport
 
 /// Runs the built `accueil` binary as a user would: arguments, stdin, environment, a working directory.
 enum CommandRunner {
-    struct Run {
+    struct Run: Sendable {
         let status: Int32
         let stdout: String
         let stderr: String
@@ -21,7 +22,12 @@ enum CommandRunner {
 
     static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
-    static func run(_ arguments: [String], stdin input: String = "", directory: String, environment: [String: String] = [:]) throws -> Run {
+    /// Runs the command off the cooperative pool (see `offPool`) and returns what it printed.
+    static func run(_ arguments: [String], stdin input: String = "", directory: String, environment: [String: String] = [:]) async throws -> Run {
+        try await offPool { try runBlocking(arguments, stdin: input, directory: directory, environment: environment) }
+    }
+
+    private static func runBlocking(_ arguments: [String], stdin input: String, directory: String, environment: [String: String]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments

@@ -1,0 +1,21 @@
+import SQLiteStore
+
+/// Reads everything the figures need in one read transaction (one consistent snapshot).
+enum StatisticsLoader {
+    static func sites(_ db: Connection) throws -> [(id: String, name: String, kind: String)] {
+        try db.query("SELECT id, name, kind FROM sites ORDER BY name").map { ($0.string("id") ?? "", $0.string("name") ?? "", $0.string("kind") ?? "") }
+    }
+
+    static func load(_ context: AppContext, _ period: StatisticsPeriod, compare: Bool) async throws -> ActivityFigures {
+        let today = FrenchDates.isoDay(context.now())
+        let motives = context.motives
+        return try await context.store.read { db in
+            func inputs(_ period: StatisticsPeriod) throws -> ActivityFigures.Inputs {
+                ActivityFigures.Inputs(tally: try StatisticsRepository.tally(db, period), overdue: try StatisticsRepository.overdue(db, period, today: today))
+            }
+            let previous = compare ? period.previous : nil
+            return ActivityFigures(period: period, current: try inputs(period), previousPeriod: previous,
+                                   previous: try previous.map(inputs), sites: try sites(db), motives: motives)
+        }
+    }
+}

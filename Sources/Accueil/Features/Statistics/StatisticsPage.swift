@@ -1,0 +1,72 @@
+import HTML
+import Orientation
+import Web
+
+/// The figures page: the filter (a plain GET form), then each table as a chart followed by its data.
+enum StatisticsPage {
+    static func render(_ filter: StatisticsFilter, figures: ActivityFigures?, sites: [(id: String, name: String, kind: String)]) -> HTML {
+        let error = { (field: String) in filter.errors.first { $0.field == field }?.message }
+        let siteOptions = [FormFields.Option("", "Tous les sites")] + sites.filter { $0.kind == "ccas" || $0.kind == "mds" || $0.kind == "antenna" }
+            .map { FormFields.Option($0.id, $0.name) }
+        let form: HTML = """
+            <form method="get" action="/statistiques" class="stack filter no-print">
+            \(FormFields.errorSummary(filter.errors))
+            <div class="field-row">
+            \(FormFields.input("du", label: "Du", value: filter.from, type: "date", hint: "AAAA-MM-JJ", error: error("du"), required: true))
+            \(FormFields.input("au", label: "Au (inclus)", value: filter.to, type: "date", hint: "AAAA-MM-JJ", error: error("au"), required: true))
+            \(FormFields.select("site", label: "Site d'accueil", options: siteOptions, selected: filter.siteID, error: error("site")))
+            </div>
+            \(FormFields.checkbox("comparer", label: "Comparer avec la période précédente de même durée", checked: filter.compare))
+            <p><button type="submit">Afficher</button></p>
+            </form>
+            """
+        guard let figures else {
+            return "<h1>Statistiques d'activité</h1>\(form)"
+        }
+        let siteName = sites.first { $0.id == filter.siteID }?.name ?? "tous les sites"
+        let comparing = figures.previousPeriod != nil
+        let previous: HTML = figures.previousPeriod.map { p in
+            "<p>Comparaison avec la période du \(p.from.frenchDescription) au \(p.to.frenchDescription).</p>"
+        } ?? .empty
+        let sections = figures.tables.map { table in section(table, comparing: comparing, query: filter.queryString) }
+        return """
+            <h1>Statistiques d'activité</h1>
+            \(form)
+            <div class="report-heading">
+            <p class="lead">Du \(figures.period.from.frenchDescription) au \(figures.period.to.frenchDescription), \(siteName).</p>
+            \(previous)
+            <p class="muted">Chiffres agrégés, sans aucun nom. Un groupe de moins de \(Masking.threshold) personnes est masqué (« \(Masking.label) »).</p>
+            <p class="no-print"><a href="/api/v1/stats?from=\(filter.from)&amp;to=\(filter.to)&amp;site=\(filter.siteID)">Mêmes chiffres en JSON</a></p>
+            </div>
+            \(HTML.join(sections))
+            <p class="muted">L'utilisation des permanences (permanences tenues ou annulées, créneaux offerts et réservés, par site et circonscription) sera ajoutée avec le planning.</p>
+            """
+    }
+
+    static func section(_ table: FigureTable, comparing: Bool, query: String) -> HTML {
+        let headers: [String] = ["Période"] + (table.hasShare ? ["Part"] : []) + (comparing ? ["Période précédente"] + (table.hasShare ? ["Part précédente"] : []) : [])
+        let head = HTML.join(headers.map { "<th scope=\"col\" class=\"number\">\($0)</th>" })
+        let rows = table.rows.map { row -> HTML in
+            var cells = [NumberFormat.cell(row.value, mask: row.mask)]
+            if table.hasShare { cells.append(NumberFormat.shareCell(row.share, mask: row.mask)) }
+            if comparing {
+                cells.append(NumberFormat.cell(row.previousValue, mask: row.previousMask))
+                if table.hasShare { cells.append(NumberFormat.shareCell(row.previousShare, mask: row.previousMask)) }
+            }
+            return "<tr><th scope=\"row\">\(row.label)</th>\(HTML.join(cells.map { "<td class=\"number\">\($0)</td>" }))</tr>"
+        }
+        let chart = table.chart ? BarChart.render(table, comparing: comparing) : .empty
+        return """
+            <section class="figures" aria-labelledby="titre-\(table.id)">
+            <h2 id="titre-\(table.id)">\(table.title)</h2>
+            \(chart)
+            <table class="figures-table">
+            <caption>\(table.title) — \(table.note)</caption>
+            <thead><tr><th scope="col">Indicateur</th>\(head)</tr></thead>
+            <tbody>\(HTML.join(rows))</tbody>
+            </table>
+            <p class="no-print"><a href="/statistiques/\(table.id).csv?\(query)" download>Télécharger ce tableau (CSV)<span class="visually-hidden"> : \(table.title)</span></a></p>
+            </section>
+            """
+    }
+}

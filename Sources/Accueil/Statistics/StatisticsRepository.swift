@@ -1,0 +1,34 @@
+import SQLiteStore
+
+/// Reads the figures of a period: the fast path from the summary tables, plus the overdue
+/// orientations, which depend on today's date and so are counted on the (few) open rows.
+enum StatisticsRepository {
+    static func tally(_ db: Connection, _ period: StatisticsPeriod) throws -> Tally {
+        var tally = Tally()
+        let site = period.siteID ?? StatisticsCounters.allSites
+        for segment in period.segments {
+            // `segment.table` is one of three literals of StatisticsPeriod, never user input.
+            let rows = try db.query("""
+                SELECT dimension, key, sum(count) AS n FROM \(segment.table)
+                WHERE site_id = ? AND period BETWEEN ? AND ? GROUP BY dimension, key
+                """, [site, segment.range.lowerBound, segment.range.upperBound])
+            for row in rows { tally.add(row.string("dimension") ?? "", row.string("key") ?? "", row.int("n") ?? 0) }
+        }
+        return tally
+    }
+
+    /// Open orientations of the period still waiting more than `OrientationRecord.overdueAfterDays`
+    /// calendar days after their slot (or their day, without a slot).
+    static func overdue(_ db: Connection, _ period: StatisticsPeriod, today: String) throws -> Int {
+        let limit = LocalDateText.adding(-OrientationRecord.overdueAfterDays, to: today) ?? today
+        return try db.int("""
+            SELECT count(*) FROM orientations WHERE status = 'ouverte' AND day BETWEEN ? AND ?
+            AND (? IS NULL OR reception_site_id = ?) AND coalesce(booking_date, day) < ?
+            """, [period.from.description, period.to.description, period.siteID, period.siteID, limit]) ?? 0
+    }
+
+    /// Site names for labels (destinations and the site filter).
+    static func siteNames(_ db: Connection) throws -> [String: String] {
+        Dictionary(try db.query("SELECT id, name FROM sites").map { ($0.string("id") ?? "", $0.string("name") ?? "") }) { first, _ in first }
+    }
+}

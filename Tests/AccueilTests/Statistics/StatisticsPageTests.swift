@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Accueil
+
+/// The figures page (charts + tables, no script) and its CSV files, read back as a spreadsheet would.
+@Suite(.serialized) struct StatisticsPageTests {
+    @Test func pageShowsChartsTablesAndMasksWithoutNames() async throws {
+        let app = try StatisticsFiguresTests.filled()
+        defer { Task { await app.stop() } }
+        let manager = try await app.signedIn("responsable")
+        let home = try await manager.get("/")
+        #expect(home.text.contains("href=\"/statistiques\""))
+        let page = try await manager.get("/statistiques?du=2026-10-01&au=2026-10-31&site=&comparer=1")
+        #expect(page.status == 200)
+        let html = page.text
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("<script"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == ActivityFigures.tableIDs.count - 1)  // every table but the synthesis
+        #expect(html.components(separatedBy: "<caption>").count - 1 == ActivityFigures.tableIDs.count)
+        #expect(html.contains("<th scope=\"row\">26 à 59 ans</th><td class=\"number\">9</td><td class=\"number\">52,9\u{00A0}%</td><td class=\"number\">8</td><td class=\"number\">100,0\u{00A0}%</td>"))
+        #expect(html.contains("<th scope=\"row\">66 ans et plus</th><td class=\"number\">masqué</td><td class=\"number\">masqué</td><td class=\"number\">0</td>"))
+        #expect(html.contains("<th scope=\"row\">Dérogations à la règle</th><td class=\"number\">&lt; 5</td>"))
+        #expect(html.contains("Comparaison avec la période du 31/08/2026 au 30/09/2026"))
+        #expect(html.contains("aria-current=\"page\">Statistiques"))
+        #expect(!html.contains("Zyxwaldo") && !html.contains("Quintessa"))
+        for id in ActivityFigures.tableIDs { #expect(html.contains("/statistiques/\(id).csv?du=2026-10-01&amp;au=2026-10-31")) }
+        // Without the comparison box: no previous columns.
+        let alone = try await manager.get("/statistiques?du=2026-10-01&au=2026-10-31")
+        #expect(!alone.text.contains("Période précédente"))
+    }
+
+    @Test func csvFilesParseBackWithTheirFigures() async throws {
+        let app = try StatisticsFiguresTests.filled()
+        defer { Task { await app.stop() } }
+        let manager = try await app.signedIn("responsable")
+        let response = try await manager.get("/statistiques/ages.csv?du=2026-10-01&au=2026-10-31&comparer=1")
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "text/csv; charset=utf-8")
+        #expect(response.header("Content-Disposition")?.contains("statistiques-ages-2026-10-01-2026-10-31.csv") == true)
+        #expect(Array(response.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let rows = String(decoding: response.body.dropFirst(3), as: UTF8.self).split(separator: "\r\n").map { $0.components(separatedBy: ";") }
+        #expect(rows.first == ["indicateur", "code", "valeur", "part", "valeur_periode_precedente", "part_periode_precedente"])
+        let byCode = Dictionary(rows.dropFirst().map { ($0[1], $0) }) { first, _ in first }
+        #expect(byCode["66+"] == ["66 ans et plus", "66+", "masqué", "masqué", "0", "0,0\u{00A0}%"])
+        #expect(byCode["18-25"] == ["18 à 25 ans", "18-25", "< 5", "masqué", "0", "0,0\u{00A0}%"])
+        #expect(byCode["26-59"] == ["26 à 59 ans", "26-59", "9", "52,9\u{00A0}%", "8", "100,0\u{00A0}%"])
+        #expect(byCode["26-59"]?[4] == "8")
+        #expect(rows.count == 1 + IntakeFacts.ageBrackets.count)
+        // Every table has its file; an unknown one is a 404.
+        for id in ActivityFigures.tableIDs {
+            #expect(try await manager.get("/statistiques/\(id).csv?du=2026-10-01&au=2026-10-31").status == 200)
+        }
+        #expect(try await manager.get("/statistiques/personnes.csv").status == 404)
+        #expect(try await manager.get("/statistiques/ages.csv?du=hier").status == 400)
+    }
+}
