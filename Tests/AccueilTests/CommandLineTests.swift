@@ -59,7 +59,7 @@ import Testing
         let badOption = try CommandRunner.run(["serve", "--prot", "80"], directory: directory)
         #expect(badOption.status == 2)
         #expect(badOption.stderr.contains("option inconnue : --prot"))
-        for command in ["serve", "migrate", "backup", "orient"] {
+        for command in ["serve", "migrate", "backup", "restore", "orient"] {
             let help = try CommandRunner.run([command, "--help"], directory: directory)
             #expect(help.status == 0)
             #expect(help.stdout.contains("Usage"))
