@@ -26,6 +26,7 @@ public enum Application {
         AttendanceRoutes.register(on: &router, context: context)
         SiteAdminRoutes.register(on: &router, context: context)
         OrientationAPIRoutes.register(on: &router, context: context)
+        RetentionRoutes.register(on: &router, context: context)
 
         let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static")
         router.get("/static/*path") { request in try staticFiles.handle(request) }

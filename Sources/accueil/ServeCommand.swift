@@ -54,11 +54,14 @@ enum ServeCommand {
             await responder.respond(to: request)
         }
         try httpServer.start()
+        // Annexe 1 §12: what has passed its retention period goes, every day, without anyone having to remember.
+        let purge = PurgeScheduler(store: store, clock: context.clock)
         let signals = ShutdownSignals { httpServer.shutdown() }
         Environment.printError("Accueil commun \(AppConfiguration.version) : http://\(server.host):\(httpServer.port ?? port)/ (base \(databasePath)\(configuration.production ? ", production" : ", démonstration"))")
         await httpServer.stopped()
         withExtendedLifetime(signals) {}
         withExtendedLifetime(databaseLock) {}
+        purge.cancel()
         Environment.printError("Arrêt propre terminé.")
         return 0
     }

@@ -14,6 +14,7 @@ let usage = """
       migrate   applique les migrations de la base
       backup    sauvegarde la base dans un fichier, chiffré avec --key-file (--to FICHIER)
       restore   vérifie puis restaure une sauvegarde (--from FICHIER --db BASE)
+      purge     applique les durées de conservation (--dry-run : aperçu sans rien modifier)
       user      gère les comptes (user add : crée un compte, par exemple le premier administrateur)
       orient    oriente un foyer décrit en JSON sur l'entrée standard (CCAS ou MDS), sans ouvrir la base
       help      affiche cette aide
@@ -32,6 +33,7 @@ do {
     case "migrate": status = try MigrateCommand.run(rest)
     case "backup": status = try await BackupCommand.run(rest)
     case "restore": status = try RestoreCommand.run(rest)
+    case "purge": status = try PurgeCommand.run(rest)
     case "user": status = try UserCommand.run(rest)
     case "orient": status = try OrientCommand.run(rest)
     case "help", "--help", "-h": print(usage); status = 0

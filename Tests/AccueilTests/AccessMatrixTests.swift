@@ -40,6 +40,10 @@ import TestSupport
         Route(method: "GET", path: "/admin/sites", permission: .manageReferential),
         Route(method: "GET", path: "/admin/sites/mds-bastide", permission: .manageReferential),
         Route(method: "POST", path: "/admin/sites/mds-bastide", permission: .manageReferential),
+        Route(method: "GET", path: "/admin/donnees", permission: .manageDataProtection),
+        Route(method: "POST", path: "/admin/donnees", permission: .manageDataProtection),
+        Route(method: "POST", path: "/admin/donnees/purge", permission: .manageDataProtection),
+        Route(method: "GET", path: "/admin/donnees/droits?dossier=999", permission: .manageDataProtection),
         Route(method: "POST", path: "/api/v1/orientation/evaluate", permission: .recordIntake, json: #"{"adults": 1}"#),
         Route(method: "GET", path: "/mon-compte/mot-de-passe", permission: .useDesk),
         Route(method: "POST", path: "/mon-compte/mot-de-passe", permission: .useDesk),
@@ -89,6 +93,8 @@ import TestSupport
         #expect(AccessPolicy.allows([.manager, .socialWorker], .readPersonFile))
         #expect(AccessPolicy.allows([.administrator], .readAudit))
         #expect(!AccessPolicy.allows([.socialWorker], .manageAccounts))
+        // Retention, purge, full export and erasure: the administrator only (acting for the DPOs).
+        #expect(Role.allCases.filter { AccessPolicy.allows([$0], .manageDataProtection) } == [.administrator])
         for permission in Permission.allCases {
             #expect(Role.allCases.contains { AccessPolicy.allows([$0], permission) }, "\(permission) is held by nobody")
         }

@@ -23,6 +23,11 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case auditExported = "journal.exporte"
     case auditRead = "journal.consulte"
     case referentialChanged = "referentiel.modifie"
+    case retentionChanged = "conservation.modifiee"
+    case retentionPurged = "conservation.purge"
+    case personExported = "personne.exportee"
+    case personRectified = "personne.rectifiee"
+    case personErased = "personne.effacee"
 
     public var label: String {
         switch self {
@@ -49,6 +54,11 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .auditExported: "Journal exporté"
         case .auditRead: "Journal consulté"
         case .referentialChanged: "Référentiel modifié"
+        case .retentionChanged: "Durées de conservation modifiées"
+        case .retentionPurged: "Purge des données échues"
+        case .personExported: "Données d'une personne communiquées (droit d'accès)"
+        case .personRectified: "Identité rectifiée"
+        case .personErased: "Données d'une personne effacées (droit à l'effacement)"
         }
     }
 }
