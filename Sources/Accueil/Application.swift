@@ -27,6 +27,8 @@ public enum Application {
         SiteAdminRoutes.register(on: &router, context: context)
         OrientationAPIRoutes.register(on: &router, context: context)
         RetentionRoutes.register(on: &router, context: context)
+        SubjectAccessRoutes.register(on: &router, context: context)
+        PersonRectificationRoutes.register(on: &router, context: context)
 
         let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static")
         router.get("/static/*path") { request in try staticFiles.handle(request) }
