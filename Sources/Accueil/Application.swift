@@ -27,6 +27,7 @@ public enum Application {
         SiteAdminRoutes.register(on: &router, context: context)
         OrientationAPIRoutes.register(on: &router, context: context)
         RetentionRoutes.register(on: &router, context: context)
+        PrivacyNoticeRoutes.register(on: &router, context: context)
         SubjectAccessRoutes.register(on: &router, context: context)
         PersonRectificationRoutes.register(on: &router, context: context)
 

@@ -27,7 +27,8 @@ enum Layout {
             \(body)
             </main>
             <footer class="site-footer">
-            <p>Accueil commun — outil partagé du CCAS de Bordeaux et des Maisons du Département des Solidarités. Les données saisies sont confidentielles.</p>
+            <p>Accueil commun — outil partagé du CCAS de Bordeaux et des Maisons du Département des Solidarités. Les données saisies sont confidentielles.
+            <a href="/donnees-personnelles">Vos données personnelles</a></p>
             </footer>
             </body>
             </html>
