@@ -34,6 +34,7 @@ public enum Application {
         let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static")
         router.get("/static/*path") { request in try staticFiles.handle(request) }
 
-        return router.freeze(errorRenderer: ErrorPages.render, reportInternalError: InternalErrorLog.report)
+        return router.freeze(errorRenderer: ErrorPages.render, reportInternalError: InternalErrorLog.report,
+                             translateError: DatabaseFaults.translate)
     }
 }
