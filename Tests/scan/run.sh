@@ -40,13 +40,11 @@ curl -s -o /dev/null -H "Cookie: $AGENT" --data "_csrf=$CSRF&date=$(date +%F)&he
 echo "== wapiti (agent session)"
 HOME="$WORK/home" timeout 600 "$VENV/bin/wapiti" -u "$BASE/" --scope folder \
   -m sql,xss,exec,file,redirect,permanentxss,cookieflags,csp,http_headers,csrf \
-  --form-url "$BASE/connexion" --form-user agent --form-password demo-agent-accueil \
-  -x "$BASE/deconnexion" --flush-session --max-scan-time 240 -f txt -o "$OUT/wapiti-agent.txt" > "$OUT/wapiti-agent.log" 2>&1 || true
+  -C "$AGENT" -x "$BASE/deconnexion" -x "$BASE/mon-compte/mot-de-passe" --flush-session --max-scan-time 240 -f txt -o "$OUT/wapiti-agent.txt" > "$OUT/wapiti-agent.log" 2>&1 || true
 echo "== wapiti (admin session)"
 HOME="$WORK/home" timeout 600 "$VENV/bin/wapiti" -u "$BASE/" --scope folder \
   -m sql,xss,exec,file,redirect,permanentxss,csrf \
-  --form-url "$BASE/connexion" --form-user admin --form-password demo-administrateur-comptes \
-  -x "$BASE/deconnexion" -x "$BASE/admin/comptes/*/desactiver" --flush-session --max-scan-time 180 -f txt -o "$OUT/wapiti-admin.txt" > "$OUT/wapiti-admin.log" 2>&1 || true
+  -C "$ADMIN" -x "$BASE/deconnexion" -x "$BASE/mon-compte/mot-de-passe" --flush-session --max-scan-time 180 -f txt -o "$OUT/wapiti-admin.txt" > "$OUT/wapiti-admin.log" 2>&1 || true
 
 echo "== sqlmap"
 : > "$OUT/sqlmap.txt"
@@ -54,7 +52,7 @@ for target in "$BASE/personnes/suggestions?nom=dur&prenom=e|$AGENT" "$BASE/admin
               "$BASE/admin/donnees/droits?dossier=1|$ADMIN" "$BASE/personnes/1|$AGENT"; do
   url=${target%%|*}; sess=${target##*|}
   HOME="$WORK/home" TERM=dumb timeout 300 "$VENV/bin/sqlmap" -u "$url" --cookie "$sess" --batch --dbms=sqlite --level 2 --risk 1 \
-    --skip-urlencode --output-dir="$WORK/sqlmap" 2>&1 | grep -E "might be injectable|is vulnerable|not injectable|all tested parameters|WARNING|CRITICAL" >> "$OUT/sqlmap.txt" || true
+    --output-dir="$WORK/sqlmap" 2>&1 | grep -E "might be injectable|is vulnerable|not injectable|all tested parameters|WARNING|CRITICAL" >> "$OUT/sqlmap.txt" || true
 done
 HOME="$WORK/home" TERM=dumb timeout 400 "$VENV/bin/sqlmap" -u "$BASE/accueils/nouveau" --cookie "$AGENT" --forms --batch --dbms=sqlite \
   --output-dir="$WORK/sqlmap" 2>&1 | grep -E "might be injectable|is vulnerable|not injectable|all tested parameters|WARNING|CRITICAL" >> "$OUT/sqlmap.txt" || true
