@@ -35,15 +35,15 @@ let package = Package(
 
         // Shared by the test targets only: a raw-socket HTTP client.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
+        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore", "TestSupport"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "HTTPCore", "HTTPServer"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
-        .testTarget(name: "OrientationTests", dependencies: ["Orientation"]),
+        .testTarget(name: "OrientationTests", dependencies: ["Orientation", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(
             name: "AccueilTests",
-            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "Web", "SQLiteStore", "Orientation", "TestSupport"]),
+            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "Web", "SQLiteStore", "Orientation", "Planning", "TestSupport"]),
     ]
 )

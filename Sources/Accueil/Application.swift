@@ -26,13 +26,23 @@ public enum Application {
         AttendanceRoutes.register(on: &router, context: context)
         SiteAdminRoutes.register(on: &router, context: context)
         OrientationAPIRoutes.register(on: &router, context: context)
+        PlanningRoutes.register(on: &router, context: context)
+        PermanenceRoutes.register(on: &router, context: context)
+        PlanningFeedRoutes.register(on: &router, context: context)
+        ExceptionRoutes.register(on: &router, context: context)
+        SocialWorkerRoutes.register(on: &router, context: context)
         RetentionRoutes.register(on: &router, context: context)
         PrivacyNoticeRoutes.register(on: &router, context: context)
         SubjectAccessRoutes.register(on: &router, context: context)
         PersonRectificationRoutes.register(on: &router, context: context)
 
-        let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static")
-        router.get("/static/*path") { request in try staticFiles.handle(request) }
+        // Static files bypass the middleware (no session, no per-request compression): their answers,
+        // gzip copy and headers are prepared once; the security headers come with them.
+        let serverPages = ErrorPages.serverResponder(behindTLS: context.configuration.behindTLS)
+        let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static",
+                                      extraHeaders: SecurityHeadersMiddleware(behindTLS: context.configuration.behindTLS).headers,
+                                      notFound: { _ in serverPages(.notFound) })
+        router.mount("/static/", staticFiles.respond)
 
         return router.freeze(errorRenderer: ErrorPages.render, reportInternalError: InternalErrorLog.report,
                              translateError: DatabaseFaults.translate)

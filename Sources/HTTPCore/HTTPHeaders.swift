@@ -50,10 +50,23 @@ extension StringProtocol {
     public func equalsIgnoringASCIICase<S: StringProtocol>(_ other: S) -> Bool {
         let a = utf8, b = other.utf8
         guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where x != y {
-            if x | 0x20 != y | 0x20 { return false }
-            let lower = x | 0x20
-            if lower < UInt8(ascii: "a") || lower > UInt8(ascii: "z") { return false }
+        // Contiguous fast path (native strings): a plain loop over two buffers.
+        if let result = a.withContiguousStorageIfAvailable({ x in
+            b.withContiguousStorageIfAvailable { y in Self.asciiCaseInsensitiveEqual(x, y) }
+        }), let result { return result }
+        return Self.asciiCaseInsensitiveEqual(Array(a)[...], Array(b)[...])
+    }
+
+    private static func asciiCaseInsensitiveEqual<C: Collection>(_ x: C, _ y: C) -> Bool where C.Element == UInt8, C.Index == Int {
+        var i = x.startIndex, j = y.startIndex
+        while i < x.endIndex {
+            let p = x[i], q = y[j]
+            if p != q {
+                let lower = p | 0x20
+                if lower != q | 0x20 || lower < UInt8(ascii: "a") || lower > UInt8(ascii: "z") { return false }
+            }
+            i += 1
+            j += 1
         }
         return true
     }

@@ -15,13 +15,13 @@ public enum ResponseSerializer {
         out.append(contentsOf: version == .http10 ? "HTTP/1.0 ".utf8 : "HTTP/1.1 ".utf8)
         out.append(contentsOf: String(status.code).utf8)
         out.append(0x20)
-        out.append(contentsOf: status.reason.utf8)
+        append(status.reason, to: &out)
         out.append(contentsOf: "\r\nDate: ".utf8)
-        out.append(contentsOf: date.utf8)
+        append(date, to: &out)
         for (name, value) in response.headers
         where !name.equalsIgnoringASCIICase("Content-Length") && !name.equalsIgnoringASCIICase("Connection") && !name.equalsIgnoringASCIICase("Date") {
             out.append(contentsOf: "\r\n".utf8)
-            out.append(contentsOf: name.utf8)
+            append(name, to: &out)
             out.append(contentsOf: ": ".utf8)
             appendFieldValue(value, to: &out)
         }
@@ -41,12 +41,19 @@ public enum ResponseSerializer {
 
     /// A value with CR or LF would split the header (response splitting); such bytes become spaces.
     private static func appendFieldValue(_ value: String, to out: inout [UInt8]) {
-        let utf8 = value.utf8
-        // Almost every value is clean: append it whole, and only rewrite it byte by byte when it is not.
-        guard utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) else {
-            out.append(contentsOf: utf8)
-            return
+        var value = value
+        // Native strings are contiguous UTF-8: scan and copy them as buffers, not byte by byte.
+        value.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) {
+                out.append(contentsOf: bytes)
+            } else {
+                for byte in bytes { out.append(byte == 0x0D || byte == 0x0A || byte == 0x00 ? 0x20 : byte) }
+            }
         }
-        for byte in utf8 { out.append(byte == 0x0D || byte == 0x0A || byte == 0x00 ? 0x20 : byte) }
+    }
+
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 }

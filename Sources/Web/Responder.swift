@@ -5,12 +5,14 @@ public struct Responder: Sendable {
     let root: FrozenRoute
     let errorRenderer: ErrorRenderer
     let reportInternalError: @Sendable (any Error, Request) -> Void
+    private let mounts: [(prefix: String, handler: RawHandler)]
     private let pipeline: @Sendable (Request) async -> HTTPResponse
 
-    init(root: FrozenRoute, middleware: [any Middleware], errorRenderer: @escaping ErrorRenderer,
+    init(root: FrozenRoute, mounts: [(prefix: String, handler: RawHandler)], middleware: [any Middleware], errorRenderer: @escaping ErrorRenderer,
          reportInternalError: @escaping @Sendable (any Error, Request) -> Void,
          translateError: @escaping @Sendable (any Error) -> HTTPError? = { _ in nil }) {
         self.root = root
+        self.mounts = mounts
         self.errorRenderer = errorRenderer
         self.reportInternalError = reportInternalError
         let present = Responder.presenter(errorRenderer, reportInternalError, translateError)
@@ -30,7 +32,11 @@ public struct Responder: Sendable {
     }
 
     public func respond(to http: HTTPRequest) async -> HTTPResponse {
-        await pipeline(Request(http))
+        if !mounts.isEmpty {
+            let path = http.path
+            for mount in mounts where path.hasPrefix(mount.prefix) { return mount.handler(http) }
+        }
+        return await pipeline(Request(http))
     }
 
     /// The same, for an already-built `Request` (tests, internal calls).

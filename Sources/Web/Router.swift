@@ -1,5 +1,8 @@
 import HTTPCore
 
+/// A handler that sees the bare HTTP request: no routing, no middleware.
+public typealias RawHandler = @Sendable (HTTPRequest) -> HTTPResponse
+
 /// Turns an error into the response the user sees (an HTML page, or JSON under /api).
 public typealias ErrorRenderer = @Sendable (HTTPError, Request) -> HTTPResponse
 
@@ -11,6 +14,7 @@ public struct Router {
     private let root = RouteNode()
     private var middleware: [any Middleware] = []
     private var routeMiddleware: [any Middleware] = []
+    private var mounts: [(prefix: String, handler: RawHandler)] = []
 
     public init() {}
 
@@ -20,6 +24,11 @@ public struct Router {
     /// Middleware that runs only once a route matched (after 404/405 are settled), around every route,
     /// outside the route's own middleware. For checks that make no sense on unknown paths (CSRF).
     public mutating func useOnRoutes(_ middleware: any Middleware) { routeMiddleware.append(middleware) }
+
+    /// A raw handler for every request under `prefix` (e.g. `/static/`), answered before routing and
+    /// without middleware: for static files, whose answers are prepared once and must cost little.
+    /// The handler is responsible for its own headers (security headers included).
+    public mutating func mount(_ prefix: String, _ handler: @escaping RawHandler) { mounts.append((prefix, handler)) }
 
     public func add(_ method: String, _ pattern: String, middleware: [any Middleware] = [], _ handler: @escaping Handler) {
         var node = root
@@ -54,7 +63,7 @@ public struct Router {
     ///   read-only database) into the `HTTPError` shown; it is still reported. nil means a bare 500.
     public func freeze(errorRenderer: @escaping ErrorRenderer, reportInternalError: @escaping @Sendable (any Error, Request) -> Void = { _, _ in },
                        translateError: @escaping @Sendable (any Error) -> HTTPError? = { _ in nil }) -> Responder {
-        Responder(root: root.frozen(wrapping: routeMiddleware), middleware: middleware, errorRenderer: errorRenderer,
+        Responder(root: root.frozen(wrapping: routeMiddleware), mounts: mounts, middleware: middleware, errorRenderer: errorRenderer,
                   reportInternalError: reportInternalError, translateError: translateError)
     }
 }

@@ -26,6 +26,12 @@ public struct SecurityHeadersMiddleware: Middleware {
 
     /// The same headers, for responses made outside the router (the server's own error pages).
     public func apply(to response: inout HTTPResponse) {
+        for (name, value) in headers { response.headers.set(name, value) }
+    }
+
+    /// The headers as a list, for answers prepared ahead of time (static files).
+    public var headers: HTTPHeaders {
+        var response = HTTPResponse()
         response.headers.set("Content-Security-Policy", Self.contentSecurityPolicy)
         response.headers.set("X-Content-Type-Options", "nosniff")
         response.headers.set("Referrer-Policy", "same-origin")
@@ -33,5 +39,6 @@ public struct SecurityHeadersMiddleware: Middleware {
         response.headers.set("Cross-Origin-Opener-Policy", "same-origin")
         response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if behindTLS { response.headers.set("Strict-Transport-Security", "max-age=31536000") }
+        return response.headers
     }
 }

@@ -22,6 +22,9 @@ let usage = """
     « accueil <commande> --help » décrit les options d'une commande.
     """
 
+// The database, its WAL and backups hold personal data: readable by the service's user and group only.
+umask(0o027)
+
 let arguments = CommandLine.arguments.dropFirst()
 let command = arguments.first ?? "help"
 let rest = arguments.dropFirst()

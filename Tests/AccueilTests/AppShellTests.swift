@@ -44,6 +44,24 @@ import TestSupport
         }
     }
 
+    @Test func staticFilesAreServedOutsideTheMiddlewareWithTheSameProtections() async throws {
+        try await withApp { app in
+            let css = try await app.browser().get("/static/css/app.css", headers: ["Accept-Encoding": "gzip"])
+            #expect(css.status == 200)
+            #expect(css.header("Content-Encoding") == "gzip")
+            #expect(css.header("Set-Cookie") == nil)
+            let missing = try await app.browser().get("/static/nope.css")
+            #expect(missing.status == 404)
+            #expect(missing.text.contains("Page introuvable"))
+            #expect(missing.header("Content-Security-Policy") != nil)
+            let traversal = try await app.browser().get("/static/..%2f..%2fPackage.swift")
+            #expect(traversal.status == 404)
+            let post = try await app.browser().send("POST", "/static/css/app.css", body: [], headers: [:])
+            #expect(post.status == 405)
+            #expect(post.header("Allow") == "GET, HEAD")
+        }
+    }
+
     @Test func errorPagesAreFrenchAndRevealNothing() async throws {
         try await withApp { app in
             let missing = try await app.browser().get("/nulle-part")

@@ -45,6 +45,9 @@ import Testing
         #expect(first.stdout == second.stdout)
         let backup = try CommandRunner.run(["backup", "--db", db, "--to", directory + "/copies/a.sqlite"], directory: directory)
         #expect(backup.status == 0, "\(backup.stderr)")
+        // Personal data: no access for other users of the machine.
+        let mode = (try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int) ?? 0o777
+        #expect(mode & 0o007 == 0)
         let copy = try Connection(path: directory + "/copies/a.sqlite", readOnly: true)
         #expect(try copy.integrityCheck() == ["ok"])
         #expect(try copy.int("SELECT count(*) FROM schema_migrations") ?? 0 >= 3)
@@ -84,5 +87,41 @@ import Testing
             #expect(help.status == 0)
             #expect(help.stdout.contains("Usage"))
         }
+    }
+}
+
+extension CommandLineTests {
+    /// `accueil serve` as started by `make run`: answers, then stops cleanly on SIGTERM with status 0.
+    @Test func serveAnswersThenStopsGracefullyOnSIGTERM() async throws {
+        try #require(CommandRunner.isBuilt, "build the executable first: swift build")
+        let directory = CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
+        process.arguments = ["serve", "--port", "0", "--db", directory + "/data/a.sqlite", "--quiet",
+                             "--public", TestApp.repositoryRoot + "/Public", "--resources", TestApp.repositoryRoot + "/Resources"]
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = Pipe()
+        try process.run()
+        // The start line names the URL: "Accueil commun 0.1.0 : http://127.0.0.1:PORT/ (…)".
+        var text = ""
+        let handle = stderr.fileHandleForReading
+        while !text.contains("/ (base"), process.isRunning {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        let port = try #require(text.firstMatch(of: /127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) }, "no start line: \(text)")
+        let browser = Browser(port: port)
+        let live = try await browser.get("/livez")
+        #expect(live.text == "ok")
+        #expect(FileManager.default.fileExists(atPath: directory + "/data/a.sqlite"))
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        let rest = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        #expect(rest.contains("Arrêt propre terminé"))
     }
 }

@@ -32,8 +32,10 @@ import Testing
             #expect(refused.text.contains("lecture seule") && refused.text.contains("pas été enregistrée"))
             #expect(refused.header("Content-Security-Policy") != nil, "error pages keep the security headers")
             #expect(try counts(app) == before, "nothing half-written")
-            #expect(try await agent.get("/accueils/nouveau").status == 200)
-            #expect(try await agent.get("/donnees-personnelles").status == 200)
+            // Pages that only read keep working (the intake form itself audits, so it is a write).
+            for page in ["/", "/planning", "/donnees-personnelles"] {
+                #expect(try await agent.get(page).status == 200, "\(page)")
+            }
             // Back to normal without a restart.
             try app.store.maintenanceSync { db in try db.execute("PRAGMA query_only = OFF") }
             #expect(try await postIntake(agent, name: "Durand") == 303)
@@ -42,7 +44,8 @@ import Testing
 
     @Test func aFullDiskRefusesWritesClearlyAndLeavesNothingHalfWritten() async throws {
         try await withApp { app in
-            let agent = try await app.signedIn("agent")
+            // A social worker: only their notes are saved, and a long note needs new pages.
+            let agent = try await app.signedIn("ts.ccas")
             let before = try counts(app)
             try app.store.writeSync { db in
                 let pages = try db.int("PRAGMA page_count") ?? 0
@@ -54,7 +57,7 @@ import Testing
             let page = try await agent.post("/accueils", IntakeJourneyTests.family([("note", String(repeating: "é", count: 3900))]))
             #expect(page.text.contains("Le disque du serveur est plein"))
             #expect(try counts(app) == before)
-            #expect(try await agent.get("/accueils/nouveau").status == 200)
+            #expect(try await agent.get("/planning").status == 200)
         }
     }
 
@@ -66,7 +69,7 @@ import Testing
             try blocker.execute("BEGIN IMMEDIATE")
 
             // Held longer than the busy timeout: the request waits, then gets a clear 503.
-            try await agent.get("/accueils/nouveau")
+            try await agent.get("/planning")
             let started = ContinuousClock.now
             let refused = try await agent.post("/accueils", IntakeJourneyTests.family())
             let waited = ContinuousClock.now - started
@@ -76,10 +79,10 @@ import Testing
             #expect(waited >= .milliseconds(550), "the write waited for the lock (\(waited))")
             #expect(waited < .seconds(5))
             #expect(try counts(app) == before)
-            #expect(try await agent.get("/accueils/nouveau").status == 200, "reads are not blocked by a writer in WAL mode")
+            #expect(try await agent.get("/planning").status == 200, "reads are not blocked by a writer in WAL mode")
 
             // Released within the busy timeout: the same request just waits and succeeds.
-            try await agent.get("/accueils/nouveau")
+            try await agent.get("/planning")
             async let saved = agent.post("/accueils", IntakeJourneyTests.family([("nom", "Patient")]))
             try await Task.sleep(for: .milliseconds(250))
             try blocker.execute("COMMIT")

@@ -58,6 +58,23 @@ import TestSupport
         }
     }
 
+    @Test func productionShowsNoDemoAccounts() async throws {
+        let app = try TestApp(production: true) { store in
+            // An administrator must exist before a production start; made here the way the CLI would.
+            try store.writeSync { db in
+                try db.run("INSERT INTO sites (id, name, kind, valid_from) VALUES ('ccas-cite-municipale', 'CCAS', 'ccas', '2022-10-01')")
+                try db.run("INSERT INTO accounts (login, display_name, institution, password_hash, created_at) VALUES ('chef', 'Cheffe', 'CCAS', 'x', 0)")
+                try db.run("INSERT INTO account_roles (account_id, role) VALUES (1, 'administrateur')")
+            }
+        }
+        let page = try await app.browser().get("/connexion")
+        #expect(page.status == 200)
+        #expect(!page.text.contains("demo-agent-accueil"))
+        #expect(!page.text.contains("Comptes de démonstration"))
+        #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM accounts") } == 1)
+        await app.stop()
+    }
+
     @Test func temporaryPasswordMustBeChangedBeforeAnythingElse() async throws {
         try await withApp { app in
             let admin = try await app.signedIn("admin")
@@ -78,6 +95,20 @@ import TestSupport
             #expect(good.status == 303)
             #expect(try app.auditCount(.passwordChanged) == 1)
             #expect(try app.auditCount(.accountCreated) == 1)
+        }
+    }
+}
+
+extension LoginTests {
+    /// Attempts are counted before the (slow) password check: parallel guesses cannot all get through.
+    @Test func parallelGuessesAreThrottledToo() async throws {
+        try await withApp { app in
+            let results = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<12 { group.addTask { try await app.browser().logIn("agent", "mauvais-mot-de-passe").status } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 == 200 }.count <= 5)
+            #expect(results.filter { $0 == 429 }.count >= 7)
         }
     }
 }

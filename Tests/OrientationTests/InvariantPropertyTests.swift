@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Orientation
 
 /// Properties checked over thousands of generated households (fixed seed, so reproducible).

@@ -9,7 +9,9 @@ enum PersonErasure {
 
     static func erase(_ db: Connection, personID: Int64, account: Int64, at now: Int64) throws {
         guard let person = try PersonRepository.find(db, id: personID), person.mergedInto == nil else { throw Refusal.notFound }
-        if try db.int("SELECT count(*) FROM orientations WHERE person_id = ? AND status = 'ouverte'", [personID]) ?? 0 > 0 {
+        let live = try db.int("SELECT count(*) FROM orientations WHERE person_id = ? AND status = 'ouverte'", [personID]) ?? 0
+        let booked = try db.int("SELECT count(*) FROM bookings WHERE person_id = ? AND cancelled_at IS NULL AND occurrence_date >= date(?, 'unixepoch')", [personID, now]) ?? 0
+        if live + booked > 0 {
             throw Refusal.openOrientation
         }
         try RetentionPurge.deletePersons(db, [personID], now: now)

@@ -25,7 +25,7 @@ public enum ErrorPages {
         let headers = SecurityHeadersMiddleware(behindTLS: behindTLS)
         return { status in
             let title = title(for: status)
-            let body: HTML = "<h1>\(title)</h1><p class=\"lead\">\(HTTPError.defaultMessage(for: status))</p><p><a href=\"/\">Revenir à l'accueil</a></p>"
+            let body: HTML = "<h1>\(title)</h1><p class=\"lead\">\(HTTPError.defaultMessage(for: status))</p><p><a href=\"/\">Revenir à l'accueil</a></p><p class=\"muted\">Code d'erreur : \(status.code)</p>"
             var response = HTTPResponse(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
                                         body: Layout.page(title: title, body: body).bytes)
             headers.apply(to: &response)

@@ -26,6 +26,9 @@ enum OrientationRepository {
         let year = FrenchDates.isoDay(now).prefix(4)
         let number = String(id)
         try db.run("UPDATE orientations SET reference = ? WHERE id = ?", ["AC-\(year)-" + String(repeating: "0", count: max(0, 6 - number.count)) + number, id])
+        // A re-orientation of the same intake points to what replaced it: the path stays traceable.
+        try db.run("UPDATE orientations SET reoriented_to = ? WHERE intake_id = ? AND status = 'reorientee' AND reoriented_to IS NULL AND id <> ?",
+                   [id, intakeID, id])
         return id
     }
 
@@ -57,9 +60,20 @@ enum OrientationRepository {
             """, parameters).map(record)
     }
 
-    static func setStatus(_ db: Connection, id: Int64, _ status: OrientationRecord.Status, accountID: Int64, at now: Int64, reorientedTo: Int64? = nil) throws {
-        try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ?, reoriented_to = ? WHERE id = ?",
-                   [status.rawValue, now, accountID, reorientedTo, id])
+    /// A new booking for an orientation that had none (after a cancellation).
+    static func setBooking(_ db: Connection, id: Int64, _ booking: Booking) throws {
+        try db.run("UPDATE orientations SET booking_kind = ?, booking_date = ?, booking_time = ?, booking_place = ? WHERE id = ?",
+                   [booking.kind, booking.date, booking.time, booking.place, id])
+    }
+
+    /// The booking is cancelled: the orientation stays, without a date.
+    static func clearBooking(_ db: Connection, id: Int64) throws {
+        try db.run("UPDATE orientations SET booking_kind = NULL, booking_date = NULL, booking_time = NULL, booking_place = NULL WHERE id = ?", [id])
+    }
+
+    static func setStatus(_ db: Connection, id: Int64, _ status: OrientationRecord.Status, accountID: Int64, at now: Int64) throws {
+        try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ? WHERE id = ? AND status = 'ouverte'",
+                   [status.rawValue, now, accountID, id])
     }
 
     private static func record(_ row: Row) -> OrientationRecord {

@@ -9,16 +9,7 @@ enum ReferralSlip {
         let motives = view.intake.motives.compactMap { context.motives.motive($0)?.label }
         let person = view.person
         let birth = person?.birthDate.flatMap { LocalDate(iso: $0)?.frenchDescription }
-        return """
-            <!DOCTYPE html>
-            <html lang="fr">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Fiche d'orientation \(o.reference) — Accueil commun</title>
-            <link rel="stylesheet" href="/static/css/slip.css">
-            </head>
-            <body>
+        let body: HTML = """
             <main class="slip">
             <header class="slip-head">
             <p class="slip-brand">Accueil commun — CCAS de Bordeaux · Département de la Gironde</p>
@@ -61,8 +52,7 @@ enum ReferralSlip {
             <p class="no-print slip-actions"><button type="button" class="print-button" hidden>Imprimer</button> <a href="/orientations/\(String(o.id))">Retour</a></p>
             </main>
             <script src="/static/js/print.js" defer></script>
-            </body>
-            </html>
             """
+        return Layout.document(title: "Fiche d'orientation \(o.reference)", stylesheet: "/static/css/slip.css", body: body)
     }
 }

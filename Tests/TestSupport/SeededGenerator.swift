@@ -1,12 +1,12 @@
 /// SplitMix64: a tiny, fully specified generator, so a property-test failure replays
 /// identically on every machine and toolchain (the standard library's `random(in:using:)`
 /// algorithms are not guaranteed stable across versions, so we draw numbers ourselves).
-struct SeededGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -15,9 +15,9 @@ struct SeededGenerator {
     }
 
     /// Uniform enough in 0..<bound for test generation (bounds are tiny next to 2^64).
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    public mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
