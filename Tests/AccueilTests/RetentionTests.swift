@@ -78,6 +78,32 @@ import Testing
         }
     }
 
+    @Test func bookingsGoWithThePurgedPersonAndBlockErasureWhileUpcoming() async throws {
+        try await withApp { app in
+            let (a, _, c) = try seed(app)
+            try app.store.writeSync { db in
+                try db.run("INSERT INTO social_workers (id, display_name, institution) VALUES ('ts1', 'TS', 'ccas')")
+                try db.run("""
+                    INSERT INTO permanences (id, host_site_id, sending_institution, weekday, half_day, start_time, end_time, recurrence,
+                                             valid_from, titulaire_id, mode, capacity, updated_at)
+                    VALUES ('p1', 'mds-bastide', 'ccas', 1, 'afternoon', '14:00', '17:00', '{}', '2020-01-01', 'ts1', 'rendez_vous', 1, 0)
+                    """)
+                for (person, day) in [(a.personID, "2024-05-06"), (c.personID, "2099-01-05")] {
+                    try db.run("""
+                        INSERT INTO bookings (occurrence_id, permanence_id, occurrence_date, slot_start, place, person_id, created_at)
+                        VALUES (?, 'p1', ?, '14:00', 1, ?, 0)
+                        """, ["p1-\(day)", day, person])
+                }
+            }
+            #expect(throws: Never.self) { try app.store.writeSync { db in try RetentionPurge.run(db, now: app.now, account: nil) } }
+            #expect(try count(app, "SELECT count(*) FROM bookings WHERE person_id = ?", [a.personID]) == 0)
+            // C's booking is upcoming: erasure waits (the orientation is closed, the booking is not).
+            #expect(throws: PersonErasure.Refusal.openOrientation) {
+                try app.store.writeSync { db in try PersonErasure.erase(db, personID: c.personID, account: 1, at: app.now) }
+            }
+        }
+    }
+
     @Test func theApplicationStillCannotDeleteRecentAuditEntries() async throws {
         try await withApp { app in
             _ = try seed(app)

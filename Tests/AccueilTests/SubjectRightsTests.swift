@@ -28,6 +28,7 @@ import Testing
             #expect((json["notes"] as? [[String: Any]])?.first?["text"] as? String == "Note confidentielle sur Durand", "notes of both institutions")
             #expect((json["orientations"] as? [[String: Any]])?.first?["derogationJustification"] as? String == "Justification écrite")
             #expect((json["attendance"] as? [[String: Any]])?.first?["status"] as? String == "honoree")
+            #expect(json["permanenceBookings"] is [[String: Any]])
             let history = try #require(json["accessHistory"] as? [[String: Any]])
             #expect(history.contains { $0["action"] as? String == "personne.consultee" && $0["institution"] as? String == "CCAS" })
             #expect(!response.text.contains("Alice Martin"), "staff are named by institution only")

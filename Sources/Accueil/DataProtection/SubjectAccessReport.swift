@@ -7,6 +7,7 @@ import SQLiteStore
 /// person learns which service looked, the staff's own identity stays with the controllers.
 struct SubjectAccessReport: Sendable {
     struct Note: Sendable { let intakeID: Int64; let at: Int64; let institution: String; let text: String }
+    struct Booking: Sendable { let date: String; let time: String; let site: String; let cancelledAt: Int64? }
     struct Access: Sendable { let at: Int64; let action: String; let label: String; let institution: String?; let detail: String? }
 
     let person: Person
@@ -18,6 +19,7 @@ struct SubjectAccessReport: Sendable {
     let notes: [Note]
     let orientations: [OrientationRecord]
     let history: [Access]
+    let bookings: [Booking]
     let sites: [String: String]
 
     static func load(_ db: Connection, personID: Int64) throws -> SubjectAccessReport? {
@@ -40,10 +42,15 @@ struct SubjectAccessReport: Sendable {
             return Access(at: row.int64("at") ?? 0, action: action, label: AuditAction(rawValue: action)?.label ?? action,
                           institution: row.string("institution"), detail: row.string("detail"))
         }
+        let bookings = try db.query("""
+            SELECT b.occurrence_date, b.slot_start, p.host_site_id, b.cancelled_at FROM bookings b JOIN permanences p ON p.id = b.permanence_id
+            WHERE b.person_id = ? ORDER BY b.occurrence_date, b.slot_start
+            """, [personID]).map { Booking(date: $0.string("occurrence_date") ?? "", time: $0.string("slot_start") ?? "",
+                                           site: $0.string("host_site_id") ?? "", cancelledAt: $0.int64("cancelled_at")) }
         let sites = Dictionary(try SiteDirectory.all(db).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         return SubjectAccessReport(person: person, createdAt: row.int64("created_at") ?? 0, updatedAt: row.int64("updated_at") ?? 0,
                                    mergedDuplicates: duplicates, intakes: intakes, ages: ages, notes: notes,
-                                   orientations: try OrientationRepository.forPerson(db, personID), history: history, sites: sites)
+                                   orientations: try OrientationRepository.forPerson(db, personID), history: history, bookings: bookings, sites: sites)
     }
 
     /// The machine-readable copy (art. 15(3) and 20): stable keys, ISO dates, sorted for diffing.
@@ -72,12 +79,13 @@ struct SubjectAccessReport: Sendable {
             ]
         }
         let attendance = self.orientations.map { ["reference": $0.reference, "status": $0.status.rawValue, "recordedAt": date($0.statusAt)] as [String: Any] }
+        let bookings = self.bookings.map { ["date": $0.date, "time": $0.time, "site": sites[$0.site] ?? $0.site, "cancelledAt": date($0.cancelledAt)] as [String: Any] }
         let history = self.history.map { ["at": date($0.at), "action": $0.action, "label": $0.label, "institution": value($0.institution), "detail": value($0.detail)] as [String: Any] }
         let document: [String: Any] = [
             "generatedAt": date(generatedAt),
             "controllers": "CCAS de Bordeaux et Département de la Gironde (responsables conjoints)",
             "identity": identity, "intakes": intakes, "notes": notes, "orientations": orientations,
-            "attendance": attendance, "accessHistory": history,
+            "attendance": attendance, "permanenceBookings": bookings, "accessHistory": history,
         ]
         return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data("{}".utf8)
     }

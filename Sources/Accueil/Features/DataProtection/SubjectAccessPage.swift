@@ -16,6 +16,7 @@ enum SubjectAccessPage {
         let orientations = report.orientations.map { o -> HTML in
             "<tr><td>\(o.reference)</td><td>\(FrenchDates.dateTime(o.createdAt))</td><td>\(o.service) — \(site(o.siteID))\(o.isDerogation ? " (dérogation : \(o.derogationJustification ?? "justification effacée"))" : "")</td><td>\(BookingText.describe(o))</td><td>\(o.status.label)\(o.statusAt.map { " le \(FrenchDates.dateTime($0))" } ?? "")</td></tr>"
         }
+        let bookings = report.bookings.map { "<li>\($0.date) à \($0.time) — \(site($0.site))\($0.cancelledAt == nil ? "" : " (annulé)")</li>" as HTML }
         let history = report.history.map { "<tr><td>\(FrenchDates.dateTime($0.at))</td><td>\($0.label)</td><td>\($0.institution ?? "système")</td></tr>" as HTML }
         let errorBanner: HTML = error.map { "<div class=\"notice error\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
         return """
@@ -43,6 +44,8 @@ enum SubjectAccessPage {
             <table><caption>\(report.orientations.count) orientation(s)</caption>
             <thead><tr><th scope="col">N°</th><th scope="col">Date</th><th scope="col">Destination</th><th scope="col">Rendez-vous</th><th scope="col">Suite</th></tr></thead>
             <tbody>\(HTML.join(orientations))</tbody></table>
+            <h2>Places réservées dans les permanences</h2>
+            \(bookings.isEmpty ? "<p>Aucune.</p>" as HTML : "<ul>\(HTML.join(bookings))</ul>")
             <h2>Consultations et modifications du dossier</h2>
             <table><caption>\(report.history.count) trace(s) du journal d'accès</caption>
             <thead><tr><th scope="col">Date</th><th scope="col">Action</th><th scope="col">Service</th></tr></thead>
