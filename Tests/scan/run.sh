@@ -37,7 +37,12 @@ ADMIN=$(cookie admin demo-administrateur-comptes)
 CSRF=$(curl -s -H "Cookie: $AGENT" "$BASE/accueils/nouveau" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 curl -s -o /dev/null -H "Cookie: $AGENT" --data "_csrf=$CSRF&date=$(date +%F)&heure=10:30&site=ccas-cite-municipale&canal=sur_place&niveau=1&nom=Durand&prenom=Elodie&adultes=1&secteur=bastide&motifs=logement&consentement_orientation=1" "$BASE/accueils"
 
-# sqlmap first: wapiti, fuzzing the admin forms, disables accounts (the agent's included).
+# Order matters: sqlmap --forms submits the logout form (ends the agent's session) and wapiti,
+# fuzzing the admin forms, disables accounts (the agent's included). So: wapiti agent, sqlmap, wapiti admin.
+echo "== wapiti (agent session)"
+HOME="$WORK/home" timeout 600 "$VENV/bin/wapiti" -u "$BASE/" --scope folder \
+  -m sql,xss,exec,file,redirect,permanentxss,cookieflags,csp,http_headers,csrf \
+  -C "$AGENT" -x "$BASE/deconnexion" -x "$BASE/mon-compte/mot-de-passe" --flush-session --max-scan-time 240 -f txt -o "$OUT/wapiti-agent.txt" > "$OUT/wapiti-agent.log" 2>&1 || true
 echo "== sqlmap"
 : > "$OUT/sqlmap.txt"
 for target in "$BASE/personnes/suggestions?nom=dur&prenom=e|$AGENT" "$BASE/admin/journal?personne=1&compte=agent&action=x|$ADMIN" \
@@ -48,10 +53,6 @@ for target in "$BASE/personnes/suggestions?nom=dur&prenom=e|$AGENT" "$BASE/admin
 done
 HOME="$WORK/home" TERM=dumb timeout 400 "$VENV/bin/sqlmap" -u "$BASE/accueils/nouveau" --cookie "$AGENT" --forms --batch --dbms=sqlite \
   --output-dir="$WORK/sqlmap" 2>&1 | grep -E "might be injectable|is vulnerable|not injectable|all tested parameters|WARNING|CRITICAL" >> "$OUT/sqlmap.txt" || true
-echo "== wapiti (agent session)"
-HOME="$WORK/home" timeout 600 "$VENV/bin/wapiti" -u "$BASE/" --scope folder \
-  -m sql,xss,exec,file,redirect,permanentxss,cookieflags,csp,http_headers,csrf \
-  -C "$AGENT" -x "$BASE/deconnexion" -x "$BASE/mon-compte/mot-de-passe" --flush-session --max-scan-time 240 -f txt -o "$OUT/wapiti-agent.txt" > "$OUT/wapiti-agent.log" 2>&1 || true
 echo "== wapiti (admin session)"
 HOME="$WORK/home" timeout 600 "$VENV/bin/wapiti" -u "$BASE/" --scope folder \
   -m sql,xss,exec,file,redirect,permanentxss,csrf \
