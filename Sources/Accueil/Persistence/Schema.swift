@@ -229,6 +229,10 @@ public enum Schema {
             ) STRICT;
             INSERT INTO retention_settings (category, months) VALUES
                 ('identite', 24), ('foyer', 12), ('notes', 24), ('orientations', 24), ('journal', 12);
+            -- Deleting a person checks every table that points at it: without these indexes each deletion
+            -- scans persons (merged_into) and bookings, and a first purge of 100,000 files takes hours.
+            CREATE INDEX persons_by_merged_into ON persons(merged_into);
+            CREATE INDEX bookings_by_person ON bookings(person_id);
             -- When an intake's household details were reduced to what the figures need.
             ALTER TABLE intakes ADD COLUMN household_purged_at INTEGER;
             -- The audit trail stays append-only for the application: the purge opens this one-row window
