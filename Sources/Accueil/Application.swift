@@ -32,6 +32,10 @@ public enum Application {
         ExceptionRoutes.register(on: &router, context: context)
         SocialWorkerRoutes.register(on: &router, context: context)
         StatisticsRoutes.register(on: &router, context: context)
+        RetentionRoutes.register(on: &router, context: context)
+        PrivacyNoticeRoutes.register(on: &router, context: context)
+        SubjectAccessRoutes.register(on: &router, context: context)
+        PersonRectificationRoutes.register(on: &router, context: context)
 
         // Static files bypass the middleware (no session, no per-request compression): their answers,
         // gzip copy and headers are prepared once; the security headers come with them.
@@ -41,6 +45,7 @@ public enum Application {
                                       notFound: { _ in serverPages(.notFound) })
         router.mount("/static/", staticFiles.respond)
 
-        return router.freeze(errorRenderer: ErrorPages.render, reportInternalError: InternalErrorLog.report)
+        return router.freeze(errorRenderer: ErrorPages.render, reportInternalError: InternalErrorLog.report,
+                             translateError: DatabaseFaults.translate)
     }
 }

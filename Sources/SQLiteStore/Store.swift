@@ -74,6 +74,12 @@ public final class Store: Sendable {
         try writer.performSync { db in try db.transaction { try body(db) } }
     }
 
+    /// Runs `body` on the writer connection outside any transaction: for connection settings and
+    /// maintenance (pragmas, checkpoints) that a transaction would forbid or hide. Blocking.
+    public func maintenanceSync<T>(_ body: (Connection) throws -> T) throws -> T {
+        try writer.performSync { db in try body(db) }
+    }
+
     /// Online backup to `path` (see `Connection.backup(to:)`). It runs on a reader, so
     /// writes keep flowing while the copy is made.
     public func backup(to path: String) async throws {

@@ -9,12 +9,13 @@ public struct Responder: Sendable {
     private let pipeline: @Sendable (Request) async -> HTTPResponse
 
     init(root: FrozenRoute, mounts: [(prefix: String, handler: RawHandler)], middleware: [any Middleware], errorRenderer: @escaping ErrorRenderer,
-         reportInternalError: @escaping @Sendable (any Error, Request) -> Void) {
+         reportInternalError: @escaping @Sendable (any Error, Request) -> Void,
+         translateError: @escaping @Sendable (any Error) -> HTTPError? = { _ in nil }) {
         self.root = root
         self.mounts = mounts
         self.errorRenderer = errorRenderer
         self.reportInternalError = reportInternalError
-        let present = Responder.presenter(errorRenderer, reportInternalError)
+        let present = Responder.presenter(errorRenderer, reportInternalError, translateError)
         // Every layer gets a response from the layer inside it, never a throw: an error becomes its
         // page where it happens, so outer middleware (security headers, compression) still sees it.
         let route: Handler = { request in try await Responder.route(request, root) }
@@ -41,16 +42,20 @@ public struct Responder: Sendable {
     /// The same, for an already-built `Request` (tests, internal calls).
     public func respond(to request: Request) async -> HTTPResponse { await pipeline(request) }
 
-    private static func presenter(_ render: @escaping ErrorRenderer, _ report: @escaping @Sendable (any Error, Request) -> Void)
+    private static func presenter(_ render: @escaping ErrorRenderer, _ report: @escaping @Sendable (any Error, Request) -> Void,
+                                  _ translate: @escaping @Sendable (any Error) -> HTTPError?)
         -> @Sendable (any Error, Request) -> HTTPResponse {
         { error, request in
+            let shown: HTTPError
             if let error = error as? HTTPError {
-                var response = render(error, request)
-                for (name, value) in error.headers { response.headers.set(name, value) }
-                return response
+                shown = error
+            } else {
+                report(error, request)
+                shown = translate(error) ?? HTTPError(.internalServerError)
             }
-            report(error, request)
-            return render(HTTPError(.internalServerError), request)
+            var response = render(shown, request)
+            for (name, value) in shown.headers { response.headers.set(name, value) }
+            return response
         }
     }
 

@@ -59,8 +59,12 @@ public struct Router {
         add("POST", pattern, middleware: middleware, handler)
     }
 
-    public func freeze(errorRenderer: @escaping ErrorRenderer, reportInternalError: @escaping @Sendable (any Error, Request) -> Void = { _, _ in }) -> Responder {
-        Responder(root: root.frozen(wrapping: routeMiddleware), mounts: mounts, middleware: middleware, errorRenderer: errorRenderer, reportInternalError: reportInternalError)
+    /// - Parameter translateError: turns an error of a lower layer that has a meaning for users (e.g. a
+    ///   read-only database) into the `HTTPError` shown; it is still reported. nil means a bare 500.
+    public func freeze(errorRenderer: @escaping ErrorRenderer, reportInternalError: @escaping @Sendable (any Error, Request) -> Void = { _, _ in },
+                       translateError: @escaping @Sendable (any Error) -> HTTPError? = { _ in nil }) -> Responder {
+        Responder(root: root.frozen(wrapping: routeMiddleware), mounts: mounts, middleware: middleware, errorRenderer: errorRenderer,
+                  reportInternalError: reportInternalError, translateError: translateError)
     }
 }
 

@@ -42,6 +42,13 @@ enum ServeCommand {
         server.port = port
 
         let databasePath = DatabaseSettings.path(arguments, env)
+        Environment.makeParentDirectory(of: databasePath)
+        // Held while serving: `accueil restore` refuses to replace a live database, and a second
+        // server on the same file is refused too.
+        guard let databaseLock = DatabaseLock.acquire(for: databasePath) else {
+            Environment.printError("Un autre serveur utilise déjà la base \(databasePath).")
+            return 1
+        }
         let store = try DatabaseSettings.open(databasePath)
         let context = try Bootstrap.makeContext(store: store, configuration: configuration)
         let responder = Application.responder(context: context)
@@ -50,10 +57,14 @@ enum ServeCommand {
             await responder.respond(to: request)
         }
         try httpServer.start()
+        // Annexe 1 §12: what has passed its retention period goes, every day, without anyone having to remember.
+        let purge = PurgeScheduler(store: store, clock: context.clock)
         let signals = ShutdownSignals { httpServer.shutdown() }
         Environment.printError("Accueil commun \(AppConfiguration.version) : http://\(server.host):\(httpServer.port ?? port)/ (base \(databasePath)\(configuration.production ? ", production" : ", démonstration"))")
         await httpServer.stopped()
         withExtendedLifetime(signals) {}
+        withExtendedLifetime(databaseLock) {}
+        purge.cancel()
         Environment.printError("Arrêt propre terminé.")
         return 0
     }

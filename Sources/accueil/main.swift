@@ -12,7 +12,9 @@ let usage = """
     Commandes :
       serve     démarre le serveur web (crée et migre la base au premier démarrage)
       migrate   applique les migrations de la base
-      backup    sauvegarde la base dans un fichier (--to FICHIER)
+      backup    sauvegarde la base dans un fichier, chiffré avec --key-file (--to FICHIER)
+      restore   vérifie puis restaure une sauvegarde (--from FICHIER --db BASE)
+      purge     applique les durées de conservation (--dry-run : aperçu sans rien modifier)
       user      gère les comptes (user add : crée un compte, par exemple le premier administrateur)
       demo      remplit une base de démonstration d'activité synthétique (--intakes N)
       orient    oriente un foyer décrit en JSON sur l'entrée standard (CCAS ou MDS), sans ouvrir la base
@@ -34,6 +36,8 @@ do {
     case "serve": status = try await ServeCommand.run(rest)
     case "migrate": status = try MigrateCommand.run(rest)
     case "backup": status = try await BackupCommand.run(rest)
+    case "restore": status = try RestoreCommand.run(rest)
+    case "purge": status = try PurgeCommand.run(rest)
     case "user": status = try UserCommand.run(rest)
     case "orient": status = try OrientCommand.run(rest)
     case "demo": status = try DemoCommand.run(rest)
@@ -49,6 +53,9 @@ do {
 } catch let error as DemoDataGenerator.Refusal {
     Environment.printError("Erreur : \(error.description)")
     exit(2)
+} catch let error as BackupError {
+    Environment.printError("Erreur : \(error.description)")
+    exit(1)
 } catch let error as AccountProvisioning.Refusal {
     Environment.printError("Erreur : \(error.description)")
     exit(2)

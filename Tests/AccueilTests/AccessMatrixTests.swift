@@ -64,6 +64,15 @@ import TestSupport
         Route(method: "GET", path: "/admin/sites", permission: .manageReferential),
         Route(method: "GET", path: "/admin/sites/mds-bastide", permission: .manageReferential),
         Route(method: "POST", path: "/admin/sites/mds-bastide", permission: .manageReferential),
+        Route(method: "GET", path: "/admin/donnees", permission: .manageDataProtection),
+        Route(method: "POST", path: "/admin/donnees", permission: .manageDataProtection),
+        Route(method: "POST", path: "/admin/donnees/purge", permission: .manageDataProtection),
+        Route(method: "GET", path: "/admin/donnees/droits?dossier=999", permission: .manageDataProtection),
+        Route(method: "GET", path: "/personnes/999/donnees", permission: .manageDataProtection),
+        Route(method: "GET", path: "/personnes/999/export.json", permission: .manageDataProtection),
+        Route(method: "POST", path: "/personnes/999/effacement", permission: .manageDataProtection),
+        Route(method: "GET", path: "/personnes/999/modifier", permission: .recordIntake),
+        Route(method: "POST", path: "/personnes/999/modifier", permission: .recordIntake),
         Route(method: "POST", path: "/api/v1/orientation/evaluate", permission: .recordIntake, json: #"{"adults": 1}"#),
         Route(method: "GET", path: "/statistiques", permission: .readStatistics),
         Route(method: "GET", path: "/statistiques/motifs.csv?du=2026-01-01&au=2026-11-16", permission: .readStatistics),
@@ -116,6 +125,8 @@ import TestSupport
         #expect(AccessPolicy.allows([.manager, .socialWorker], .readPersonFile))
         #expect(AccessPolicy.allows([.administrator], .readAudit))
         #expect(!AccessPolicy.allows([.socialWorker], .manageAccounts))
+        // Retention, purge, full export and erasure: the administrator only (acting for the DPOs).
+        #expect(Role.allCases.filter { AccessPolicy.allows([$0], .manageDataProtection) } == [.administrator])
         for permission in Permission.allCases {
             #expect(Role.allCases.contains { AccessPolicy.allows([$0], permission) }, "\(permission) is held by nobody")
         }

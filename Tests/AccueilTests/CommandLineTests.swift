@@ -2,6 +2,7 @@ import Foundation
 import SQLiteStore
 import Testing
 import TestSupport
+@testable import Accueil
 
 /// The operations commands of the README, run as the built binary.
 @Suite struct CommandLineTests {
@@ -53,6 +54,25 @@ import TestSupport
         #expect(try copy.int("SELECT count(*) FROM schema_migrations") ?? 0 >= 3)
     }
 
+    @Test func purgeDryRunChangesNothingAndTheRealPurgeIsAudited() async throws {
+        try #require(CommandRunner.isBuilt, "build the executable first: swift build")
+        let directory = CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let db = directory + "/a.sqlite"
+        let store = try Store(path: db, migrator: Schema.migrator)
+        try store.writeSync { db in
+            try db.run("INSERT INTO persons (last_name, first_name, name_key, created_at, updated_at) VALUES ('Vieux', 'Dossier', 'vieux|dossier', 1, 1)")
+        }
+        let preview = try await CommandRunner.run(["purge", "--dry-run", "--db", db], directory: directory)
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(preview.stdout.contains("Aperçu") && preview.stdout.contains("Identité : 1"))
+        #expect(try store.readSync { db in try db.int("SELECT count(*) FROM persons") } == 1)
+        let purge = try await CommandRunner.run(["purge", "--db", db], directory: directory)
+        #expect(purge.status == 0 && purge.stdout.contains("Identité : 1"))
+        #expect(try store.readSync { db in try db.int("SELECT count(*) FROM persons") } == 0)
+        #expect(try store.readSync { db in try db.string("SELECT detail FROM audit_log WHERE action = 'conservation.purge'") }?.hasPrefix("identite=1,") == true)
+    }
+
     @Test func unknownCommandsAndOptionsExitWithUsage() async throws {
         try #require(CommandRunner.isBuilt, "build the executable first: swift build")
         let directory = CommandRunner.temporaryDirectory()
@@ -63,7 +83,7 @@ import TestSupport
         let badOption = try await CommandRunner.run(["serve", "--prot", "80"], directory: directory)
         #expect(badOption.status == 2)
         #expect(badOption.stderr.contains("option inconnue : --prot"))
-        for command in ["serve", "migrate", "backup", "orient"] {
+        for command in ["serve", "migrate", "backup", "restore", "purge", "orient"] {
             let help = try await CommandRunner.run([command, "--help"], directory: directory)
             #expect(help.status == 0)
             #expect(help.stdout.contains("Usage"))

@@ -77,6 +77,19 @@ import TestSupport
         }
     }
 
+    @Test func anAdministratorCannotResetTheirOwnPasswordFromTheAccountsPage() async throws {
+        try await withApp { app in
+            let admin = try await app.signedIn("admin")
+            try await admin.get("/admin/comptes")
+            let adminID = try #require(try app.store.readSync { db in try db.int("SELECT id FROM accounts WHERE login = 'admin'") })
+            let refused = try await admin.post("/admin/comptes/\(adminID)/mot-de-passe", [])
+            #expect(refused.status == 409)
+            #expect(refused.text.contains("Mon compte"))
+            #expect(try await admin.get("/admin/comptes").status == 200, "the session is still alive")
+            #expect(try app.auditCount(.accountPasswordReset) == 0)
+        }
+    }
+
     @Test func protectedPagesAreNotStoredByTheBrowser() async throws {
         try await withApp { app in
             let browser = try await app.signedIn("admin")

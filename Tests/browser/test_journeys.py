@@ -142,3 +142,38 @@ def test_family_in_bastide_is_oriented_to_mds_bastide_and_the_destination_marks_
     driver.get(url("/orientations/recues"))
     assert reference not in driver.page_source  # no longer waiting
     screenshot(driver, "journey-6-after-attendance")
+
+
+def test_rectification_then_subject_access_and_retention_pages(
+        driver, url, login, axe_violations, served_html, nu_errors, screenshot):
+    """Data protection: an agent rectifies an identity; the administrator opens the retention page and
+    the person's full data (right of access). axe and Nu on each page."""
+    login("agent", DEMO["agent"])
+    driver.get(url("/accueils/nouveau"))
+    driver.find_element(By.ID, "f-nom").send_keys("Rousseau")
+    driver.find_element(By.ID, "f-prenom").send_keys("Théo")
+    Select(driver.find_element(By.ID, "f-secteur")).select_by_value("lac")
+    driver.find_element(By.CSS_SELECTOR, "input[name=motifs][value=logement]").click()
+    driver.find_element(By.ID, "f-consentement_orientation").click()
+    submit(driver, "form.intake-form")
+    driver.find_element(By.LINK_TEXT, "voir le dossier").click()
+    WebDriverWait(driver, 10).until(EC.url_matches(r"/personnes/\d+$"))
+    person = driver.current_url.rsplit("/", 1)[1]
+    driver.find_element(By.LINK_TEXT, "Rectifier l'identité").click()
+    WebDriverWait(driver, 10).until(EC.url_contains("/modifier"))
+    check_page(driver, axe_violations, served_html, nu_errors, screenshot, "dp-1-rectification")
+    driver.find_element(By.ID, "f-telephone").send_keys("05 56 10 20 30")
+    submit(driver, "form[action$='/modifier']")
+    assert "Historique des rectifications" in driver.page_source
+    check_page(driver, axe_violations, served_html, nu_errors, screenshot, "dp-2-person-file")
+    logout(driver)
+
+    login("admin", DEMO["admin"])
+    driver.get(url("/admin/donnees"))
+    assert "Durées de conservation" in driver.page_source
+    check_page(driver, axe_violations, served_html, nu_errors, screenshot, "dp-3-retention")
+    driver.find_element(By.ID, "f-dossier").send_keys(person)
+    submit(driver, "form[action='/admin/donnees/droits']")
+    assert "Données détenues sur Théo ROUSSEAU" in driver.find_element(By.TAG_NAME, "h1").text
+    assert "Identité rectifiée" in driver.page_source
+    check_page(driver, axe_violations, served_html, nu_errors, screenshot, "dp-4-subject-access")

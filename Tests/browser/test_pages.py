@@ -15,6 +15,7 @@ from conftest import format_violations, save_print_pdf
 PAGES = [
     pytest.param("accueil", "/", 200, id="accueil"),
     pytest.param("connexion", "/connexion", 200, id="connexion"),
+    pytest.param("donnees-personnelles", "/donnees-personnelles", 200, id="donnees-personnelles"),
     pytest.param("404", "/cette-page-n-existe-pas", 404, id="404"),
 ]
 

@@ -13,6 +13,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageAccounts          // create, disable, reset, change roles and sites
     case manageReferential       // sites, partner directory, motives
     case readAudit               // the audit trail and a person's access history
+    case manageDataProtection    // retention periods and purge, a person's full export and erasure (GDPR rights)
 }
 
 /// The role × permission matrix, in one place (documented in docs/roles.md, tested route by route).
@@ -22,7 +23,7 @@ public enum AccessPolicy {
         .socialWorker: [.useDesk, .recordIntake, .readPersonFile, .readSocialNotes, .recordAttendance,
                         .grantDerogation, .readPlanning],
         .manager: [.useDesk, .planPermanences, .readPlanning, .readStatistics],
-        .administrator: [.useDesk, .manageAccounts, .manageReferential, .readAudit, .readStatistics],
+        .administrator: [.useDesk, .manageAccounts, .manageReferential, .readAudit, .readStatistics, .manageDataProtection],
     ]
 
     public static func allows(_ roles: Set<Role>, _ permission: Permission) -> Bool {

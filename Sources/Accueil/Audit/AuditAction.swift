@@ -31,6 +31,11 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case absenceChanged = "planning.absence_modifiee"
     case closureChanged = "planning.fermeture_modifiee"
     case socialWorkerChanged = "planning.travailleur_modifie"
+    case retentionChanged = "conservation.modifiee"
+    case retentionPurged = "conservation.purge"
+    case personExported = "personne.exportee"
+    case personRectified = "personne.rectifiee"
+    case personErased = "personne.effacee"
 
     public var label: String {
         switch self {
@@ -65,6 +70,11 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .absenceChanged: "Absence d'un travailleur social enregistrée ou retirée"
         case .closureChanged: "Fermeture d'un site enregistrée ou retirée"
         case .socialWorkerChanged: "Travailleur social du planning ajouté ou modifié"
+        case .retentionChanged: "Durées de conservation modifiées"
+        case .retentionPurged: "Purge des données échues"
+        case .personExported: "Données d'une personne communiquées (droit d'accès)"
+        case .personRectified: "Identité rectifiée"
+        case .personErased: "Données d'une personne effacées (droit à l'effacement)"
         }
     }
 }

@@ -43,6 +43,15 @@ enum PersonRepository {
             """, [phone, birthDate, followedBy, referent, now, id])
     }
 
+    /// Replaces the identity fields (rectification); the name key follows the name.
+    static func rectify(_ db: Connection, _ person: Person, at now: Int64) throws {
+        try db.run("""
+            UPDATE persons SET last_name = ?, first_name = ?, birth_date = ?, phone = ?, name_key = ?, followed_by = ?, referent = ?,
+            updated_at = ? WHERE id = ?
+            """, [person.lastName, person.firstName, person.birthDate, person.phone, NameKey.make(lastName: person.lastName, firstName: person.firstName),
+                  person.followedBy, person.referent, now, person.id])
+    }
+
     /// Moves everything of `duplicate` onto `kept` and marks the duplicate as merged (never deleted: the audit trail points at it).
     static func merge(_ db: Connection, duplicate: Int64, into kept: Int64, at now: Int64) throws {
         try db.run("UPDATE intakes SET person_id = ? WHERE person_id = ?", [kept, duplicate])

@@ -39,7 +39,8 @@ enum Layout {
             \(body)
             </main>
             <footer class="site-footer">
-            <p>Accueil commun — outil partagé du CCAS de Bordeaux et des Maisons du Département des Solidarités. Les données saisies sont confidentielles.</p>
+            <p>Accueil commun — outil partagé du CCAS de Bordeaux et des Maisons du Département des Solidarités. Les données saisies sont confidentielles.
+            <a href="/donnees-personnelles">Vos données personnelles</a></p>
             </footer>
             """
         return document(title: title, stylesheet: "/static/css/app.css", extraStylesheet: stylesheet.map { "/static/css/" + $0 }, body: frame)

@@ -18,6 +18,7 @@ enum Navigation {
         Item(path: "/admin/comptes", label: "Comptes", permission: .manageAccounts),
         Item(path: "/admin/sites", label: "Sites et partenaires", permission: .manageReferential),
         Item(path: "/admin/journal", label: "Journal d'accès", permission: .readAudit),
+        Item(path: "/admin/donnees", label: "Données personnelles", permission: .manageDataProtection),
     ]
 
     static func render(for request: Request, current: String) -> HTML {

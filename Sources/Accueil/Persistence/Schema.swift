@@ -261,6 +261,38 @@ public enum Schema {
                 """)
             try StatisticsBackfill.run(db)
         },
+        Migration(6, "data protection: retention periods, audit purge window", sql: """
+            -- Retention per data category, in months after the person's last contact (the audit trail:
+            -- after each entry). Defaults and their reasons: docs/retention.md.
+            CREATE TABLE retention_settings (
+                category TEXT PRIMARY KEY CHECK (category IN ('identite', 'foyer', 'notes', 'orientations', 'journal')),
+                months INTEGER NOT NULL CHECK (months BETWEEN 1 AND 120),
+                updated_at INTEGER,
+                account_id INTEGER REFERENCES accounts(id)
+            ) STRICT;
+            INSERT INTO retention_settings (category, months) VALUES
+                ('identite', 24), ('foyer', 12), ('notes', 24), ('orientations', 24), ('journal', 12);
+            -- Deleting a person checks every table that points at it: without these indexes each deletion
+            -- scans persons (merged_into) and bookings, and a first purge of 100,000 files takes hours.
+            -- Partial: it serves "who was merged into this file", and must not tempt the planner for the
+            -- common "merged_into IS NULL" filter of the name search (persons_by_name serves that).
+            CREATE INDEX persons_by_merged_into ON persons(merged_into) WHERE merged_into IS NOT NULL;
+            CREATE INDEX bookings_by_person ON bookings(person_id);
+            -- When an intake's household details were reduced to what the figures need.
+            ALTER TABLE intakes ADD COLUMN household_purged_at INTEGER;
+            -- The audit trail stays append-only for the application: the purge opens this one-row window
+            -- inside its own transaction and closes it before committing. Even with the window open, the
+            -- trigger below refuses rows younger than the window or than 183 days by the database's own
+            -- clock, so neither a bug nor a misconfigured retention can erase recent traces.
+            CREATE TABLE audit_purge_window (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                before INTEGER NOT NULL
+            ) STRICT;
+            DROP TRIGGER audit_log_is_append_only_delete;
+            CREATE TRIGGER audit_log_delete_only_expired BEFORE DELETE ON audit_log
+                WHEN old.at >= coalesce((SELECT min(before, unixepoch() - 183 * 86400) FROM audit_purge_window WHERE id = 1), -9223372036854775808)
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: only entries past the retention limit may be purged'); END;
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

@@ -1,4 +1,5 @@
 import HTTPCore
+import SQLiteStore
 import Web
 
 /// Finds the session behind the cookie, enforces idle and absolute expiry, and marks every response
@@ -22,7 +23,11 @@ struct SessionMiddleware: Middleware {
                now - stored.lastSeenAt < settings.idleTimeout, now - stored.createdAt < settings.absoluteTimeout {
                 request[CurrentSession.self] = Session(account: account, csrfToken: stored.csrf, tokenHash: stored.tokenHash)
                 if now - stored.lastSeenAt >= settings.touchInterval {
-                    try await context.store.write { db in try SessionRepository.touch(db, tokenHash: stored.tokenHash, at: now) }
+                    // A missed touch only shortens the idle time; it must not stop reads on a read-only,
+                    // full or busy database.
+                    do {
+                        try await context.store.write { db in try SessionRepository.touch(db, tokenHash: stored.tokenHash, at: now) }
+                    } catch let error as SQLiteError where DatabaseFaults.isTransient(error) {}
                 }
             } else {
                 clearCookie = true

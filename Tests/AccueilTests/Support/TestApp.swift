@@ -24,10 +24,10 @@ final class TestApp: Sendable {
         return url.path
     }()
 
-    init(production: Bool = false, prepare: (Store) throws -> Void = { _ in }) throws {
+    init(production: Bool = false, busyTimeout: Duration = .milliseconds(5000), prepare: (Store) throws -> Void = { _ in }) throws {
         var template = Array("/tmp/accueil-test-XXXXXX".utf8CString)
         directory = String(cString: mkdtemp(&template))
-        store = try Store(path: directory + "/test.sqlite", migrator: Schema.migrator)
+        store = try Store(path: directory + "/test.sqlite", migrator: Schema.migrator, busyTimeout: busyTimeout)
         try prepare(store)
         var configuration = AppConfiguration()
         configuration.publicDirectory = Self.repositoryRoot + "/Public"
@@ -80,8 +80,8 @@ final class TestClock: Sendable {
 }
 
 /// Runs `body` with a started app and always stops it.
-func withApp(production: Bool = false, _ body: (TestApp) async throws -> Void) async throws {
-    let app = try TestApp(production: production)
+func withApp(production: Bool = false, busyTimeout: Duration = .milliseconds(5000), _ body: (TestApp) async throws -> Void) async throws {
+    let app = try TestApp(production: production, busyTimeout: busyTimeout)
     do { try await body(app) } catch {
         await app.stop()
         throw error

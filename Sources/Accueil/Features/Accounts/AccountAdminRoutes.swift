@@ -94,6 +94,11 @@ enum AccountAdminRoutes {
         router.post("/admin/comptes/:id/mot-de-passe", middleware: gate) { request in
             guard let admin = request.session?.account else { throw HTTPError.forbidden }
             let id = try accountID(request)
+            // Resetting one's own password here would end one's own session mid-task (found by the
+            // wapiti scan, whose session vanished this way); one's own password is changed on its page.
+            if id == admin.id {
+                throw HTTPError(.conflict, "Pour votre propre compte, changez votre mot de passe depuis « Mon compte ».")
+            }
             let temporary = Sodium.token(bytes: 12)
             let hash = try await context.hasher.hashAsync(temporary)
             let now = context.now()

@@ -46,7 +46,8 @@ enum ReferralSlip {
             enregistrent ces informations pour organiser votre accueil et votre orientation, et les conservent pour la durée
             nécessaire à votre accompagnement. Vous pouvez y accéder, les faire rectifier ou demander leur effacement auprès de
             l'accueil du CCAS (Cité Municipale, 4 rue Claude Bonnier, Bordeaux) ou de votre Maison du Département des Solidarités,
-            et saisir la CNIL (www.cnil.fr).</p>
+            et saisir la CNIL (www.cnil.fr). Tout savoir (durées de conservation, droits) :
+            page <a href="/donnees-personnelles">« Vos données personnelles »</a> de l'Accueil commun, ou demandez-la à l'accueil.</p>
             </footer>
             <p class="no-print slip-actions"><button type="button" class="print-button" hidden>Imprimer</button> <a href="/orientations/\(String(o.id))">Retour</a></p>
             </main>

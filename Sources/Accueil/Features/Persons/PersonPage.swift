@@ -27,7 +27,14 @@ enum PersonPage {
             </form>
             </section>
             """
-        let merged: HTML = request.query["fusion"] == "1" ? "<div class=\"notice success\" role=\"status\"><p>Les dossiers ont été fusionnés.</p></div>" : .empty
+        let merged: HTML = request.query["fusion"] == "1" ? "<div class=\"notice success\" role=\"status\"><p>Les dossiers ont été fusionnés.</p></div>"
+            : request.query["rectifie"] == "1" ? "<div class=\"notice success\" role=\"status\"><p>L'identité a été rectifiée.</p></div>" : .empty
+        let canRectify = request.session?.account.can(.recordIntake) == true
+        let rectifyLink: HTML = canRectify ? "<p><a href=\"/personnes/\(String(p.id))/modifier\">Rectifier l'identité</a></p>" : .empty
+        let history: HTML = file.rectifications.isEmpty ? .empty : """
+            <h2>Historique des rectifications</h2>
+            <ul>\(HTML.join(file.rectifications.map { "<li>\(FrenchDates.dateTime($0.at)) — \($0.accountLogin ?? "?") : \(fieldNames($0.detail))</li>" as HTML }))</ul>
+            """
         return """
             <h1>\(p.fullName)</h1>
             \(merged)
@@ -37,6 +44,7 @@ enum PersonPage {
             <dt>Téléphone</dt><dd>\(p.phone ?? "—")</dd>
             <dt>Suivi en cours</dt><dd>\(p.followedBy.map { $0 == "MDS" ? "MDS" : "CCAS" } ?? "aucun connu")\(p.referent.map { " — référent : \($0)" } ?? "")</dd>
             </dl>
+            \(rectifyLink)
             <h2>Orientations</h2>
             <table><caption>Orientations, de la plus récente à la plus ancienne</caption>
             <thead><tr><th scope="col">N°</th><th scope="col">Date</th><th scope="col">Destination</th><th scope="col">Réservation</th><th scope="col">Suite</th></tr></thead>
@@ -45,8 +53,16 @@ enum PersonPage {
             <table><caption>Accueils, du plus récent au plus ancien</caption>
             <thead><tr><th scope="col">Date</th><th scope="col">Site</th><th scope="col">Canal</th><th scope="col">Motifs</th></tr></thead>
             <tbody>\(HTML.join(intakes))</tbody></table>
+            \(history)
             \(merge)
             """
+    }
+
+    /// "champs=nom,telephone" → "nom, téléphone".
+    static func fieldNames(_ detail: String?) -> String {
+        let labels = ["nom": "nom", "prenom": "prénom", "naissance": "date de naissance", "telephone": "téléphone", "deja_suivi": "suivi en cours", "referent": "référent"]
+        let names = (detail ?? "").replacingOccurrences(of: "champs=", with: "").split(separator: ",").map { labels[String($0)] ?? String($0) }
+        return names.joined(separator: ", ")
     }
 
     static func channelLabel(_ code: String) -> String { IntakeForm.channels.first { $0.0 == code }?.1 ?? code }

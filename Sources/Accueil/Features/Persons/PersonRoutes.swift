@@ -19,7 +19,8 @@ enum PersonRoutes {
                 return PersonFile(person: person, intakes: intakes, orientations: try OrientationRepository.forPerson(db, id),
                                   notes: try IntakeRepository.notes(db, intakeIDs: intakes.map(\.id), readableBy: account),
                                   sites: try SiteDirectory.all(db),
-                                  duplicates: try PersonRepository.matches(db, lastName: person.lastName, firstName: person.firstName, birthDate: person.birthDate).filter { $0.id != id })
+                                  duplicates: try PersonRepository.matches(db, lastName: person.lastName, firstName: person.firstName, birthDate: person.birthDate).filter { $0.id != id },
+                                  rectifications: try AuditTrail.entries(db, rectificationFilter(id)))
             }
             guard let file else { throw HTTPError.notFound }
             if let target = file.redirect { return .redirect(to: "/personnes/\(target)", status: .movedPermanently) }
@@ -51,6 +52,17 @@ enum PersonRoutes {
     }
 }
 
+extension PersonRoutes {
+    static func rectificationFilter(_ id: Int64) -> AuditTrail.Filter {
+        var filter = AuditTrail.Filter()
+        filter.subjectType = "personne"
+        filter.subjectID = String(id)
+        filter.action = AuditAction.personRectified.rawValue
+        filter.limit = 50
+        return filter
+    }
+}
+
 struct PersonFile: Sendable {
     var person: Person
     var intakes: [IntakeRecord] = []
@@ -58,5 +70,7 @@ struct PersonFile: Sendable {
     var notes: [(intakeID: Int64, at: Int64, author: String, text: String)] = []
     var sites: [DirectorySite] = []
     var duplicates: [Person] = []
+    /// Rectification history: who changed which identity fields, when (from the audit trail).
+    var rectifications: [AuditEntry] = []
     var redirect: Int64?
 }
