@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(
             name: "AccueilTests",
-            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "Web", "SQLiteStore", "Orientation", "TestSupport"]),
+            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "Web", "SQLiteStore", "Orientation", "Planning", "TestSupport"]),
     ]
 )

@@ -13,6 +13,9 @@ public struct AppConfiguration: Sendable {
         didSet { sessions.secureCookies = behindTLS }
     }
     public var sessions = SessionSettings()
+    /// Behind a reverse proxy that appends the client's address to `X-Forwarded-For`: throttle by that
+    /// address rather than the proxy's (which every request would share).
+    public var trustProxy: Bool = false
     /// Argon2id cost; only tests lower it.
     public var passwordHashingIsFastForTests = false
 

@@ -26,6 +26,11 @@ public enum Application {
         AttendanceRoutes.register(on: &router, context: context)
         SiteAdminRoutes.register(on: &router, context: context)
         OrientationAPIRoutes.register(on: &router, context: context)
+        PlanningRoutes.register(on: &router, context: context)
+        PermanenceRoutes.register(on: &router, context: context)
+        PlanningFeedRoutes.register(on: &router, context: context)
+        ExceptionRoutes.register(on: &router, context: context)
+        SocialWorkerRoutes.register(on: &router, context: context)
         StatisticsRoutes.register(on: &router, context: context)
 
         // Static files bypass the middleware (no session, no per-request compression): their answers,

@@ -34,7 +34,7 @@ public enum Bootstrap {
         return PasswordPolicy(commonPasswordList: String(decoding: data, as: UTF8.self))
     }
 
-    /// Builds the shared context; seeds sites (and demo accounts in demo mode); refuses an unsafe production start.
+    /// Builds the shared context; seeds sites (and demo accounts and the demo planning in demo mode); refuses an unsafe production start.
     public static func makeContext(store: Store, configuration: AppConfiguration,
                                    clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
                                    skipProductionChecks: Bool = false) throws -> AppContext {
@@ -59,6 +59,7 @@ public enum Bootstrap {
             if admins == 0 { throw StartupError.noAdministrator }
         } else if !configuration.production {
             try seedDemoAccounts(context)
+            try store.writeSync { db in try PlanningDemoSeed.seedOnce(db, at: now) }
         }
         return context
     }

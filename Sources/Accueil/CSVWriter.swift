@@ -12,11 +12,11 @@ struct CSVWriter {
 
     var bytes: [UInt8] { Array(text.utf8) }
 
-    /// A field is quoted when it holds the separator, a quote or a line break. A leading `=`, `+`, `-` or `@`
-    /// is prefixed with an apostrophe so a spreadsheet never runs it as a formula (CSV injection).
+    /// A field is quoted when it holds the separator, a quote or a line break. A leading `=`, `+`, `-`, `@`,
+    /// tab or carriage return is prefixed with an apostrophe so a spreadsheet never runs it as a formula (CSV injection).
     static func quote(_ field: String) -> String {
         var value = field
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -25,7 +25,7 @@ public enum FormFields {
         let auto: HTML = autocomplete.map { " autocomplete=\"\($0)\"" } ?? .empty
         return """
             <div class="field">
-            <label for="\(fieldID)">\(label)\(requiredMark(required))\(hintHTML(fieldID, hint))</label>
+            <label for="\(fieldID)">\(label)\(requiredMark(required))</label>\(hintHTML(fieldID, hint))
             \(errorHTML(fieldID, error))<input type="\(type)" id="\(fieldID)" name="\(name)" value="\(value)"\(auto)\(described)\(Attr.required(required))\(invalid(error))\(extra)>
             </div>
             """
@@ -36,15 +36,17 @@ public enum FormFields {
         let fieldID = id(name)
         return """
             <div class="field">
-            <label for="\(fieldID)">\(label)\(hintHTML(fieldID, hint))</label>
+            <label for="\(fieldID)">\(label)</label>\(hintHTML(fieldID, hint))
             \(errorHTML(fieldID, error))<textarea id="\(fieldID)" name="\(name)" rows="\(rows)"\(describedBy(fieldID, hint: hint, error: error))\(invalid(error))>\(value)</textarea>
             </div>
             """
     }
 
+    /// - Parameter idSuffix: distinguishes several selects with the same name on one page (one per table row).
     public static func select(_ name: String, label: String, options: [Option], selected: String?,
-                              hint: String? = nil, error: String? = nil, required: Bool = false, includeBlank: String? = nil) -> HTML {
-        let fieldID = id(name)
+                              hint: String? = nil, error: String? = nil, required: Bool = false, includeBlank: String? = nil,
+                              idSuffix: String = "") -> HTML {
+        let fieldID = id(name) + idSuffix
         var optionsHTML: [HTML] = []
         if let includeBlank { optionsHTML.append("<option value=\"\">\(includeBlank)</option>") }
         for option in options {
@@ -52,7 +54,7 @@ public enum FormFields {
         }
         return """
             <div class="field">
-            <label for="\(fieldID)">\(label)\(requiredMark(required))\(hintHTML(fieldID, hint))</label>
+            <label for="\(fieldID)">\(label)\(requiredMark(required))</label>\(hintHTML(fieldID, hint))
             \(errorHTML(fieldID, error))<select id="\(fieldID)" name="\(name)"\(describedBy(fieldID, hint: hint, error: error))\(Attr.required(required))\(invalid(error))>\(optionsHTML)</select>
             </div>
             """
@@ -64,7 +66,7 @@ public enum FormFields {
         let groupID = id(name)
         let items = options.enumerated().map { index, option -> HTML in
             let optionID = "\(groupID)-\(index)"
-            return "<label class=\"choice\" for=\"\(optionID)\"><input type=\"\(multiple ? "checkbox" : "radio")\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(option.value)\"\(Attr.checked(checked.contains(option.value)))> \(option.label)</label>"
+            return "<label class=\"choice\" for=\"\(optionID)\"><input type=\"\(multiple ? "checkbox" : "radio")\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(option.value)\"\(Attr.checked(checked.contains(option.value)))\(invalid(error))> \(option.label)</label>"
         }
         return """
             <fieldset class="field" id="\(groupID)"\(describedBy(groupID, hint: hint, error: error))>
@@ -75,9 +77,9 @@ public enum FormFields {
     }
 
     /// A single checkbox whose label sits next to it.
-    public static func checkbox(_ name: String, label: String, checked: Bool, value: String = "1", hint: String? = nil) -> HTML {
+    public static func checkbox(_ name: String, label: String, checked: Bool, value: String = "1", hint: String? = nil, error: String? = nil) -> HTML {
         let fieldID = id(name)
-        return "<div class=\"field\"><label class=\"choice\" for=\"\(fieldID)\"><input type=\"checkbox\" id=\"\(fieldID)\" name=\"\(name)\" value=\"\(value)\"\(Attr.checked(checked))\(describedBy(fieldID, hint: hint, error: nil))> \(label)</label>\(hintHTML(fieldID, hint))</div>"
+        return "<div class=\"field\">\(errorHTML(fieldID, error))<label class=\"choice\" for=\"\(fieldID)\"><input type=\"checkbox\" id=\"\(fieldID)\" name=\"\(name)\" value=\"\(value)\"\(Attr.checked(checked))\(describedBy(fieldID, hint: hint, error: error))\(invalid(error))> \(label)</label>\(hintHTML(fieldID, hint))</div>"
     }
 
     /// A summary at the top of a form, each error a link to its field (RGAA 11.10).

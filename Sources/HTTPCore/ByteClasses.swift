@@ -23,6 +23,17 @@ enum ByteClass {
     /// A request-target is visible ASCII only (RFC 9112 §3.2; RFC 3986 has no raw spaces or bytes ≥ 0x80).
     static func isTarget(_ b: UInt8) -> Bool { b > 0x20 && b < 0x7F }
 
+    /// reg-name, IPv4 and bracketed IPv6 characters, and the port separator.
+    static func isHostCharacter(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "%"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="): true
+        default: false
+        }
+    }
+
     static func hexValue(_ b: UInt8) -> Int? {
         switch b {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(b - UInt8(ascii: "0"))

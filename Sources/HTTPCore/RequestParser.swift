@@ -38,6 +38,15 @@ public struct RequestParser: Sendable {
         return true
     }
 
+    /// The version of the request whose body is arriving, if any.
+    public var pendingVersion: HTTPVersion? {
+        switch state {
+        case .head: nil
+        case .fixedBody(let request, _), .chunkSize(let request), .chunkData(let request, _), .chunkDataEnd(let request), .trailers(let request, _):
+            request.version
+        }
+    }
+
     /// True once a head has been parsed and its body is still arriving.
     public var isReceivingBody: Bool {
         if case .head = state { return false }
@@ -251,6 +260,8 @@ public struct RequestParser: Sendable {
     private mutating func beginBody(_ request: HTTPRequest) throws(HTTPParseError) -> HTTPRequest? {
         let hosts = request.headers.values(for: "Host")
         if request.version == .http11 && hosts.count != 1 || hosts.count > 1 { throw .malformed("Host") }
+        // Host = uri-host [ ":" port ] (RFC 9112 §3.2, RFC 3986 §3.2.2): no spaces, userinfo, paths or controls.
+        if let host = hosts.first, !host.utf8.allSatisfy(ByteClass.isHostCharacter) { throw .malformed("Host value") }
         let transferEncodings = request.headers.values(for: "Transfer-Encoding")
         let contentLengths = request.headers.values(for: "Content-Length")
         let wantsContinue = request.headers["Expect"]?.equalsIgnoringASCIICase("100-continue") ?? false

@@ -34,6 +34,8 @@ final class Connection: @unchecked Sendable {
     private var peerClosed = false
     private var draining = false
     private var closed = false
+    private var processing = false
+    private var processAgain = false
 
     private let remoteAddress: String?
 
@@ -57,21 +59,24 @@ final class Connection: @unchecked Sendable {
 
     var id: ObjectIdentifier { ObjectIdentifier(self) }
 
+    /// Sets up the sources on the connection's own queue, like every other state change: a shutdown
+    /// racing the start then finds either no sources (and closes the descriptor itself) or both.
     func start() {
-        let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-        let write = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
-        read.setEventHandler { [unowned self] in readAvailable() }
-        write.setEventHandler { [unowned self] in flush() }
-        // The descriptor is closed only when both sources are cancelled (Dispatch's rule for shared fds).
-        let done: @Sendable () -> Void = { [self] in sourceCancelled() }
-        read.setCancelHandler(handler: done)
-        write.setCancelHandler(handler: done)
-        readSource = read
-        writeSource = write
-        openSources = 2
         queue.async { [self] in
+            guard !closed else { return }
+            let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+            let write = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+            read.setEventHandler { [unowned self] in readAvailable() }
+            write.setEventHandler { [unowned self] in flush() }
+            // The descriptor is closed only when both sources are cancelled (Dispatch's rule for shared fds).
+            let done: @Sendable () -> Void = { [self] in sourceCancelled() }
+            read.setCancelHandler(handler: done)
+            write.setCancelHandler(handler: done)
+            readSource = read
+            writeSource = write
+            openSources = 2
             phaseStarted = MonotonicClock.now()
-            readSource?.resume()
+            read.resume()
         }
     }
 
@@ -98,7 +103,23 @@ final class Connection: @unchecked Sendable {
         processRequests()
     }
 
+    /// Handles whatever is buffered. Re-entrant calls (an answer written synchronously by a handler
+    /// that never suspended asks for the next pipelined request) only mark that another round is due:
+    /// the loop below runs it, so thousands of pipelined requests cost no stack depth.
     private func processRequests() {
+        if processing {
+            processAgain = true
+            return
+        }
+        processing = true
+        defer { processing = false }
+        repeat {
+            processAgain = false
+            processOnce()
+        } while processAgain
+    }
+
+    private func processOnce() {
         guard !closed, !inFlight, outputOffset == output.count else { return }
         do {
             if let request = try parser.nextRequest() {
@@ -110,6 +131,8 @@ final class Connection: @unchecked Sendable {
         }
         if parser.expectsContinue {
             parser.continueSent()
+            // HTTP/1.0 clients do not know 100 (Continue) and must not receive it (RFC 9110 §10.1.1).
+            guard parser.pendingVersion == .http11 else { return resumeReading() }
             enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
             return
         }
@@ -243,6 +266,12 @@ final class Connection: @unchecked Sendable {
     func close() {
         guard !closed else { return }
         closed = true
+        guard readSource != nil else {
+            // Never started (shut down before its first turn on the queue): no source owns the descriptor.
+            Glibc.close(fd)
+            context.connectionClosed(id)
+            return
+        }
         if readSuspended { readSuspended = false; readSource?.resume() }
         if writeSuspended { writeSuspended = false; writeSource?.resume() }
         readSource?.cancel()

@@ -67,9 +67,9 @@ public struct AnnexFourDemo: Sendable {
         PlanningSite(id: "mds-saint-michel", name: "MDS Saint-Michel", kind: .mds),
         PlanningSite(id: "mds-saint-jean", name: "MDS Saint-Jean", kind: .mds),
         PlanningSite(id: "mds-bastide", name: "MDS Bastide", kind: .mds),
-        PlanningSite(id: "mfs-aubiers", name: "Maison France Services Les Aubiers", kind: .franceServices),
-        PlanningSite(id: "ca-benauge", name: "Centre d'animation Benauge", kind: .centreAnimation),
-        PlanningSite(id: "ca-bastide-queyries", name: "Centre d'animation Bastide Queyries", kind: .centreAnimation),
+        PlanningSite(id: "france-services-aubiers", name: "Maison France Services Les Aubiers", kind: .franceServices),
+        PlanningSite(id: "centre-animation-benauge", name: "Centre d'animation Benauge", kind: .centreAnimation),
+        PlanningSite(id: "centre-animation-bastide-queyries", name: "Centre d'animation Bastide Queyries", kind: .centreAnimation),
     ]
 
     static let workers = [
@@ -128,17 +128,17 @@ public struct AnnexFourDemo: Sendable {
     static func mdsOutreach(_ validFrom: CalendarDate) -> [Permanence] {
         [
             Permanence(
-                id: "mds-lac-aubiers", hostSiteID: "mfs-aubiers", sendingInstitution: .departement,
+                id: "mds-lac-aubiers", hostSiteID: "france-services-aubiers", sendingInstitution: .departement,
                 circonscriptionID: "lac", weekday: .tuesday, halfDay: .morning, validFrom: validFrom,
                 titulaireID: "as-lac-2", suppleantID: "as-lac-1",
                 mode: .byAppointment(slotMinutes: 45, capacityPerSlot: 1)),
             Permanence(
-                id: "mds-bastide-benauge", hostSiteID: "ca-benauge", sendingInstitution: .departement,
+                id: "mds-bastide-benauge", hostSiteID: "centre-animation-benauge", sendingInstitution: .departement,
                 circonscriptionID: "sud", weekday: .thursday, halfDay: .morning,
                 recurrence: .everyOtherWeek(startingWeekOf: validFrom), validFrom: validFrom,
                 titulaireID: "as-sud-2", suppleantID: "as-sud-1", mode: .open(softCapacity: 8)),
             Permanence(
-                id: "mds-bastide-queyries", hostSiteID: "ca-bastide-queyries", sendingInstitution: .departement,
+                id: "mds-bastide-queyries", hostSiteID: "centre-animation-bastide-queyries", sendingInstitution: .departement,
                 circonscriptionID: "sud", weekday: .thursday, halfDay: .morning,
                 recurrence: .everyOtherWeek(startingWeekOf: validFrom.adding(days: 7)), validFrom: validFrom,
                 titulaireID: "as-sud-2", suppleantID: "as-sud-1", mode: .open(softCapacity: 8)),

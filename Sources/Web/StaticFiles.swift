@@ -16,8 +16,16 @@ public final class StaticFiles: Sendable {
         let size: Int
         let body: [UInt8]
         let gzipped: [UInt8]?
+        /// Every header of each variant, prepared once: answering costs no header building.
+        let plain: Variant
+        let compressed: Variant?
+        /// The second (wall clock) the file was last checked on disk: one stat per file per second at most.
+        var checkedAt: Int
+    }
+
+    private struct Variant: Sendable {
         let etag: String
-        let contentType: String
+        let headers: HTTPHeaders
     }
 
     public let root: String
@@ -26,13 +34,12 @@ public final class StaticFiles: Sendable {
     private let cacheControl: String
     private let cache = Mutex<[String: CachedFile]>([:])
 
-    /// - Parameters:
-    ///   - root: the folder served.
-    ///   - prefix: the URL path the folder appears under, e.g. `/static`.
     private let extraHeaders: HTTPHeaders
     private let notFound: @Sendable (HTTPRequest) -> HTTPResponse
 
     /// - Parameters:
+    ///   - root: the folder served.
+    ///   - prefix: the URL path the folder appears under, e.g. `/static`.
     ///   - extraHeaders: added to every answer (security headers: static answers bypass middleware).
     ///   - notFound: the answer for a missing or refused path.
     public init(root: String, prefix: String, cacheControl: String = "public, max-age=3600", extraHeaders: HTTPHeaders = HTTPHeaders(),
@@ -43,12 +50,6 @@ public final class StaticFiles: Sendable {
         self.realRoot = StaticFiles.realPath(root) ?? root
         self.prefix = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
         self.cacheControl = cacheControl
-    }
-
-    /// The handler to mount at `prefix/*path`.
-    public func handle(_ request: Request) throws -> HTTPResponse {
-        guard let response = answer(request.http) else { throw HTTPError.notFound }
-        return response
     }
 
     /// The raw handler for `Router.mount`: GET and HEAD only, anything else 405.
@@ -63,20 +64,20 @@ public final class StaticFiles: Sendable {
 
     private func answer(_ request: HTTPRequest) -> HTTPResponse? {
         guard let relative = safeRelativePath(String(request.path)), let file = load(relative) else { return nil }
-        var headers: HTTPHeaders = ["Content-Type": file.contentType, "ETag": file.etag, "Cache-Control": cacheControl]
+        let gzip = file.compressed != nil && AcceptEncoding.acceptsGzip(request.headers)
+        let variant = gzip ? file.compressed! : file.plain
+        if let inm = request.headers["If-None-Match"], StaticFiles.matches(inm, variant.etag) {
+            return HTTPResponse(status: .notModified, headers: variant.headers)
+        }
+        return HTTPResponse(status: .ok, headers: variant.headers, body: gzip ? file.gzipped! : file.body)
+    }
+
+    private func variant(contentType: String, etag: String, gzip: Bool) -> Variant {
+        var headers: HTTPHeaders = ["Content-Type": contentType, "ETag": etag, "Cache-Control": cacheControl]
+        if gzip { headers.add("Content-Encoding", "gzip") }
+        if MediaTypes.isCompressible(contentType) { headers.add("Vary", "Accept-Encoding") }
         for (name, value) in extraHeaders { headers.add(name, value) }
-        if MediaTypes.isCompressible(file.contentType) { headers.add("Vary", "Accept-Encoding") }
-        let useGzip = file.gzipped != nil && AcceptEncoding.acceptsGzip(request.headers)
-        let etag = useGzip ? String(file.etag.dropLast()) + "-gz\"" : file.etag
-        headers.set("ETag", etag)
-        if let inm = request.headers["If-None-Match"], StaticFiles.matches(inm, etag) {
-            return HTTPResponse(status: .notModified, headers: headers)
-        }
-        if useGzip, let gzipped = file.gzipped {
-            headers.add("Content-Encoding", "gzip")
-            return HTTPResponse(status: .ok, headers: headers, body: gzipped)
-        }
-        return HTTPResponse(status: .ok, headers: headers, body: file.body)
+        return Variant(etag: etag, headers: headers)
     }
 
     /// The decoded relative path, or nil if it could leave the folder or name a hidden file.
@@ -92,20 +93,29 @@ public final class StaticFiles: Sendable {
     }
 
     private func load(_ relative: String) -> CachedFile? {
+        let second = Int(time(nil))
+        if let cached = cache.withLock({ $0[relative] }), cached.checkedAt == second { return cached }
         let full = root + "/" + relative
         var info = stat()
         guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         let size = Int(info.st_size)
-        // The common case costs one stat(2): the containment check below ran when the entry was cached,
-        // and any change to the file (including becoming a symlink elsewhere) changes its stat and reloads it.
-        if let cached = cache.withLock({ $0[relative] }), cached.modified == modified, cached.size == size { return cached }
+        // The containment check below ran when the entry was cached, and any change to the file
+        // (including becoming a symlink elsewhere) changes its stat and reloads it.
+        if var cached = cache.withLock({ $0[relative] }), cached.modified == modified, cached.size == size {
+            cached.checkedAt = second
+            cache.withLock { [cached] in $0[relative] = cached }
+            return cached
+        }
         guard let real = StaticFiles.realPath(full), real.hasPrefix(realRoot + "/") else { return nil }
         guard let body = StaticFiles.readFile(real) else { return nil }
         let contentType = MediaTypes.forPath(relative)
         let gzipped = MediaTypes.isCompressible(contentType) ? Gzip.compress(body, level: 9).flatMap { $0.count < body.count ? $0 : nil } : nil
+        let etag = "\"\(StaticFiles.fingerprint(body))\""
         let file = CachedFile(modified: modified, size: size, body: body, gzipped: gzipped,
-                              etag: "\"\(StaticFiles.fingerprint(body))\"", contentType: contentType)
+                              plain: variant(contentType: contentType, etag: etag, gzip: false),
+                              compressed: gzipped.map { _ in variant(contentType: contentType, etag: String(etag.dropLast()) + "-gz\"", gzip: true) },
+                              checkedAt: second)
         cache.withLock { $0[relative] = file }
         return file
     }

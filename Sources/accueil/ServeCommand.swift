@@ -15,13 +15,15 @@ enum ServeCommand {
           --resources DOSSIER données de référence (ACCUEIL_RESOURCES, défaut Resources)
           --production       mode production : aucun compte de démonstration (ACCUEIL_PRODUCTION=1)
           --behind-tls       derrière un proxy TLS : cookies Secure, HSTS (ACCUEIL_BEHIND_TLS=1)
+          --trust-proxy      adresse du client lue dans X-Forwarded-For (dernier maillon, ajouté par le proxy) pour
+                             limiter les tentatives de connexion par poste (ACCUEIL_TRUST_PROXY=1)
           --quiet            pas de journal d'accès
         Arrêt propre sur SIGTERM ou SIGINT (Ctrl-C) : les requêtes en cours se terminent.
         """
 
     static func run(_ args: ArraySlice<String>) async throws -> Int32 {
         let arguments = try CommandLineArguments(args, options: ["host", "port", "db", "public", "resources"],
-                                                 flags: ["production", "behind-tls", "quiet", "help"])
+                                                 flags: ["production", "behind-tls", "trust-proxy", "quiet", "help"])
         if arguments.flags.contains("help") { print(help); return 0 }
         let env = Environment.current
         var configuration = AppConfiguration()
@@ -29,6 +31,7 @@ enum ServeCommand {
         configuration.resourcesDirectory = arguments.value("resources", environment: "ACCUEIL_RESOURCES", default: "Resources", in: env)
         configuration.production = arguments.flags.contains("production") || Environment.isTrue(env["ACCUEIL_PRODUCTION"])
         configuration.behindTLS = arguments.flags.contains("behind-tls") || Environment.isTrue(env["ACCUEIL_BEHIND_TLS"])
+        configuration.trustProxy = arguments.flags.contains("trust-proxy") || Environment.isTrue(env["ACCUEIL_TRUST_PROXY"])
 
         var server = ServerConfiguration()
         server.host = arguments.value("host", environment: "ACCUEIL_HOST", default: "127.0.0.1", in: env)

@@ -154,17 +154,19 @@ import TestSupport
             #expect(try count(app, "intakes") == 2)
             #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM intakes WHERE known_person = 1") } == 1)
             // Suggestions while typing.
-            let suggestions = try await agent.get("/personnes/suggestions?nom=dur&prenom=")
+            let suggestions = try await agent.post("/personnes/suggestions", [("nom", "dur"), ("prenom", "")])
             #expect(suggestions.text.contains("Élodie DURAND"))
         }
     }
 
     @Test func readingAPersonFileWritesExactlyOneAuditRow() async throws {
         try await withApp { app in
-            let agent = try await app.signedIn("agent")
-            try await agent.get("/accueils/nouveau")
-            try await agent.post("/accueils", Self.family([("note", "Situation délicate, voir avec l'assistante sociale")]))
+            // Notes are written and read by social workers only, within their institution.
+            let worker = try await app.signedIn("ts.ccas")
+            try await worker.get("/accueils/nouveau")
+            #expect(try await worker.post("/accueils", Self.family([("note", "Situation délicate, voir avec l'assistante sociale")])).status == 303)
             let personID = try #require(try app.store.readSync { db in try db.int("SELECT id FROM persons") })
+            let agent = try await app.signedIn("agent")
             let before = try app.auditCount(.personRead)
             let file = try await agent.get("/personnes/\(personID)")
             #expect(file.status == 200)
@@ -172,12 +174,52 @@ import TestSupport
             let row = try #require(try app.store.readSync { db in try db.queryOne("SELECT subject_type, subject_id, detail FROM audit_log WHERE action = 'personne.consultee' ORDER BY id DESC") })
             #expect(row.string("subject_id") == String(personID))
             #expect(row.string("detail") == nil)
-            // The agent never sees the note; a CCAS social worker (same institution as the writer) does; an MDS one does not.
             #expect(!file.text.contains("Situation délicate"))
+            #expect(!file.text.contains("<title>Élodie"))  // the title is a file number, not a name
             #expect(try await app.signedIn("ts.ccas").get("/personnes/\(personID)").text.contains("Situation délicate"))
             #expect(try await !app.signedIn("ts.mds").get("/personnes/\(personID)").text.contains("Situation délicate"))
             // A manager sees no named file.
             #expect(try await app.signedIn("responsable").get("/personnes/\(personID)").status == 403)
+            // An agent cannot slip a note in by posting the field anyway.
+            try await agent.get("/accueils/nouveau")
+            try await agent.post("/accueils", Self.family([("personne", String(personID)), ("note", "note d'agent")]))
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM intake_notes") } == 1)
+        }
+    }
+
+    @Test func aForgedFileChoiceOrMergeIsRefused() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            try await agent.post("/accueils", Self.family())
+            try await agent.post("/accueils", Self.family([("nom", "Martin"), ("prenom", "Paul"), ("naissance", "1980-01-01")]))
+            let ids = try app.store.readSync { db in try db.query("SELECT id FROM persons ORDER BY id").compactMap { $0.int64("id") } }
+            // Typing "Martin Paul" but choosing Durand's file.
+            let forged = try await agent.post("/accueils", Self.family([("nom", "Martin"), ("prenom", "Paul"), ("naissance", "1980-01-01"), ("personne", String(ids[0]))]))
+            #expect(forged.status == 422)
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM intakes WHERE person_id = ?", [ids[0]]) } == 1)
+            try await agent.get("/personnes/\(ids[0])")
+            #expect(try await agent.post("/personnes/\(ids[0])/fusion", [("doublon", String(ids[1]))]).status == 422)
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM persons WHERE merged_into IS NOT NULL") } == 0)
+        }
+    }
+
+    @Test func anOrientationIsConfirmedOnceAndItsOutcomeRecordedOnce() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            let path = try #require(try await agent.post("/accueils", Self.family()).header("Location"))
+            try await agent.get(path)
+            let token = agent.lastCSRF
+            #expect(try await agent.post(path + "/orientation", []).status == 303)
+            #expect(try await agent.post(path + "/orientation", [], csrf: .some(token)).status == 409)
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM orientations") } == 1)
+            let id = try #require(try app.store.readSync { db in try db.int("SELECT id FROM orientations") })
+            let worker = try await app.signedIn("ts.mds")
+            try await worker.get("/orientations/recues")
+            #expect(try await worker.post("/orientations/\(id)/presence", [("statut", "honoree")]).status == 303)
+            #expect(try await worker.post("/orientations/\(id)/presence", [("statut", "non_honoree")]).status == 409)
+            #expect(try app.store.readSync { db in try db.string("SELECT status FROM orientations") } == "honoree")
         }
     }
 

@@ -98,3 +98,17 @@ import TestSupport
         }
     }
 }
+
+extension LoginTests {
+    /// Attempts are counted before the (slow) password check: parallel guesses cannot all get through.
+    @Test func parallelGuessesAreThrottledToo() async throws {
+        try await withApp { app in
+            let results = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<12 { group.addTask { try await app.browser().logIn("agent", "mauvais-mot-de-passe").status } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 == 200 }.count <= 5)
+            #expect(results.filter { $0 == 429 }.count >= 7)
+        }
+    }
+}

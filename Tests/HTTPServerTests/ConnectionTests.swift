@@ -128,3 +128,45 @@ struct ConnectionTests {
         }
     }
 }
+
+extension ConnectionTests {
+    /// Handlers that answer without suspending must not deepen the stack per pipelined request
+    /// (found by review: 5,000 pipelined GETs once crashed the server).
+    @Test func thousandsOfPipelinedRequestsOnOneConnectionAreAllAnswered() async throws {
+        try await withTestServer(handler: { _ in .text("ok") }) { _, port in
+            let client = try RawClient(port: port, receiveTimeout: 20)
+            let count = 20_000
+            let request = Array("GET /p HTTP/1.1\r\nHost: t\r\n\r\n".utf8)
+            var batch: [UInt8] = []
+            for _ in 0..<count { batch += request }
+            client.send(batch)
+            var answered = 0
+            while answered < count {
+                let response = try await client.readResponse()
+                guard response.status == 200 else { break }
+                answered += 1
+            }
+            #expect(answered == count)
+        }
+    }
+
+    @Test func aHostWithSpacesOrUserinfoIsRefused() async throws {
+        try await withTestServer { _, port in
+            let client = try RawClient(port: port)
+            client.send("GET / HTTP/1.1\r\nHost: a b@c\r\n\r\n")
+            #expect(try await client.readResponse().status == 400)
+        }
+    }
+
+    @Test func http10GetsNoInterimContinue() async throws {
+        try await withTestServer { _, port in
+            let client = try RawClient(port: port)
+            client.send("POST /e HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+            try await sleep(seconds: 0.2)
+            client.send("ok")
+            let response = try await client.readResponse()
+            #expect(response.status == 200)
+            #expect(response.text == "path=/e body=ok")
+        }
+    }
+}

@@ -56,7 +56,7 @@ struct AnnexFourDemoTests {
 
     @Test func demoUsesTheAgreedIDsAndFictitiousPeople() {
         let siteIDs: Set = ["ccas-cite-municipale", "mds-centre", "mds-cauderan", "mds-grand-parc", "mds-lac", "antenne-bacalan",
-                            "mds-saint-michel", "mds-saint-jean", "mds-bastide", "mfs-aubiers", "ca-benauge", "ca-bastide-queyries"]
+                            "mds-saint-michel", "mds-saint-jean", "mds-bastide", "france-services-aubiers", "centre-animation-benauge", "centre-animation-bastide-queyries"]
         #expect(Set(demo.directory.sites.keys) == siteIDs)
         #expect(Set(demo.permanences.map(\.hostSiteID)) == siteIDs)
         #expect(Set(demo.directory.circonscriptions.keys) == ["centre", "sud", "grand-parc", "lac", "saint-michel"])
@@ -68,10 +68,10 @@ struct AnnexFourDemoTests {
 
     @Test func outreachAlternatesBetweenBenaugeAndBastideQueyries() {
         let expanded = occurrences(of: demo.permanences, from: date("2026-01-05"), to: date("2026-02-28"))
-        let outreach = expanded.filter { ["ca-benauge", "ca-bastide-queyries"].contains($0.siteID) }
-        #expect(outreach.map(\.siteID) == Array(repeating: ["ca-benauge", "ca-bastide-queyries"], count: 4).flatMap { $0 })
+        let outreach = expanded.filter { ["centre-animation-benauge", "centre-animation-bastide-queyries"].contains($0.siteID) }
+        #expect(outreach.map(\.siteID) == Array(repeating: ["centre-animation-benauge", "centre-animation-bastide-queyries"], count: 4).flatMap { $0 })
         #expect(outreach.allSatisfy { $0.date.weekday == .thursday })
-        #expect(expanded.filter { $0.siteID == "mfs-aubiers" }.count == 8)
+        #expect(expanded.filter { $0.siteID == "france-services-aubiers" }.count == 8)
     }
 
     /// January–March 2026 holds no public holiday, so every week is a full one.

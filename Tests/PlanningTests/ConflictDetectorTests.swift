@@ -13,7 +13,7 @@ struct ConflictDetectorTests {
         sites: [
             PlanningSite(id: "cite", name: "Cité Municipale", kind: .ccas),
             PlanningSite(id: "mds-lac", name: "MDS Lac", kind: .mds),
-            PlanningSite(id: "mfs-aubiers", name: "Maison France Services Les Aubiers", kind: .franceServices),
+            PlanningSite(id: "france-services-aubiers", name: "Maison France Services Les Aubiers", kind: .franceServices),
         ],
         circonscriptions: [Circonscription(id: "lac", name: "Lac"), Circonscription(id: "sud", name: "Sud")])
 
@@ -31,7 +31,7 @@ struct ConflictDetectorTests {
 
     func aubiers(titulaire: String = "b", suppleant: String? = "a", start: String = "14:00", end: String = "16:00") -> Permanence {
         Permanence(
-            id: "aubiers", hostSiteID: "mfs-aubiers", sendingInstitution: .departement, circonscriptionID: "lac",
+            id: "aubiers", hostSiteID: "france-services-aubiers", sendingInstitution: .departement, circonscriptionID: "lac",
             weekday: .thursday, halfDay: .afternoon, start: time(start), end: time(end), validFrom: date("2026-01-01"),
             titulaireID: titulaire, suppleantID: suppleant, mode: .byAppointment(slotMinutes: 30, capacityPerSlot: 1))
     }

@@ -14,14 +14,14 @@ struct ICSCalendarTests {
         ],
         sites: [
             PlanningSite(id: "mds-lac", name: "MDS Lac", kind: .mds),
-            PlanningSite(id: "ca-bastide-queyries", name: "Centre d'animation Bastide Queyries", kind: .centreAnimation,
+            PlanningSite(id: "centre-animation-bastide-queyries", name: "Centre d'animation Bastide Queyries", kind: .centreAnimation,
                          address: String(longLocation.dropFirst("Centre d'animation Bastide Queyries, ".count))),
         ])
     let stamp = Date(timeIntervalSince1970: 1_767_225_600 + 3_661)  // 2026-01-01 01:01:01 UTC
 
     var planned: [Occurrence] {
         var queyries = lacPermanence(id: "queyries", weekday: .wednesday)
-        queyries.hostSiteID = "ca-bastide-queyries"
+        queyries.hostSiteID = "centre-animation-bastide-queyries"
         let absences = [Absence(workerID: "t", dates: date("2026-01-20")...date("2026-01-21")),
                         Absence(workerID: "s", dates: date("2026-01-20")...date("2026-01-20"))]
         return occurrences(of: [lacPermanence(), queyries], from: date("2026-01-13"), to: date("2026-01-21"), absences: absences)
@@ -158,6 +158,6 @@ struct ICSCalendarTests {
         // The titulaire keeps every occurrence of their permanences; the suppléant only what they cover.
         #expect(ICSCalendar.occurrences(forWorker: "t", in: all).count == all.count)
         #expect(ICSCalendar.occurrences(forWorker: "s", in: all).map(\.id) == ["queyries-20260121"])
-        #expect(ICSCalendar.occurrences(forSite: "ca-bastide-queyries", in: all).map(\.id) == ["queyries-20260114", "queyries-20260121"])
+        #expect(ICSCalendar.occurrences(forSite: "centre-animation-bastide-queyries", in: all).map(\.id) == ["queyries-20260114", "queyries-20260121"])
     }
 }

@@ -32,9 +32,7 @@ import Testing
     func get(_ files: StaticFiles, _ target: String, _ headers: HTTPHeaders = [:]) -> HTTPResponse {
         var all = headers
         all.add("Host", "t")
-        do { return try files.handle(Request(HTTPRequest(method: "GET", target: target, headers: all))) } catch let error as HTTPError {
-            return HTTPResponse(status: error.status)
-        } catch { return HTTPResponse(status: .internalServerError) }
+        return files.respond(HTTPRequest(method: "GET", target: target, headers: all))
     }
 
     @Test func servesWithTypeETagAndCacheControlThenRevalidates() {

@@ -121,6 +121,12 @@ def test_family_in_bastide_is_oriented_to_mds_bastide_and_the_destination_marks_
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages == 1, f"the slip prints on {pages} pages"
 
+    # A second visit: typing the name offers the existing file (progressive enhancement, POST with CSRF header).
+    driver.get(url("/accueils/nouveau"))
+    driver.find_element(By.ID, "f-nom").send_keys("Lefeb")
+    WebDriverWait(driver, 10).until(lambda d: "Inès LEFEBVRE" in d.find_element(By.ID, "personnes-connues").text)
+    check_page(driver, axe_violations, served_html, nu_errors, screenshot, "4b-known-person")
+
     driver.get(url("/"))
     logout(driver)
     login("ts.mds", DEMO["ts.mds"])

@@ -70,7 +70,7 @@ enum AccountRepository {
     /// Disabling also ends every session of the account, at once.
     static func setDisabled(_ db: Connection, id: Int64, _ disabled: Bool) throws {
         try db.run("UPDATE accounts SET disabled = ? WHERE id = ?", [disabled, id])
-        if disabled { try db.run("DELETE FROM sessions WHERE account_id = ?", [id]) }
+        if disabled { try SessionRepository.endAll(db, accountID: id) }
     }
 
     private static func account(_ db: Connection, _ row: Row) throws -> Account {

@@ -12,6 +12,8 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case accountEnabled = "compte.reactive"
     case accountPasswordReset = "compte.mot_de_passe_reinitialise"
     case personRead = "personne.consultee"
+    case personSearched = "personne.recherchee"
+    case incomingListRead = "orientations.liste_consultee"
     case personCreated = "personne.creee"
     case personUpdated = "personne.modifiee"
     case personsMerged = "personne.fusionnee"
@@ -23,6 +25,12 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case auditExported = "journal.exporte"
     case auditRead = "journal.consulte"
     case referentialChanged = "referentiel.modifie"
+    case permanenceChanged = "planning.permanence_modifiee"
+    case bookingCreated = "reservation.creee"
+    case bookingCancelled = "reservation.annulee"
+    case absenceChanged = "planning.absence_modifiee"
+    case closureChanged = "planning.fermeture_modifiee"
+    case socialWorkerChanged = "planning.travailleur_modifie"
 
     public var label: String {
         switch self {
@@ -38,6 +46,8 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .accountEnabled: "Compte réactivé"
         case .accountPasswordReset: "Mot de passe réinitialisé"
         case .personRead: "Dossier consulté"
+        case .personSearched: "Recherche de personnes"
+        case .incomingListRead: "Liste des orientations reçues consultée"
         case .personCreated: "Personne enregistrée"
         case .personUpdated: "Personne modifiée"
         case .personsMerged: "Doublons fusionnés"
@@ -49,6 +59,12 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .auditExported: "Journal exporté"
         case .auditRead: "Journal consulté"
         case .referentialChanged: "Référentiel modifié"
+        case .permanenceChanged: "Permanence modifiée"
+        case .bookingCreated: "Créneau réservé"
+        case .bookingCancelled: "Réservation annulée"
+        case .absenceChanged: "Absence d'un travailleur social enregistrée ou retirée"
+        case .closureChanged: "Fermeture d'un site enregistrée ou retirée"
+        case .socialWorkerChanged: "Travailleur social du planning ajouté ou modifié"
         }
     }
 }

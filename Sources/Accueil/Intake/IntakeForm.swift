@@ -93,9 +93,7 @@ struct IntakeForm {
         let day = LocalDate(iso: date)
         if day == nil { errors.append(("date", "La date de l'accueil est invalide (format AAAA-MM-JJ).")) }
         if let day, day > today { errors.append(("date", "La date de l'accueil ne peut pas être dans le futur.")) }
-        if time.count != 5 || Int(time.prefix(2)).map({ !(0...23).contains($0) }) ?? true || Int(time.suffix(2)).map({ !(0...59).contains($0) }) ?? true {
-            errors.append(("heure", "L'heure est invalide (format HH:MM)."))
-        }
+        if FrenchDates.time(time) == nil { errors.append(("heure", "L'heure est invalide (format HH:MM).")) }
         if !allowedSites.contains(siteID) { errors.append(("site", "Choisissez le site d'accueil parmi vos sites.")) }
         if !Self.channels.contains(where: { $0.0 == channel }) { errors.append(("canal", "Choisissez le canal de l'accueil.")) }
         if lastName.isEmpty { errors.append(("nom", "Le nom de la personne est obligatoire pour une orientation (sinon, utilisez « Information seule »).")) }

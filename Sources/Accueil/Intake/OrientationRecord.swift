@@ -46,7 +46,7 @@ struct OrientationRecord: Sendable {
     func isOverdue(today: String) -> Bool {
         guard status == .open else { return false }
         let reference = bookingDate ?? FrenchDates.isoDay(createdAt)
-        guard let start = FrenchDates.startOfDay(reference), let now = FrenchDates.startOfDay(today) else { return false }
-        return now - start > Int64(Self.overdueAfterDays) * 86_400
+        guard let days = FrenchDates.daysBetween(reference, today) else { return false }
+        return days > Self.overdueAfterDays
     }
 }

@@ -13,6 +13,7 @@ enum Navigation {
     static let items: [Item] = [
         Item(path: "/accueils/nouveau", label: "Nouvel accueil", permission: .recordIntake),
         Item(path: "/orientations/recues", label: "Orientations reçues", permission: .recordAttendance),
+        Item(path: "/planning", label: "Planning des permanences", permission: .readPlanning),
         Item(path: "/statistiques", label: "Statistiques", permission: .readStatistics),
         Item(path: "/admin/comptes", label: "Comptes", permission: .manageAccounts),
         Item(path: "/admin/sites", label: "Sites et partenaires", permission: .manageReferential),
@@ -31,7 +32,7 @@ enum Navigation {
             <nav class="site-nav" aria-label="Navigation principale"><ul>
             <li><a href="/"\(current == "/" ? " aria-current=\"page\"" as HTML : .empty)>Tableau de bord</a></li>
             \(HTML.join(links))
-            <li><a href="/mon-compte/mot-de-passe">\(session.account.displayName)</a></li>
+            <li><a href="/mon-compte/mot-de-passe">Mon compte<span class="visually-hidden"> (\(session.account.displayName))</span></a></li>
             <li><form method="post" action="/deconnexion">\(FormFields.csrf(session.csrfToken))<button type="submit" class="link">Se déconnecter</button></form></li>
             </ul></nav>
             """

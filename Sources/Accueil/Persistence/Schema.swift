@@ -149,7 +149,75 @@ public enum Schema {
             CREATE INDEX orientations_by_destination ON orientations(site_id, status, booking_date);
             CREATE INDEX orientations_by_person ON orientations(person_id, created_at);
             """),
-        // Version 4 is the planning's (developed on another branch).
+        Migration(4, "permanence planning and bookings", sql: """
+            -- Social workers who hold permanences (Planning.SocialWorker); linked to an account when they have one.
+            CREATE TABLE social_workers (
+                id TEXT PRIMARY KEY,
+                display_name TEXT NOT NULL,
+                institution TEXT NOT NULL CHECK (institution IN ('ccas', 'departement')),
+                circonscription TEXT,
+                account_id INTEGER UNIQUE REFERENCES accounts(id),
+                active INTEGER NOT NULL DEFAULT 1
+            ) STRICT;
+            -- One line of the Annexe 4 grids (Planning.Permanence). The id never changes: occurrence ids,
+            -- bookings and calendar UIDs derive from it. recurrence is JSON (see RecurrenceJSON).
+            CREATE TABLE permanences (
+                id TEXT PRIMARY KEY,
+                host_site_id TEXT NOT NULL REFERENCES sites(id),
+                sending_institution TEXT NOT NULL CHECK (sending_institution IN ('ccas', 'departement')),
+                circonscription TEXT,
+                weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+                half_day TEXT NOT NULL CHECK (half_day IN ('morning', 'afternoon')),
+                start_time TEXT NOT NULL,
+                end_time TEXT NOT NULL CHECK (end_time > start_time),
+                recurrence TEXT NOT NULL,
+                valid_from TEXT NOT NULL,
+                valid_to TEXT CHECK (valid_to IS NULL OR valid_to >= valid_from),
+                titulaire_id TEXT NOT NULL REFERENCES social_workers(id),
+                suppleant_id TEXT REFERENCES social_workers(id),
+                mode TEXT NOT NULL CHECK (mode IN ('rendez_vous', 'sans_rendez_vous')),
+                slot_minutes INTEGER CHECK (slot_minutes IS NULL OR slot_minutes > 0),
+                capacity INTEGER NOT NULL CHECK (capacity >= 0),
+                updated_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX permanences_by_site ON permanences(host_site_id);
+            CREATE TABLE site_closures (
+                id INTEGER PRIMARY KEY,
+                site_id TEXT NOT NULL REFERENCES sites(id),
+                first_day TEXT NOT NULL,
+                last_day TEXT NOT NULL CHECK (last_day >= first_day),
+                reason TEXT NOT NULL DEFAULT ''
+            ) STRICT;
+            -- The reason stays here (health, leave): it never reaches pages other than the managers', nor calendars.
+            CREATE TABLE worker_absences (
+                id INTEGER PRIMARY KEY,
+                worker_id TEXT NOT NULL REFERENCES social_workers(id),
+                first_day TEXT NOT NULL,
+                last_day TEXT NOT NULL CHECK (last_day >= first_day),
+                reason TEXT NOT NULL DEFAULT ''
+            ) STRICT;
+            -- A person holding a place in a slot of an occurrence ("<permanence id>-<YYYYMMDD>").
+            -- place numbers the places of the slot (1…capacity for appointments): the partial unique
+            -- index makes two live bookings of the same place impossible, whatever the code above does.
+            CREATE TABLE bookings (
+                id INTEGER PRIMARY KEY,
+                occurrence_id TEXT NOT NULL,
+                permanence_id TEXT NOT NULL REFERENCES permanences(id),
+                occurrence_date TEXT NOT NULL,
+                slot_start TEXT NOT NULL,
+                place INTEGER NOT NULL CHECK (place >= 1),
+                orientation_id INTEGER REFERENCES orientations(id),
+                person_id INTEGER NOT NULL REFERENCES persons(id),
+                account_id INTEGER REFERENCES accounts(id),
+                created_at INTEGER NOT NULL,
+                cancelled_at INTEGER,
+                cancelled_by INTEGER REFERENCES accounts(id)
+            ) STRICT;
+            CREATE UNIQUE INDEX bookings_one_per_place ON bookings(occurrence_id, slot_start, place) WHERE cancelled_at IS NULL;
+            CREATE UNIQUE INDEX bookings_once_per_person ON bookings(occurrence_id, person_id) WHERE cancelled_at IS NULL;
+            CREATE INDEX bookings_by_date ON bookings(occurrence_date) WHERE cancelled_at IS NULL;
+            CREATE INDEX bookings_by_orientation ON bookings(orientation_id);
+            """),
         Migration(5, "activity figures: denormalised facts and summary counters") { db in
             try db.execute("""
                 -- Paris day of the contact, and household facts derived once from the household JSON.

@@ -37,9 +37,13 @@ enum PercentEncoding {
         return out
     }
 
-    /// A local path to return to after login: must start with one slash (no `//host`, no scheme).
+    /// A local path to return to after login: one leading slash, then only visible ASCII without `\\`.
+    /// Browsers drop tabs and line breaks inside URLs, so `/\t/evil.example` would become `//evil.example`:
+    /// any control or space byte is refused outright.
     static func safeReturnPath(_ candidate: String?) -> String {
-        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\") else { return "/" }
+        guard let candidate, candidate.hasPrefix("/"), candidate.count <= 2048,
+              candidate.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }),
+              !candidate.hasPrefix("//") else { return "/" }
         return candidate
     }
 }

@@ -40,6 +40,11 @@ enum SessionRepository {
         try delete(db, tokenHash: Sodium.hash(token))
     }
 
+    /// Ends every session of an account, except possibly the one in use (a password change keeps it).
+    static func endAll(_ db: Connection, accountID: Int64, except kept: [UInt8]? = nil) throws {
+        try db.run("DELETE FROM sessions WHERE account_id = ? AND token_hash IS NOT ?", [accountID, kept.map { SQLValue.blob($0) } ?? .null])
+    }
+
     /// Removes every expired session; run at start and periodically.
     static func purgeExpired(_ db: Connection, now: Int64, settings: SessionSettings) throws {
         try db.run("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?",

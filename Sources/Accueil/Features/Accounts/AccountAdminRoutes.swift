@@ -100,7 +100,7 @@ enum AccountAdminRoutes {
             let login = try await context.store.write { db -> String in
                 guard let account = try AccountRepository.find(db, id: id) else { throw HTTPError.notFound }
                 try AccountRepository.setPassword(db, id: id, hash: hash, mustChange: true)
-                try db.run("DELETE FROM sessions WHERE account_id = ?", [id])
+                try SessionRepository.endAll(db, accountID: id)
                 try AuditTrail.record(db, at: now, account: admin.id, .accountPasswordReset, subjectType: "compte", subjectID: String(id))
                 return account.login
             }

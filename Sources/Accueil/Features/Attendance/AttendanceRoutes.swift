@@ -14,8 +14,10 @@ enum AttendanceRoutes {
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let site = account.siteIDs.contains(request.query["site"] ?? "") ? request.query["site"]! : nil
             let day = request.query["jour"].flatMap { FrenchDates.startOfDay($0) == nil ? nil : $0 }
-            let (rows, sites) = try await context.store.read { db -> ([(OrientationRecord, Person?)], [DirectorySite]) in
+            let now = context.now()
+            let (rows, sites) = try await context.store.write { db -> ([(OrientationRecord, Person?)], [DirectorySite]) in
                 let list = try OrientationRepository.incoming(db, siteIDs: site.map { [$0] } ?? account.siteIDs, day: day)
+                try AuditTrail.record(db, at: now, account: account.id, .incomingListRead, detail: "\(site ?? "tous mes sites") : \(list.count)")
                 return (try list.map { ($0, try $0.personID.flatMap { try PersonRepository.find(db, id: $0) }) }, try SiteDirectory.all(db))
             }
             let body = AttendancePage.render(request, rows: rows, sites: sites.filter { account.siteIDs.contains($0.id) }, site: site, day: day,
@@ -34,6 +36,10 @@ enum AttendanceRoutes {
                 guard let orientation = try OrientationRepository.find(db, id: id) else { throw HTTPError.notFound }
                 // Only the destination's own people record the outcome.
                 guard let site = orientation.siteID, account.siteIDs.contains(site) else { throw HTTPError.forbidden }
+                // An outcome is recorded once; changing it later would rewrite what the person's path says.
+                guard orientation.status == .open else {
+                    throw HTTPError(.conflict, "La suite de cette orientation a déjà été enregistrée (\(orientation.status.label.lowercased())).")
+                }
                 try OrientationRepository.setStatus(db, id: id, status, accountID: account.id, at: now)
                 try AuditTrail.record(db, at: now, account: account.id, .attendanceRecorded, subjectType: "personne",
                                       subjectID: orientation.personID.map(String.init), detail: "orientation \(id) : \(status.rawValue)")
@@ -53,7 +59,7 @@ enum AttendancePage {
             let overdue = o.isOverdue(today: today)
             let form: HTML = o.status == .open ? """
                 <form method="post" action="/orientations/\(String(o.id))/presence" class="inline-form">\(csrf)
-                \(FormFields.select("statut", label: "Suite donnée", options: AttendanceRoutes.outcomes.map { .init($0.rawValue, $0.label) }, selected: nil))
+                \(FormFields.select("statut", label: "Suite donnée pour \(o.reference)", options: AttendanceRoutes.outcomes.map { .init($0.rawValue, $0.label) }, selected: nil, required: true, includeBlank: "— Choisir —", idSuffix: "-\(o.id)"))
                 <button type="submit">Enregistrer<span class="visually-hidden"> pour \(o.reference)</span></button></form>
                 """ : "<p>\(o.status.label)</p>"
             return """

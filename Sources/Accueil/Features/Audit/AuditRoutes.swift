@@ -76,7 +76,7 @@ struct AuditQuery {
         }
         filter.action = action
         filter.from = from.flatMap(FrenchDates.startOfDay)
-        filter.to = to.flatMap(FrenchDates.startOfDay).map { $0 + 86_400 }
+        filter.to = to.flatMap(FrenchDates.startOfNextDay)
         return filter
     }
 }

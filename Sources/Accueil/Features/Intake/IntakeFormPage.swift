@@ -73,11 +73,10 @@ enum IntakeFormPage {
             \(FormFields.checkbox("interprete", label: "Besoin d'un interprète", checked: form.interpreter))
             \(FormFields.input("langue", label: "Langue", value: form.language, error: error("langue"), autocomplete: "off"))
             \(FormFields.input("accessibilite", label: "Besoins d'accessibilité", value: form.accessibility, hint: "Par exemple : fauteuil roulant, malvoyance, surdité.", autocomplete: "off"))
-            \(FormFields.textarea("note", label: "Note pour les travailleurs sociaux", value: form.note, hint: "Visible seulement des travailleurs sociaux de votre institution, jamais sur la fiche d'orientation."))
+            \(account?.can(.readSocialNotes) == true ? FormFields.textarea("note", label: "Note pour les travailleurs sociaux", value: form.note, hint: "Visible seulement des travailleurs sociaux de votre institution, jamais sur la fiche d'orientation.") : .empty)
             </fieldset>
             <fieldset><legend>Accord de la personne</legend>
-            \(error("consentement_orientation").map { "<p class=\"field-error\" id=\"f-consentement_orientation-erreur\">\($0)</p>" as HTML } ?? .empty)
-            \(FormFields.checkbox("consentement_orientation", label: "La personne accepte d'être orientée vers le service proposé", checked: form.consentOrientation))
+            \(FormFields.checkbox("consentement_orientation", label: "La personne accepte d'être orientée vers le service proposé", checked: form.consentOrientation, error: error("consentement_orientation")))
             \(FormFields.checkbox("consentement_partage", label: "La personne accepte que les premiers éléments soient transmis au service de destination", checked: form.consentSharing))
             </fieldset>
             <p><button type="submit">Enregistrer et voir l'orientation</button></p>

@@ -60,7 +60,14 @@ enum IntakeRoutes {
             let intakeID = try await context.store.write { db -> Int64 in
                 var personID: Int64
                 var known = false
-                if let chosen = Int64(saved.personChoice), let existing = try PersonRepository.find(db, id: chosen), existing.mergedInto == nil {
+                // A chosen file must be one the name matches (what the page offered), checked again here:
+                // a forged id must not attach this intake, and its phone and follow-up, to someone else.
+                let offered = try PersonRepository.matches(db, lastName: saved.lastName, firstName: saved.firstName,
+                                                           birthDate: saved.birthDate.isEmpty ? nil : saved.birthDate, limit: 50).map(\.id)
+                if let chosen = Int64(saved.personChoice), !offered.contains(chosen) {
+                    throw HTTPError(.unprocessableContent, "Le dossier choisi ne correspond pas au nom saisi : rien n'a été enregistré.")
+                }
+                if let chosen = Int64(saved.personChoice) {
                     personID = chosen
                     known = true
                     try PersonRepository.refresh(db, id: chosen, phone: saved.phone.isEmpty ? nil : saved.phone, birthDate: saved.birthDate.isEmpty ? nil : saved.birthDate,
@@ -72,13 +79,14 @@ enum IntakeRoutes {
                                                            followedBy: saved.followedBy.isEmpty ? nil : saved.followedBy, referent: saved.referent.isEmpty ? nil : saved.referent, at: now)
                     try AuditTrail.record(db, at: now, account: account.id, .personCreated, subjectType: "personne", subjectID: String(personID))
                 }
-                let at = FrenchDates.startOfDay(saved.date).map { $0 + Int64((Int(saved.time.prefix(2)) ?? 0) * 3600 + (Int(saved.time.suffix(2)) ?? 0) * 60) } ?? now
+                let clock = FrenchDates.time(saved.time)
+                let at = FrenchDates.at(saved.date, hour: clock?.hour ?? 0, minute: clock?.minute ?? 0) ?? now
                 let intakeID = try IntakeRepository.insert(db, .init(
                     personID: personID, at: at, siteID: saved.siteID, accountID: account.id, channel: saved.channel,
                     level: account.can(.readSocialNotes) ? saved.level : 1, household: HouseholdJSON.encode(household, on: day), age: household.age,
                     interpreterLanguage: saved.interpreter ? saved.language : nil, accessibilityNeeds: saved.accessibility.isEmpty ? nil : saved.accessibility,
                     consentOrientation: saved.consentOrientation, consentSharing: saved.consentSharing, knownPerson: known, motives: saved.motives))
-                if !saved.note.isEmpty {
+                if !saved.note.isEmpty, account.can(.readSocialNotes) {
                     try IntakeRepository.addNote(db, intakeID: intakeID, institution: account.institution, accountID: account.id, text: saved.note, at: now)
                 }
                 try AuditTrail.record(db, at: now, account: account.id, .intakeCreated, subjectType: "personne", subjectID: String(personID),
@@ -88,17 +96,30 @@ enum IntakeRoutes {
             return .redirect(to: "/accueils/\(intakeID)")
         }
 
-        router.get("/personnes/suggestions", middleware: [RequirePermission(permission: .readPersonFile)]) { request in
-            let last = request.query["nom"] ?? "", first = request.query["prenom"] ?? ""
+        // POST, not GET: typed names must not travel in URLs (proxy logs, browser history).
+        router.post("/personnes/suggestions", middleware: [RequirePermission(permission: .readPersonFile)]) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            let form = try request.form()
+            let last = form["nom"] ?? "", first = form["prenom"] ?? ""
             guard NameKey.normalize(last).count >= 2 else { return fragment(.empty) }
-            let found = try await context.store.read { db in try PersonRepository.search(db, lastName: last, firstName: first) }
+            let now = context.now()
+            // A search shows names and birth dates: it is traced like any read of personal data.
+            let found = try await context.store.write { db in
+                let found = try PersonRepository.search(db, lastName: last, firstName: first)
+                try AuditTrail.record(db, at: now, account: account.id, .personSearched, detail: "\(found.count) résultat(s)")
+                return found
+            }
             return fragment(SuggestionsFragment.render(found))
         }
     }
 
     static func page(_ request: Request, _ form: IntakeForm, context: AppContext, matches: [Person], notice: String? = nil,
                      status: HTTPStatus = .ok) async throws -> HTTPResponse {
-        let (sites, annotated) = try await context.store.read { db -> ([DirectorySite], [(Person, String?)]) in
+        let now = context.now()
+        let (sites, annotated) = try await context.store.write { db -> ([DirectorySite], [(Person, String?)]) in
+            if let account = request.session?.account, !matches.isEmpty {
+                try AuditTrail.record(db, at: now, account: account.id, .personSearched, detail: "doublons possibles : \(matches.map { String($0.id) }.joined(separator: ","))")
+            }
             let all = try SiteDirectory.all(db)
             let mine = request.session?.account.siteIDs ?? []
             let annotated = try matches.map { person -> (Person, String?) in
@@ -131,8 +152,9 @@ enum SuggestionsFragment {
             return "<li><label class=\"choice\"><input type=\"radio\" name=\"personne\" value=\"\(String(p.id))\"> \(p.fullName)\(birth)\(p.followedBy.map { " — suivi(e) : \($0)" } ?? "")</label></li>"
         }
         return """
-            <p><strong>Dossiers existants à ce nom :</strong> cochez-en un s'il s'agit de la même personne.</p>
+            <fieldset><legend>Dossiers existants à ce nom : cochez-en un s'il s'agit de la même personne</legend>
             <ul class="plain">\(HTML.join(items))<li><label class="choice"><input type="radio" name="personne" value="" checked> Aucun de ces dossiers</label></li></ul>
+            </fieldset>
             """
     }
 }

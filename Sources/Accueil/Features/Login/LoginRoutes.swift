@@ -23,10 +23,10 @@ enum LoginRoutes {
             let password = form["mot_de_passe"] ?? ""
             let returnPath = PercentEncoding.safeReturnPath(form["retour"])
             let now = context.now()
-            let address = request.http.remoteAddress
+            let address = ClientAddress.of(request, trustProxy: context.configuration.trustProxy)
             let demo = !context.configuration.production
 
-            if context.throttle.isBlocked(login: login, address: address, now: now) {
+            if !context.throttle.beginAttempt(login: login, address: address, now: now) {
                 let known = try await context.store.read { db in try AccountRepository.find(db, login: login)?.account.id }
                 try await context.store.write { db in try AuditTrail.record(db, at: now, account: known, .loginThrottled) }
                 return html(LoginPage.render(request, login: login, returnPath: returnPath, message: throttledMessage, demo: demo), status: .tooManyRequests)
@@ -34,15 +34,15 @@ enum LoginRoutes {
             let found = try await context.store.read { db in try AccountRepository.find(db, login: login) }
             let verified = await context.hasher.verifyAsync(password, against: found?.passwordHash ?? context.decoyHash)
             guard let account = found?.account, verified, !account.disabled, !login.isEmpty else {
-                context.throttle.recordFailure(login: login, address: address, now: now)
                 try await context.store.write { db in try AuditTrail.record(db, at: now, account: found?.account.id, .loginFailed) }
                 return html(LoginPage.render(request, login: login, returnPath: returnPath, message: failureMessage, demo: demo))
             }
-            context.throttle.recordSuccess(login: login)
+            context.throttle.recordSuccess(login: login, address: address)
             let previousToken = request.cookies[context.sessions.cookieName]
             // Rotation: whatever session the browser held is dropped, and a new identifier is issued.
             let created = try await context.store.write { db in
                 if let previousToken { try SessionRepository.delete(db, token: previousToken) }
+                try SessionRepository.purgeExpired(db, now: now, settings: context.sessions)
                 let created = try SessionRepository.create(db, accountID: account.id, at: now)
                 try AuditTrail.record(db, at: now, account: account.id, .loginSucceeded)
                 return created.token

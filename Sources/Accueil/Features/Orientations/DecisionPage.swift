@@ -12,6 +12,9 @@ enum DecisionPage {
         let existing: [OrientationRecord]
         var errors: [(field: String, message: String)] = []
         var booking = OrientationRepository.Booking()
+        /// Free slots of the matching permanences, and the one chosen ("" = none).
+        var slots: [SlotProposals.Option] = []
+        var chosenSlot = ""
         var derogationService = ""
         var justification = ""
         var agreedBy = ""
@@ -32,12 +35,14 @@ enum DecisionPage {
             \(FormFields.input("accord", label: "Accord donné par (nom et fonction)", value: input.agreedBy, error: error("accord"), autocomplete: "off"))
             </fieldset>
             """ : .empty
-        let confirmForm: HTML = input.intake.consentOrientation ? """
+        let alreadyLive = input.existing.contains { $0.status != .reoriented }
+        let confirmForm: HTML = alreadyLive ? .empty : input.intake.consentOrientation ? """
             <h2>Confirmer l'orientation</h2>
             \(FormFields.errorSummary(input.errors))
             <form method="post" action="/accueils/\(String(input.intake.id))/orientation" class="stack">
             \(FormFields.csrf(request.csrfToken))
-            <fieldset><legend>Réservation</legend>
+            \(slotChoices(input.slots, chosen: input.chosenSlot, error: error("creneau")))
+            <fieldset><legend>\(input.slots.isEmpty ? "Réservation" : "Ou réservation saisie à la main")</legend>
             \(FormFields.choices("reservation", legend: "Type", options: [.init("", "Pas de réservation : la personne prendra contact"), .init("rendez_vous", "Rendez-vous"), .init("permanence", "Permanence sans rendez-vous")], checked: [input.booking.kind ?? ""], multiple: false, error: error("reservation")))
             <div class="row">
             \(FormFields.input("reservation_date", label: "Date", value: input.booking.date ?? "", type: "date", error: error("reservation_date")))
@@ -55,6 +60,22 @@ enum DecisionPage {
             \(confirmed)
             \(DecisionSummary.render(input.decision, destination: input.destination))
             \(confirmForm)
+            """
+    }
+}
+
+extension DecisionPage {
+    /// The planning's next free slots as radio buttons; choosing one books it with the orientation.
+    static func slotChoices(_ slots: [SlotProposals.Option], chosen: String, error: String?, none: String = "Aucun créneau du planning") -> HTML {
+        guard !slots.isEmpty else {
+            return "<p class=\"muted\">Aucun créneau libre dans les permanences correspondantes d'ici \(SlotProposals.horizonDays / 7) semaines.</p>"
+        }
+        let options = [FormFields.Option("", none)] + slots.map { FormFields.Option($0.value, $0.label) }
+        return """
+            <div class="slot-choices">
+            \(FormFields.choices("creneau", legend: "Créneaux libres des permanences", options: options, checked: [chosen], multiple: false,
+                                 hint: "Le créneau choisi est réservé pour la personne en même temps que l'orientation.", error: error))
+            </div>
             """
     }
 }

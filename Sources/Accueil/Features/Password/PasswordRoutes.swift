@@ -32,7 +32,7 @@ enum PasswordRoutes {
             try await context.store.write { db in
                 try AccountRepository.setPassword(db, id: session.account.id, hash: hash, mustChange: false)
                 // Other sessions of this account end: a password change is often a response to a doubt.
-                try db.run("DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?", [session.account.id, session.tokenHash])
+                try SessionRepository.endAll(db, accountID: session.account.id, except: session.tokenHash)
                 try AuditTrail.record(db, at: now, account: session.account.id, .passwordChanged, subjectType: "compte", subjectID: String(session.account.id))
             }
             return .redirect(to: "/?mot-de-passe=modifie")

@@ -23,7 +23,8 @@ enum PersonRoutes {
             }
             guard let file else { throw HTTPError.notFound }
             if let target = file.redirect { return .redirect(to: "/personnes/\(target)", status: .movedPermanently) }
-            return Layout.response(title: file.person.fullName, body: PersonPage.render(request, file, context: context), request: request)
+            // The title stays in browser history on shared desk computers: a number, not a name.
+            return Layout.response(title: "Dossier n° \(file.person.id)", body: PersonPage.render(request, file, context: context), request: request)
         }
 
         router.post("/personnes/:id/fusion", middleware: [RequirePermission(permission: .recordIntake)]) { request in
@@ -34,6 +35,11 @@ enum PersonRoutes {
             try await context.store.write { db in
                 guard let a = try PersonRepository.find(db, id: kept), let b = try PersonRepository.find(db, id: duplicate),
                       a.mergedInto == nil, b.mergedInto == nil else { throw HTTPError.notFound }
+                // Only the duplicates the file page offers: same name, compatible birth dates.
+                let offered = try PersonRepository.matches(db, lastName: a.lastName, firstName: a.firstName, birthDate: a.birthDate, limit: 50).map(\.id)
+                guard offered.contains(duplicate) else {
+                    throw HTTPError(.unprocessableContent, "Ces deux dossiers ne portent pas le même nom : ils ne peuvent pas être fusionnés.")
+                }
                 try PersonRepository.merge(db, duplicate: duplicate, into: kept, at: now)
                 for subject in [kept, duplicate] {
                     try AuditTrail.record(db, at: now, account: account.id, .personsMerged, subjectType: "personne", subjectID: String(subject),

@@ -1,0 +1,30 @@
+import HTML
+import Planning
+import Web
+
+/// The edit form of one grid cell's permanence, for managers.
+enum PermanenceEditPage {
+    static func render(_ request: Request, _ permanence: Permanence, _ form: PermanenceForm, snapshot: PlanningSnapshot) -> HTML {
+        let directory = snapshot.directory
+        let sender = permanence.circonscriptionID.map { "\(permanence.sendingInstitution.shortLabel) \(directory.circonscriptionName($0))" }
+            ?? permanence.sendingInstitution.shortLabel
+        return """
+            <h1>Modifier une permanence</h1>
+            <p>Permanence \(sender) à <strong>\(directory.siteName(permanence.hostSiteID))</strong>, le \(permanence.weekday.label) \(permanence.halfDay.label)
+            (\(PlanningText.hours(permanence.start, permanence.end))), \(permanence.recurrence.label), \(permanence.mode.label).</p>
+            \(FormFields.errorSummary(form.errors))
+            <form method="post" action="/planning/permanences/\(permanence.id)" class="stack">
+            \(FormFields.csrf(request.csrfToken))
+            \(form.fields(workers: snapshot.workers))
+            <p><button type="submit">Enregistrer</button> <a href="/planning#permanence-\(permanence.id)">Annuler</a></p>
+            </form>
+            <p class="muted">Les rendez-vous déjà pris restent attachés à leurs dates ; si la permanence change de jour, les personnes concernées apparaissent dans la liste « Personnes à recontacter ».</p>
+            <h2>Mettre fin à la permanence</h2>
+            <form method="post" action="/planning/permanences/\(permanence.id)/terminer" class="inline-form">
+            \(FormFields.csrf(request.csrfToken))
+            \(FormFields.input("fin", label: "Dernier jour", value: permanence.validTo?.description ?? "", type: "date", hint: "La permanence n'a plus lieu après ce jour ; l'historique est conservé.", error: form.errors.first { $0.field == "fin" }?.message, required: true))
+            <button type="submit" class="secondary">Mettre fin</button>
+            </form>
+            """
+    }
+}

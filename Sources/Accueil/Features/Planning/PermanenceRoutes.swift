@@ -1,0 +1,94 @@
+import HTML
+import HTTPCore
+import Planning
+import SQLiteStore
+import Web
+
+/// Managers edit the grids: a cell's people and half-day, a new permanence from a cell, a last day.
+/// Every change and its audit row commit together.
+enum PermanenceRoutes {
+    static func register(on router: inout Router, context: AppContext) {
+        let editGate: [any Middleware] = [RequirePermission(permission: .planPermanences)]
+
+        router.get("/planning/permanences/nouvelle", middleware: editGate) { request in
+            let snapshot = try await context.store.read { db in try PlanningSnapshot.load(db, referential: context.referential) }
+            let weekday = Int(request.query["jour"] ?? "").flatMap(Weekday.init(rawValue:)) ?? .monday
+            guard let form = NewPermanenceForm(grid: request.query["grille"] ?? "", row: request.query["ligne"] ?? "", weekday: weekday,
+                                               today: ParisNow(context.now()).date) else { throw HTTPError.notFound }
+            return Layout.response(title: "Ajouter une permanence", body: NewPermanencePage.render(request, form, snapshot: snapshot),
+                                   request: request, stylesheet: "planning.css")
+        }
+
+        router.post("/planning/permanences", middleware: editGate) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            let snapshot = try await context.store.read { db in try PlanningSnapshot.load(db, referential: context.referential) }
+            guard var form = NewPermanenceForm(try request.form(), workers: snapshot.workers) else { throw HTTPError(.badRequest, "Cette case n'appartient à aucune grille.") }
+            let created = form.permanence(existingIDs: Set(snapshot.permanences.map(\.id)))
+            if form.errors.isEmpty, let created { form.people.errors += created.validationErrors.map { ("demi_journee", $0) } }
+            guard form.errors.isEmpty, let permanence = created else {
+                return Layout.response(title: "Ajouter une permanence", body: NewPermanencePage.render(request, form, snapshot: snapshot),
+                                       request: request, status: .unprocessableContent, stylesheet: "planning.css")
+            }
+            let now = context.now()
+            try await context.store.write { db in
+                try PlanningRepository.save(db, permanence, at: now)
+                try AuditTrail.record(db, at: now, account: account.id, .permanenceChanged, subjectType: "permanence", subjectID: permanence.id, detail: "créée")
+            }
+            return .redirect(to: "/planning?info=ajoutee#permanence-\(permanence.id)")
+        }
+
+        router.post("/planning/permanences/:id/terminer", middleware: editGate) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            let (snapshot, existing) = try await loadPermanence(request, context: context)
+            var ended = existing
+            ended.validTo = CalendarDate((try request.form())["fin"] ?? "")
+            let errors = ended.validTo == nil ? ["Indiquez le dernier jour de la permanence."] : ended.validationErrors
+            guard errors.isEmpty, let last = ended.validTo else {
+                var form = PermanenceForm(existing)
+                form.errors = errors.map { ("fin", $0) }
+                return Layout.response(title: "Modifier une permanence", body: PermanenceEditPage.render(request, existing, form, snapshot: snapshot),
+                                       request: request, status: .unprocessableContent, stylesheet: "planning.css")
+            }
+            let now = context.now()
+            let saved = ended
+            try await context.store.write { db in
+                try PlanningRepository.save(db, saved, at: now)
+                try AuditTrail.record(db, at: now, account: account.id, .permanenceChanged, subjectType: "permanence", subjectID: saved.id,
+                                      detail: "fin de validité \(last)")
+            }
+            return .redirect(to: "/planning?info=terminee")
+        }
+
+        router.get("/planning/permanences/:id", middleware: editGate) { request in
+            let (snapshot, permanence) = try await loadPermanence(request, context: context)
+            return Layout.response(title: "Modifier une permanence", body: PermanenceEditPage.render(request, permanence, PermanenceForm(permanence), snapshot: snapshot),
+                                   request: request, stylesheet: "planning.css")
+        }
+
+        router.post("/planning/permanences/:id", middleware: editGate) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            let (snapshot, existing) = try await loadPermanence(request, context: context)
+            var form = PermanenceForm(try request.form(), workers: snapshot.workers)
+            let updated = form.applied(to: existing)
+            if form.errors.isEmpty { form.errors += updated.validationErrors.map { ("demi_journee", $0) } }
+            guard form.errors.isEmpty else {
+                return Layout.response(title: "Modifier une permanence", body: PermanenceEditPage.render(request, existing, form, snapshot: snapshot),
+                                       request: request, status: .unprocessableContent, stylesheet: "planning.css")
+            }
+            let now = context.now()
+            try await context.store.write { db in
+                try PlanningRepository.save(db, updated, at: now)
+                try AuditTrail.record(db, at: now, account: account.id, .permanenceChanged, subjectType: "permanence", subjectID: updated.id,
+                                      detail: PermanenceForm.changedFields(existing, updated))
+            }
+            return .redirect(to: "/planning?info=modifie#permanence-\(updated.id)")
+        }
+    }
+
+    static func loadPermanence(_ request: Request, context: AppContext) async throws -> (PlanningSnapshot, Permanence) {
+        let id = try request.parameter("id")
+        let snapshot = try await context.store.read { db in try PlanningSnapshot.load(db, referential: context.referential) }
+        guard let permanence = snapshot.permanence(id) else { throw HTTPError.notFound }
+        return (snapshot, permanence)
+    }
+}
