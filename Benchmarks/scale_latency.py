@@ -144,7 +144,7 @@ def main() -> None:
         ("figures API, all years", "responsable", 200, 200,
          lambda c: ("GET", f"/api/v1/stats?from={first}&to={end}", None)),
         ("name search while typing", "agent", 200, 30,
-         lambda c: ("GET", "/personnes/suggestions?nom=" + urllib.parse.quote(prefix()), None)),
+         lambda c: ("POST", "/personnes/suggestions", {"nom": prefix(), "_csrf": c.csrf})),
         ("intake POST -> 303", "agent", 303, 20,
          lambda c: ("POST", "/accueils", intake_form(c.csrf))),
     ]

@@ -62,26 +62,38 @@ enum OrientationRepository {
             """, parameters).map(record)
     }
 
-    /// A new booking for an orientation that had none (after a cancellation).
+    /// A new booking for an orientation that had none (after a cancellation); the delay figures follow.
     static func setBooking(_ db: Connection, id: Int64, _ booking: Booking) throws {
+        try moveDelay(db, id: id, to: booking.date)
         try db.run("UPDATE orientations SET booking_kind = ?, booking_date = ?, booking_time = ?, booking_place = ? WHERE id = ?",
                    [booking.kind, booking.date, booking.time, booking.place, id])
     }
 
-    /// The booking is cancelled: the orientation stays, without a date.
+    /// The booking is cancelled: the orientation stays, without a date (and leaves the delay figures).
     static func clearBooking(_ db: Connection, id: Int64) throws {
+        try moveDelay(db, id: id, to: nil)
         try db.run("UPDATE orientations SET booking_kind = NULL, booking_date = NULL, booking_time = NULL, booking_place = NULL WHERE id = ?", [id])
     }
 
-    /// Records an outcome once: only an open orientation changes (and its counters with it).
+    /// Outcomes are recorded once: only an open orientation changes, and only then do the figures move.
     static func setStatus(_ db: Connection, id: Int64, _ status: OrientationRecord.Status, accountID: Int64, at now: Int64) throws {
-        guard let row = try db.queryOne("SELECT status, day, reception_site_id FROM orientations WHERE id = ?", [id]),
-              row.string("status") == OrientationRecord.Status.open.rawValue else { return }
-        if let day = row.string("day"), let site = row.string("reception_site_id") {
+        if let row = try db.queryOne("SELECT status, day, reception_site_id FROM orientations WHERE id = ?", [id]),
+           row.string("status") == OrientationRecord.Status.open.rawValue, let day = row.string("day"), let site = row.string("reception_site_id") {
             try StatisticsCounters.statusChanged(db, day: day, receptionSiteID: site, from: OrientationRecord.Status.open.rawValue, to: status.rawValue)
         }
         try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ? WHERE id = ? AND status = 'ouverte'",
                    [status.rawValue, now, accountID, id])
+    }
+
+    /// Moves the orientation's day-to-slot delay counter from its current booking date to `date`.
+    private static func moveDelay(_ db: Connection, id: Int64, to date: String?) throws {
+        guard let row = try db.queryOne("SELECT booking_date, day, reception_site_id FROM orientations WHERE id = ?", [id]),
+              let day = row.string("day"), let site = row.string("reception_site_id") else { return }
+        let old = StatisticsCounters.delayDays(from: day, to: row.string("booking_date")).flatMap { $0 >= 0 ? $0 : nil }
+        let new = StatisticsCounters.delayDays(from: day, to: date).flatMap { $0 >= 0 ? $0 : nil }
+        guard old != new else { return }
+        if let old { try StatisticsCounters.add(db, day: day, siteID: site, keys: [("delai", String(old))], delta: -1) }
+        if let new { try StatisticsCounters.add(db, day: day, siteID: site, keys: [("delai", String(new))]) }
     }
 
     private static func record(_ row: Row) -> OrientationRecord {

@@ -31,6 +31,30 @@ import SQLiteStore
         }
     }
 
+    @Test func bookingChangesAndRepeatedOutcomesKeepTheCountersExact() async throws {
+        try await withApp { app in
+            try app.store.writeSync { db in
+                try StatisticsFixture(referential: app.context.referential).fill(db)
+                let withSlot = try #require(try db.int("SELECT min(id) FROM orientations WHERE booking_date IS NOT NULL AND status = 'ouverte'"))
+                let withoutSlot = try #require(try db.int("SELECT min(id) FROM orientations WHERE booking_date IS NULL"))
+                let settled = try #require(try db.int("SELECT min(id) FROM orientations WHERE status = 'honoree'"))
+                try OrientationRepository.clearBooking(db, id: Int64(withSlot))
+                try OrientationRepository.setBooking(db, id: Int64(withoutSlot), .init(kind: "permanence", date: "2026-10-20", time: "14:00", place: "MDS"))
+                // An outcome is recorded once: a second one changes neither the row nor the figures.
+                try OrientationRepository.setStatus(db, id: Int64(settled), .notHonoured, accountID: 1, at: StatisticsFixture.time("2026-11-12"))
+            }
+            try app.store.readSync { db in
+                for (from, to) in Self.periods {
+                    let period = try #require(StatisticsPeriod(from: from, to: to, siteID: nil))
+                    #expect(try StatisticsRepository.tally(db, period) == (try StatisticsDirectQuery.tally(db, period)), "\(from)…\(to)")
+                }
+                let october = try StatisticsRepository.tally(db, StatisticsPeriod(from: "2026-10-01", to: "2026-10-31", siteID: nil)!)
+                #expect(october.keys("delai") == ["4": 5, "14": 2, "3": 3, "8": 1])  // one 4-day slot cancelled, one 8-day slot booked
+                #expect(october.count("statut", "honoree") == 6)
+            }
+        }
+    }
+
     @Test func periodsSplitIntoWholeYearsMonthsAndEdgeDays() throws {
         func split(_ from: String, _ to: String) throws -> [String] {
             try #require(StatisticsPeriod(from: from, to: to, siteID: nil)).segments.map { "\($0.table) \($0.range.lowerBound)…\($0.range.upperBound)" }
