@@ -41,6 +41,7 @@ class Client:
         status, _, _ = self.request("POST", "/connexion", {"identifiant": login, "mot_de_passe": password})
         if status != 303:
             raise RuntimeError(f"login {login}: {status}")
+        self.request("GET", "/")  # the session's CSRF token (the login page carried the anonymous one)
 
     def request(self, method: str, path: str, form: dict | list | None = None):
         headers = {}
@@ -194,7 +195,7 @@ def run(args, pid: int, port: int) -> int:
             elif choice < 0.4 and PERSONS:
                 timed(stats, "GET person file", 200, lambda: client.request("GET", random.choice(PERSONS)))
             elif choice < 0.6:
-                timed(stats, "GET suggestions", 200, lambda: client.request("GET", "/personnes/suggestions?nom=char"))
+                timed(stats, "POST suggestions", 200, lambda: client.request("POST", "/personnes/suggestions", {"nom": "char"}))
             elif choice < 0.8 and client in workers:
                 timed(stats, "GET incoming", 200, lambda: client.request("GET", "/orientations/recues"))
             else:

@@ -45,7 +45,11 @@ HOME="$WORK/home" timeout 600 "$VENV/bin/wapiti" -u "$BASE/" --scope folder \
   -C "$AGENT" -x "$BASE/deconnexion" -x "$BASE/mon-compte/mot-de-passe" --flush-session --max-scan-time 240 -f txt -o "$OUT/wapiti-agent.txt" > "$OUT/wapiti-agent.log" 2>&1 || true
 echo "== sqlmap"
 : > "$OUT/sqlmap.txt"
-for target in "$BASE/personnes/suggestions?nom=dur&prenom=e|$AGENT" "$BASE/admin/journal?personne=1&compte=agent&action=x|$ADMIN" \
+CSRF_AGENT=$(curl -s -H "Cookie: $AGENT" "$BASE/accueils/nouveau" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+HOME="$WORK/home" TERM=dumb timeout 300 "$VENV/bin/sqlmap" -u "$BASE/personnes/suggestions" --data "nom=dur&prenom=e&_csrf=$CSRF_AGENT" -p nom,prenom \
+  --cookie "$AGENT" --batch --dbms=sqlite --level 2 --output-dir="$WORK/sqlmap" 2>&1 \
+  | grep -E "might be injectable|is vulnerable|not injectable|all tested parameters|WARNING|CRITICAL" >> "$OUT/sqlmap.txt" || true
+for target in "$BASE/admin/journal?personne=1&compte=agent&action=x|$ADMIN" \
               "$BASE/admin/donnees/droits?dossier=1|$ADMIN" "$BASE/personnes/1|$AGENT"; do
   url=${target%%|*}; sess=${target##*|}
   HOME="$WORK/home" TERM=dumb timeout 300 "$VENV/bin/sqlmap" -u "$url" --cookie "$sess" --batch --dbms=sqlite --level 2 --risk 1 \
