@@ -32,7 +32,10 @@ public final class RawClient: @unchecked Sendable {
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard result == 0 else { close(fd); throw ClientError.connectFailed }
+        // No close here: every stored property is set, so a throwing init still runs deinit, which closes
+        // the descriptor. Closing it twice would close whatever file another thread opened in between
+        // (a test's SQLite database: "disk I/O error").
+        guard result == 0 else { throw ClientError.connectFailed }
         var timeout = timeval(tv_sec: Int(receiveTimeout), tv_usec: Int((receiveTimeout - Double(Int(receiveTimeout))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
