@@ -76,6 +76,8 @@ struct TimeoutAndShutdownTests {
         let server = HTTPServer(configuration: configuration, logger: nil) { request in
             started.withLock { $0 = true }
             while !released.withLock({ $0 }) { try? await Task.sleep(nanoseconds: 10_000_000) }
+            // One more suspension: its resumption is queued after the drain notice that shutdown() queued.
+            try? await Task.sleep(nanoseconds: 10_000_000)
             return .text("finished \(request.path)")
         }
         try server.start()
