@@ -17,4 +17,9 @@ enum JSONText {
         }
         return out + "\""
     }
+
+    /// A JSON array of strings, e.g. for `json_each(?)` in SQL.
+    static func array(_ texts: [String]) -> String {
+        "[" + texts.map(quote).joined(separator: ",") + "]"
+    }
 }

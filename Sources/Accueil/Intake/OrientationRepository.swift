@@ -83,6 +83,7 @@ enum OrientationRepository {
         }
         try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ? WHERE id = ? AND status = 'ouverte'",
                    [status.rawValue, now, accountID, id])
+        if status == .honoured, db.changes > 0 { try PermanenceFacts.recordReception(db, orientationID: id) }
     }
 
     /// Moves the orientation's day-to-slot delay counter from its current booking date to `date`.

@@ -293,6 +293,29 @@ public enum Schema {
                 WHEN old.at >= coalesce((SELECT min(before, unixepoch() - 183 * 86400) FROM audit_purge_window WHERE id = 1), -9223372036854775808)
                 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: only entries past the retention limit may be purged'); END;
             """),
+        Migration(7, "permanence figures: places booked, people received") { db in
+            try db.execute("""
+                -- One row per booking whose person came (see PermanenceFacts): where and when, who sent the
+                -- social worker, and the two facts the experiment's figures split on. person_id only tells
+                -- people apart within a period; the retention purge sets it to NULL with the file.
+                CREATE TABLE permanence_receptions (
+                    booking_id INTEGER PRIMARY KEY,
+                    permanence_id TEXT NOT NULL,
+                    occurrence_date TEXT NOT NULL,
+                    host_site_id TEXT NOT NULL,
+                    sending_institution TEXT NOT NULL,
+                    circonscription TEXT,
+                    person_id INTEGER REFERENCES persons(id),
+                    known_person INTEGER NOT NULL,
+                    without_minor_children INTEGER NOT NULL
+                ) STRICT;
+                -- Covering: the figures read a range of days and count people without touching the rows.
+                CREATE INDEX permanence_receptions_by_day ON permanence_receptions(occurrence_date, host_site_id, sending_institution,
+                    person_id, known_person, without_minor_children, permanence_id);
+                CREATE INDEX permanence_receptions_by_person ON permanence_receptions(person_id) WHERE person_id IS NOT NULL;
+                """)
+            try PermanenceFacts.backfill(db)
+        },
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

@@ -68,13 +68,16 @@ enum BookingRepository {
             // Only reachable if another writer slipped past the count (another process): the index said no.
             throw BookingError.slotFull(capacity: slot.capacity)
         }
+        try PermanenceFacts.bookingChanged(db, permanenceID: occurrence.permanenceID, date: occurrence.date.description, delta: 1)
         return BookingRecord(id: db.lastInsertRowID, occurrenceID: occurrenceID, permanenceID: occurrence.permanenceID, date: occurrence.date,
                              slotStart: slotStart, place: place, orientationID: orientationID, personID: personID, createdAt: now, cancelledAt: nil)
     }
 
     /// Frees the place; the row stays, with who cancelled and when.
     static func cancel(_ db: Connection, id: Int64, accountID: Int64?, at now: Int64) throws {
-        try db.run("UPDATE bookings SET cancelled_at = ?, cancelled_by = ? WHERE id = ? AND cancelled_at IS NULL", [now, accountID, id])
+        guard let row = try db.queryOne("SELECT permanence_id, occurrence_date FROM bookings WHERE id = ? AND cancelled_at IS NULL", [id]) else { return }
+        try db.run("UPDATE bookings SET cancelled_at = ?, cancelled_by = ? WHERE id = ?", [now, accountID, id])
+        try PermanenceFacts.bookingChanged(db, permanenceID: row.string("permanence_id") ?? "", date: row.string("occurrence_date") ?? "", delta: -1)
     }
 
     private static func record(_ row: Row) -> BookingRecord? {

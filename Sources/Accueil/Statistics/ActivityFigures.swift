@@ -7,15 +7,20 @@ struct ActivityFigures: Sendable {
     let previousPeriod: StatisticsPeriod?
     let tables: [FigureTable]
 
+    /// Tables of several figures per line: the permanences by site and by sending service.
+    let breakdowns: [BreakdownTable]
+
     struct Inputs {
         var tally: Tally
         var overdue: Int
+        var permanences = PermanenceFigures()
     }
 
-    static let tableIDs = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi"]
+    static let tableIDs = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi", "permanences"]
+        + PermanenceTables.breakdownIDs
 
     init(period: StatisticsPeriod, current: Inputs, previousPeriod: StatisticsPeriod?, previous: Inputs?,
-         sites: [(id: String, name: String, kind: String)], motives: MotiveCatalog) {
+         sites: [(id: String, name: String, kind: String)], motives: MotiveCatalog, circonscriptions: [String: String] = [:]) {
         self.period = period
         self.previousPeriod = previousPeriod
         let now = current.tally, before = previous?.tally
@@ -39,14 +44,9 @@ struct ActivityFigures: Sendable {
             row("double_sollicitation", "Doubles sollicitations détectées (personne déjà connue)", { $0.count("double_sollicitation") }),
             row("orientations", "Orientations", oriented),
             row("derogations", "Dérogations à la règle", { $0.count("derogation") }),
-            row("familles_mds_cite", "Familles reçues par les travailleurs sociaux de la MDS à la Cité Municipale", { $0.count("cite_mds") }),
-            row("familles_mds_cite_connues", "dont déjà connues", { $0.count("cite_mds", "connue") }),
-            row("familles_mds_cite_nouvelles", "dont nouvelles situations", { $0.count("cite_mds") - $0.count("cite_mds", "connue") }),
-            row("sans_enfant_mineur_ccas", "Personnes sans enfant mineur orientées vers le CCAS", { $0.count("ccas_sans_mineur") }),
         ]
-        // One of "known" / "new" masked would give the other away by subtraction from the total.
-        if summary[7].isMasked || summary[8].isMasked { summary[7].forceMasked = true; summary[8].forceMasked = true }
-        if summary[7].isPreviousMasked || summary[8].isPreviousMasked { summary[7].forcePreviousMasked = true; summary[8].forcePreviousMasked = true }
+        summary += PermanenceTables.summaryRows(current.permanences, previous?.permanences)
+        summary.append(row("sans_enfant_mineur_ccas", "Orientations vers le CCAS de personnes sans enfant mineur", { $0.count("ccas_sans_mineur") }))
         let delays = Self.median(now), oldDelays = before.map(Self.median)
         summary.append(FigureTable.Row(key: "delai_median_jours", label: "Délai médian de l'orientation au rendez-vous (jours)",
                                        value: delays.median, previousValue: oldDelays?.median, basis: delays.count,
@@ -102,8 +102,14 @@ struct ActivityFigures: Sendable {
                         rows: households, chart: true, hasShare: true),
             FigureTable(id: "suivi", title: "Suivi des orientations (boucle fermée)", note: "État actuel des orientations décidées pendant la période ; part sur l'ensemble de ces orientations.",
                         rows: loop, chart: true, hasShare: true),
+            PermanenceTables.usage(current.permanences, previous?.permanences),
         ]
+        let siteNames = Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }
+        breakdowns = [PermanenceTables.bySite(current.permanences, names: siteNames),
+                      PermanenceTables.byService(current.permanences, circonscriptions: circonscriptions)]
     }
+
+    func breakdown(_ id: String) -> BreakdownTable? { breakdowns.first { $0.id == id } }
 
     func table(_ id: String) -> FigureTable? { tables.first { $0.id == id } }
 

@@ -18,8 +18,18 @@ enum StatisticsCounters {
     @TaskLocal static var buffer: CounterBuffer?
 
     static func add(_ db: Connection, day: String, siteID: String, keys: [Key], delta: Int = 1) throws {
+        try add(db, day: day, sites: [siteID, allSites], keys: keys, delta: delta)
+    }
+
+    /// Counts kept for all sites together only: the permanence figures, whose keys (permanence ids)
+    /// already say where, and are filtered by host site when read.
+    static func addForAllSites(_ db: Connection, day: String, keys: [Key], delta: Int = 1) throws {
+        try add(db, day: day, sites: [allSites], keys: keys, delta: delta)
+    }
+
+    private static func add(_ db: Connection, day: String, sites: [String], keys: [Key], delta: Int) throws {
         let periods = [("stat_days", day), ("stat_months", String(day.prefix(7))), ("stat_years", String(day.prefix(4)))]
-        for site in [siteID, allSites] {
+        for site in sites {
             for (table, period) in periods {
                 for key in keys {
                     if let buffer {

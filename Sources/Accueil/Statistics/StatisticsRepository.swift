@@ -17,6 +17,19 @@ enum StatisticsRepository {
         return tally
     }
 
+    /// One dimension of the all-sites counters, by key (the permanence figures' counts).
+    static func allSitesCounts(_ db: Connection, _ period: StatisticsPeriod, dimension: String) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for segment in period.segments {
+            let rows = try db.query("""
+                SELECT key, sum(count) AS n FROM \(segment.table)
+                WHERE site_id = ? AND period BETWEEN ? AND ? AND dimension = ? GROUP BY key
+                """, [StatisticsCounters.allSites, segment.range.lowerBound, segment.range.upperBound, dimension])
+            for row in rows { counts[row.string("key") ?? "", default: 0] += row.int("n") ?? 0 }
+        }
+        return counts.filter { $0.value != 0 }
+    }
+
     /// Open orientations of the period still waiting more than `OrientationRecord.overdueAfterDays`
     /// calendar days after their slot (or their day, without a slot).
     static func overdue(_ db: Connection, _ period: StatisticsPeriod, today: String) throws -> Int {

@@ -20,6 +20,14 @@ enum StatisticsExport {
         return writer.bytes
     }
 
+    static func csv(_ table: BreakdownTable) -> [UInt8] {
+        var writer = CSVWriter(header: ["ligne", "code"] + table.columns.map(\.key))
+        for line in table.lines {
+            writer.append([line.label, line.key] + zip(line.cells, table.columns).map { table.text($0, column: $1) })
+        }
+        return writer.bytes
+    }
+
     static func json(_ figures: ActivityFigures) -> [UInt8] {
         func number(_ value: Double?, mask: String?) -> Any {
             guard let value, mask == nil else { return NSNull() }
@@ -44,8 +52,18 @@ enum StatisticsExport {
                   "previousShare": table.hasShare && row.previousValue != nil ? share(row.previousShare, mask: row.previousMask) : NSNull()]
              }]
         }
+        let breakdowns: [[String: Any]] = figures.breakdowns.map { table in
+            ["id": table.id, "title": table.title, "note": table.note,
+             "columns": table.columns.map { ["key": $0.key, "label": $0.label] },
+             "lines": table.lines.map { line -> [String: Any] in
+                 ["key": line.key, "label": line.label,
+                  "values": Dictionary(uniqueKeysWithValues: zip(table.columns, line.cells).map { column, cell in
+                      (column.key, column.isShare ? share(cell.value, mask: cell.mask) : number(cell.value, mask: cell.mask))
+                  })]
+             }]
+        }
         let object: [String: Any] = [
-            "from": figures.period.from.description, "to": figures.period.to.description,
+            "from": figures.period.from.description, "to": figures.period.to.description, "breakdowns": breakdowns,
             "site": figures.period.siteID.map { $0 as Any } ?? NSNull(),
             "previous": period(figures.previousPeriod), "maskingThreshold": Masking.threshold, "tables": tables,
         ]

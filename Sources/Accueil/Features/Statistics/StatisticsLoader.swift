@@ -1,3 +1,4 @@
+import Planning
 import SQLiteStore
 
 /// Reads everything the figures need in one read transaction (one consistent snapshot).
@@ -8,14 +9,17 @@ enum StatisticsLoader {
 
     static func load(_ context: AppContext, _ period: StatisticsPeriod, compare: Bool) async throws -> ActivityFigures {
         let today = FrenchDates.isoDay(context.now())
-        let motives = context.motives
+        let motives = context.motives, referential = context.referential
+        let circonscriptions = Dictionary(referential.circonscriptions.map { ($0.id, $0.name) }) { first, _ in first }
         return try await context.store.read { db in
+            let snapshot = try PlanningSnapshot.load(db, referential: referential)
             func inputs(_ period: StatisticsPeriod) throws -> ActivityFigures.Inputs {
-                ActivityFigures.Inputs(tally: try StatisticsRepository.tally(db, period), overdue: try StatisticsRepository.overdue(db, period, today: today))
+                ActivityFigures.Inputs(tally: try StatisticsRepository.tally(db, period), overdue: try StatisticsRepository.overdue(db, period, today: today),
+                                       permanences: try PermanenceFigures.load(db, period, snapshot: snapshot, today: CalendarDate(today) ?? .init(year: 2000, month: 1, day: 1)!))
             }
             let previous = compare ? period.previous : nil
             return ActivityFigures(period: period, current: try inputs(period), previousPeriod: previous,
-                                   previous: try previous.map(inputs), sites: try sites(db), motives: motives)
+                                   previous: try previous.map(inputs), sites: try sites(db), motives: motives, circonscriptions: circonscriptions)
         }
     }
 }

@@ -39,7 +39,7 @@ enum StatisticsPage {
             <p class="no-print"><a href="/api/v1/stats?from=\(filter.from)&amp;to=\(filter.to)&amp;site=\(filter.siteID)">Mêmes chiffres en JSON</a></p>
             </div>
             \(HTML.join(sections))
-            <p class="muted">L'utilisation des permanences (permanences tenues ou annulées, créneaux offerts et réservés, par site et circonscription) sera ajoutée avec le planning.</p>
+            \(HTML.join(figures.breakdowns.map { section($0, query: filter.queryString) }))
             """
     }
 
@@ -65,6 +65,30 @@ enum StatisticsPage {
             <thead><tr><th scope="col">Indicateur</th>\(head)</tr></thead>
             <tbody>\(HTML.join(rows))</tbody>
             </table>
+            <p class="no-print"><a href="/statistiques/\(table.id).csv?\(query)" download>Télécharger ce tableau (CSV)<span class="visually-hidden"> : \(table.title)</span></a></p>
+            </section>
+            """
+    }
+
+    /// A table of several figures per line: data only (a chart of seven measures would not read).
+    static func section(_ table: BreakdownTable, query: String) -> HTML {
+        let head = HTML.join(table.columns.map { "<th scope=\"col\" class=\"number\">\($0.label)</th>" as HTML })
+        let lines = table.lines.map { line -> HTML in
+            let cells = zip(line.cells, table.columns).map { cell, column -> HTML in "<td class=\"number\">\(table.text(cell, column: column))</td>" }
+            return "<tr><th scope=\"row\">\(line.label)</th>\(HTML.join(cells))</tr>"
+        }
+        let empty: HTML = table.lines.isEmpty ? "<p>Aucune permanence pendant la période.</p>" : .empty
+        return """
+            <section class="figures" aria-labelledby="titre-\(table.id)">
+            <h2 id="titre-\(table.id)">\(table.title)</h2>
+            \(empty)
+            <div class="table-scroll" role="region" aria-labelledby="titre-\(table.id)" tabindex="0">
+            <table class="figures-table">
+            <caption>\(table.title) — \(table.note) Période seule, sans comparaison.</caption>
+            <thead><tr><th scope="col">\(table.id == "permanences_sites" ? "Site" : "Service")</th>\(head)</tr></thead>
+            <tbody>\(HTML.join(lines))</tbody>
+            </table>
+            </div>
             <p class="no-print"><a href="/statistiques/\(table.id).csv?\(query)" download>Télécharger ce tableau (CSV)<span class="visually-hidden"> : \(table.title)</span></a></p>
             </section>
             """

@@ -29,11 +29,18 @@ enum StatisticsRoutes {
             let filter = pageFilter(request, context: context, sites: sites)
             guard let period = filter.period else { throw HTTPError(.badRequest, filter.errors.first?.message ?? "Filtre invalide.") }
             let figures = try await StatisticsLoader.load(context, period, compare: filter.compare)
-            guard let table = figures.table(id) else { throw HTTPError.notFound }
+            let body: [UInt8]
+            if let table = figures.table(id) {
+                body = StatisticsExport.csv(table, comparing: figures.previousPeriod != nil)
+            } else if let breakdown = figures.breakdown(id) {
+                body = StatisticsExport.csv(breakdown)
+            } else {
+                throw HTTPError.notFound
+            }
             return HTTPResponse(status: .ok, headers: [
                 "Content-Type": "text/csv; charset=utf-8",
                 "Content-Disposition": "attachment; filename=\"statistiques-\(id)-\(filter.from)-\(filter.to).csv\"",
-            ], body: StatisticsExport.csv(table, comparing: figures.previousPeriod != nil))
+            ], body: body)
         }
 
         router.get(apiPath, middleware: gate) { request in

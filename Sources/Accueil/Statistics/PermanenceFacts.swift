@@ -1,0 +1,41 @@
+import SQLiteStore
+
+/// The facts behind the permanence figures, written in the transaction of each booking and each
+/// recorded outcome: places booked per permanence and day (summary counters, all sites together),
+/// and one row per person who came to a permanence (`permanence_receptions`). Neither is touched by
+/// the retention purge, which deletes the bookings with the person's file: the figures stay.
+enum PermanenceFacts {
+    /// Counter dimension: places booked, keyed by permanence id, at the occurrence's date.
+    static let bookedDimension = "places_reservees"
+
+    static func bookingChanged(_ db: Connection, permanenceID: String, date: String, delta: Int) throws {
+        try StatisticsCounters.addForAllSites(db, day: date, keys: [(bookedDimension, permanenceID)], delta: delta)
+    }
+
+    /// The person of `orientationID` came: one reception row for their live booking, with the host
+    /// site and sending service as they were that day. Nothing when the orientation had no booking in
+    /// the planning (an appointment made by telephone with the service, say).
+    static func recordReception(_ db: Connection, orientationID: Int64) throws {
+        try db.run("""
+            INSERT OR IGNORE INTO permanence_receptions (booking_id, permanence_id, occurrence_date, host_site_id,
+                sending_institution, circonscription, person_id, known_person, without_minor_children)
+            SELECT b.id, b.permanence_id, b.occurrence_date, p.host_site_id, p.sending_institution, p.circonscription,
+                   b.person_id, i.known_person, coalesce(i.household_type IN (SELECT value FROM json_each(?)), 0)
+            FROM bookings b JOIN permanences p ON p.id = b.permanence_id
+            JOIN orientations o ON o.id = b.orientation_id JOIN intakes i ON i.id = o.intake_id
+            WHERE b.orientation_id = ? AND b.cancelled_at IS NULL
+            """, [JSONText.array(IntakeFacts.withoutMinorChildren.sorted()), orientationID])
+    }
+
+    /// Migration 7: the same facts for the bookings and outcomes recorded before it.
+    static func backfill(_ db: Connection) throws {
+        try StatisticsCounters.batching(db) {
+            for row in try db.query("SELECT permanence_id, occurrence_date, count(*) AS n FROM bookings WHERE cancelled_at IS NULL GROUP BY 1, 2") {
+                try bookingChanged(db, permanenceID: row.string("permanence_id") ?? "", date: row.string("occurrence_date") ?? "", delta: row.int("n") ?? 0)
+            }
+        }
+        for row in try db.query("SELECT id FROM orientations WHERE status = 'honoree'") {
+            try recordReception(db, orientationID: row.int64("id") ?? 0)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Orientation
+import Planning
+import SQLiteStore
+
+/// The permanence figures of a period: what the planning offered (its occurrences, computed by the
+/// Planning module from the permanences as they are now), places booked (counters) and people
+/// received (reception rows). With a site filter, only the permanences that site hosts.
+struct PermanenceFigures: Sendable, Equatable {
+    struct Group: Sendable, Equatable {
+        var usage = PermanenceUsage()
+        var booked = 0
+        /// Receptions: a person who came twice counts twice (the people counts are below).
+        var received = 0
+    }
+
+    /// By host site id.
+    var bySite: [String: Group] = [:]
+    /// By sending service: `"ccas"`, or the circonscription id of the MDS social workers.
+    var byService: [String: Group] = [:]
+    var total = Group()
+
+    /// Distinct people (families) received by MDS social workers in their permanences at the Cité
+    /// Municipale, and how many of them were already known at the desk when they were received.
+    var familiesAtCite = 0
+    var familiesAtCiteKnown = 0
+    /// Distinct people without minor children received by CCAS social workers in MDS (and antenna)
+    /// permanences, and all the distinct people received in permanences of CCAS social workers.
+    var ccasInMDSWithoutMinorChildren = 0
+    var ccasPermanencePeople = 0
+
+    static let ccasServiceKey = "ccas"
+
+    static func serviceKey(_ institution: Planning.Institution, circonscription: String?) -> String {
+        institution == .ccas ? ccasServiceKey : circonscription ?? Planning.Institution.departement.rawValue
+    }
+
+    static func load(_ db: Connection, _ period: StatisticsPeriod, snapshot: PlanningSnapshot, today: CalendarDate) throws -> PermanenceFigures {
+        guard let from = CalendarDate(period.from.description), let to = CalendarDate(period.to.description) else { return PermanenceFigures() }
+        let permanences = snapshot.permanences.filter { period.siteID == nil || $0.hostSiteID == period.siteID }
+        let byID = Dictionary(permanences.map { ($0.id, $0) }) { first, _ in first }
+        // Nothing to expand before the first permanence existed (an "all years" period starts years earlier).
+        let start = max(from, permanences.map(\.validFrom).min() ?? to)
+        let occurrences = start <= to ? Planning.occurrences(of: permanences, from: start, to: to, closures: snapshot.closures, absences: snapshot.absences) : []
+
+        var figures = PermanenceFigures()
+        func add(_ permanenceID: String, _ update: (inout Group) -> Void) {
+            guard let permanence = byID[permanenceID] else { return }
+            update(&figures.bySite[permanence.hostSiteID, default: Group()])
+            update(&figures.byService[serviceKey(permanence.sendingInstitution, circonscription: permanence.circonscriptionID), default: Group()])
+            update(&figures.total)
+        }
+        for occurrence in occurrences {
+            add(occurrence.permanenceID) { $0.usage.add(occurrence, today: today) }
+        }
+        for (permanenceID, count) in try StatisticsRepository.allSitesCounts(db, period, dimension: PermanenceFacts.bookedDimension) {
+            add(permanenceID) { $0.booked += count }
+        }
+        let window = "occurrence_date BETWEEN ? AND ? AND (? IS NULL OR host_site_id = ?)"
+        let bounds: [any SQLBindable] = [period.from.description, period.to.description, period.siteID, period.siteID]
+        for row in try db.query("SELECT permanence_id, count(*) AS n FROM permanence_receptions WHERE \(window) GROUP BY permanence_id", bounds) {
+            add(row.string("permanence_id") ?? "") { $0.received += row.int("n") ?? 0 }
+        }
+
+        // People: a purged reception (person link gone) can no longer be matched with others, so it counts as one person.
+        func people(_ condition: String, _ extra: [any SQLBindable]) throws -> (people: Int, known: Int) {
+            let row = try db.queryOne("""
+                SELECT count(*) AS people, coalesce(sum(known), 0) AS known FROM (
+                    SELECT max(known_person) AS known FROM permanence_receptions WHERE \(window) AND \(condition)
+                    GROUP BY coalesce(person_id, -booking_id))
+                """, bounds + extra)
+            return (row?.int("people") ?? 0, row?.int("known") ?? 0)
+        }
+        (figures.familiesAtCite, figures.familiesAtCiteKnown) = try people("host_site_id = ? AND sending_institution = 'departement'",
+                                                                          [StatisticsCounters.citeSiteID])
+        figures.ccasInMDSWithoutMinorChildren = try people("""
+            sending_institution = 'ccas' AND without_minor_children = 1
+            AND host_site_id IN (SELECT id FROM sites WHERE kind IN ('mds', 'antenna'))
+            """, []).people
+        figures.ccasPermanencePeople = try people("sending_institution = 'ccas'", []).people
+        return figures
+    }
+}
