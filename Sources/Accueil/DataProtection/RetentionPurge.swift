@@ -73,9 +73,9 @@ public enum RetentionPurge {
         let orientations = try db.query("SELECT id FROM orientations WHERE person_id IN (SELECT value FROM json_each(?))", [list]).compactMap { $0.int64("id") }
         try detachOrientations(db, orientations)
         // Bookings name the person (person_id NOT NULL, migration 4): they go with the file. The figures
-        // keep their counts: places booked are counters, and a reception row only loses its person link.
+        // keep their counts: places booked are counters, and reception rows only lose their link to the file.
         try db.run("DELETE FROM bookings WHERE person_id IN (SELECT value FROM json_each(?))", [list])
-        try db.run("UPDATE permanence_receptions SET person_id = NULL WHERE person_id IN (SELECT value FROM json_each(?))", [list])
+        try PermanenceFacts.detachPeople(db, list)
         try db.run("UPDATE persons SET merged_into = NULL WHERE id IN (SELECT value FROM json_each(?))", [list])
         try db.run("DELETE FROM persons WHERE id IN (SELECT value FROM json_each(?))", [list])
     }

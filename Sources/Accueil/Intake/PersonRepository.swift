@@ -56,7 +56,7 @@ enum PersonRepository {
     static func merge(_ db: Connection, duplicate: Int64, into kept: Int64, at now: Int64) throws {
         try db.run("UPDATE intakes SET person_id = ? WHERE person_id = ?", [kept, duplicate])
         try db.run("UPDATE orientations SET person_id = ? WHERE person_id = ?", [kept, duplicate])
-        try db.run("UPDATE permanence_receptions SET person_id = ? WHERE person_id = ?", [kept, duplicate])
+        try db.run("UPDATE permanence_receptions SET person_key = ? WHERE person_key = ?", [kept, duplicate])
         try db.run("""
             UPDATE persons SET phone = coalesce(phone, (SELECT phone FROM persons WHERE id = ?)),
             birth_date = coalesce(birth_date, (SELECT birth_date FROM persons WHERE id = ?)), updated_at = ? WHERE id = ?

@@ -296,8 +296,9 @@ public enum Schema {
         Migration(7, "permanence figures: places booked, people received") { db in
             try db.execute("""
                 -- One row per booking whose person came (see PermanenceFacts): where and when, who sent the
-                -- social worker, and the two facts the experiment's figures split on. person_id only tells
-                -- people apart within a period; the retention purge sets it to NULL with the file.
+                -- social worker, and the two facts the experiment's figures split on. person_key tells people
+                -- apart within a period: the person's id while the file exists; when the file is deleted,
+                -- a negative number shared by that person's rows only and pointing at nothing.
                 CREATE TABLE permanence_receptions (
                     booking_id INTEGER PRIMARY KEY,
                     permanence_id TEXT NOT NULL,
@@ -305,14 +306,14 @@ public enum Schema {
                     host_site_id TEXT NOT NULL,
                     sending_institution TEXT NOT NULL,
                     circonscription TEXT,
-                    person_id INTEGER REFERENCES persons(id),
+                    person_key INTEGER NOT NULL,
                     known_person INTEGER NOT NULL,
                     without_minor_children INTEGER NOT NULL
                 ) STRICT;
                 -- Covering: the figures read a range of days and count people without touching the rows.
                 CREATE INDEX permanence_receptions_by_day ON permanence_receptions(occurrence_date, host_site_id, sending_institution,
-                    person_id, known_person, without_minor_children, permanence_id);
-                CREATE INDEX permanence_receptions_by_person ON permanence_receptions(person_id) WHERE person_id IS NOT NULL;
+                    person_key, known_person, without_minor_children, permanence_id);
+                CREATE INDEX permanence_receptions_by_person ON permanence_receptions(person_key);
                 """)
             try PermanenceFacts.backfill(db)
         },

@@ -2,8 +2,8 @@ import SQLiteStore
 
 /// The facts behind the permanence figures, written in the transaction of each booking and each
 /// recorded outcome: places booked per permanence and day (summary counters, all sites together),
-/// and one row per person who came to a permanence (`permanence_receptions`). Neither is touched by
-/// the retention purge, which deletes the bookings with the person's file: the figures stay.
+/// and one row per person who came to a permanence (`permanence_receptions`). The retention purge
+/// deletes the bookings with the person's file but keeps both: the figures stay exact.
 enum PermanenceFacts {
     /// Counter dimension: places booked, keyed by permanence id, at the occurrence's date.
     static let bookedDimension = "places_reservees"
@@ -18,13 +18,26 @@ enum PermanenceFacts {
     static func recordReception(_ db: Connection, orientationID: Int64) throws {
         try db.run("""
             INSERT OR IGNORE INTO permanence_receptions (booking_id, permanence_id, occurrence_date, host_site_id,
-                sending_institution, circonscription, person_id, known_person, without_minor_children)
+                sending_institution, circonscription, person_key, known_person, without_minor_children)
             SELECT b.id, b.permanence_id, b.occurrence_date, p.host_site_id, p.sending_institution, p.circonscription,
                    b.person_id, i.known_person, coalesce(i.household_type IN (SELECT value FROM json_each(?)), 0)
             FROM bookings b JOIN permanences p ON p.id = b.permanence_id
             JOIN orientations o ON o.id = b.orientation_id JOIN intakes i ON i.id = o.intake_id
             WHERE b.orientation_id = ? AND b.cancelled_at IS NULL
             """, [JSONText.array(IntakeFacts.withoutMinorChildren.sorted()), orientationID])
+    }
+
+    /// The files are deleted: their rows keep telling one person from another, under a key that
+    /// no longer leads to anyone (minus the lowest booking id of each person's rows).
+    static func detachPeople(_ db: Connection, _ personIDsJSON: String) throws {
+        // Read first, then write: an UPDATE whose subquery reads the rows it is changing would see half-done work.
+        let firsts = try db.query("""
+            SELECT person_key, min(booking_id) AS first FROM permanence_receptions
+            WHERE person_key IN (SELECT value FROM json_each(?)) GROUP BY person_key
+            """, [personIDsJSON])
+        for row in firsts {
+            try db.run("UPDATE permanence_receptions SET person_key = ? WHERE person_key = ?", [-(row.int64("first") ?? 0), row.int64("person_key") ?? 0])
+        }
     }
 
     /// Migration 7: the same facts for the bookings and outcomes recorded before it.

@@ -61,12 +61,12 @@ struct PermanenceFigures: Sendable, Equatable {
             add(row.string("permanence_id") ?? "") { $0.received += row.int("n") ?? 0 }
         }
 
-        // People: a purged reception (person link gone) can no longer be matched with others, so it counts as one person.
+        // People: distinct person keys (see migration 7), so a family received twice counts once.
         func people(_ condition: String, _ extra: [any SQLBindable]) throws -> (people: Int, known: Int) {
             let row = try db.queryOne("""
                 SELECT count(*) AS people, coalesce(sum(known), 0) AS known FROM (
                     SELECT max(known_person) AS known FROM permanence_receptions WHERE \(window) AND \(condition)
-                    GROUP BY coalesce(person_id, -booking_id))
+                    GROUP BY person_key)
                 """, bounds + extra)
             return (row?.int("people") ?? 0, row?.int("known") ?? 0)
         }
