@@ -24,6 +24,8 @@ struct StatisticsFixture {
         var sector = "centre"
         var known = false
         var motives = ["logement"]
+        /// An existing person's file; a new one when nil.
+        var person: Int64? = nil
     }
 
     /// Saves a named intake and returns its id and household.
@@ -32,8 +34,8 @@ struct StatisticsFixture {
         let day = LocalDate(iso: c.day)!
         let household = Household(adults: c.adults, pregnant: c.pregnant,
                                   children: c.children.map { Child(birthDate: LocalDate(iso: $0)!) }, age: c.age, sector: c.sector)
-        let person = try PersonRepository.insert(db, lastName: "Zyxwaldo", firstName: "Quintessa", birthDate: nil, phone: nil,
-                                                 followedBy: nil, referent: nil, at: Self.time(c.day))
+        let person = try c.person ?? PersonRepository.insert(db, lastName: "Zyxwaldo", firstName: "Quintessa", birthDate: nil, phone: nil,
+                                                             followedBy: nil, referent: nil, at: Self.time(c.day))
         let id = try IntakeRepository.insert(db, .init(personID: person, at: Self.time(c.day), siteID: c.site, accountID: accountID,
                                                        channel: c.channel, level: c.level, household: HouseholdJSON.encode(household, on: day),
                                                        age: c.age, consentOrientation: true, knownPerson: c.known, motives: c.motives))
