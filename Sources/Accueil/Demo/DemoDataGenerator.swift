@@ -1,10 +1,12 @@
 import Foundation
 import Orientation
+import Planning
 import SQLiteStore
 
 /// Fills a database with realistic synthetic activity for demonstrations and load tests
 /// (`accueil demo --intakes N`): ten years of intakes on working days, the desk's household mix,
-/// motives, sectors, orientations decided by the real rule, and what became of them. Every row is
+/// motives, sectors, orientations decided by the real rule, places booked in the planning's
+/// permanences, and what became of them. Every row is
 /// written through the application's repositories, so the summary counters are exactly those the
 /// desk would have produced. Names are invented from syllables.
 public struct DemoDataGenerator {
@@ -33,6 +35,8 @@ public struct DemoDataGenerator {
     let options: Options
     let referential: TerritorialReferential
     var random: SeededRandom
+    /// The planning's places, read when the run starts.
+    private var places: DemoPermanencePlaces?
 
     public init(options: Options, referential: TerritorialReferential) {
         self.options = options
@@ -48,6 +52,8 @@ public struct DemoDataGenerator {
             return (Int64(agent), Int64(try db.int("SELECT coalesce(max(id), 0) FROM persons") ?? 0))
         }
         let days = workingDays()
+        let firstDay = days.first?.description ?? options.lastDay, lastDay = options.lastDay, referential = referential
+        places = try store.writeSync { db in try DemoPermanencePlaces(db, referential: referential, firstDay: firstDay, lastDay: lastDay) }
         var lastPerson = firstPerson
         var done = 0
         while done < options.intakes {
@@ -139,11 +145,31 @@ public struct DemoDataGenerator {
         let ruleDay = max(day, LocalDate(iso: "2022-10-01")!)
         guard let decision = try? orient(household, on: ruleDay, referential: referential) else { return }
         let slot = random.chance(0.7) ? Int.random(in: 1...21, using: &random) : nil
-        let slotDay = slot.flatMap { LocalDate(daysSinceEpoch: day.daysSinceEpoch + $0) }
-        let booking = OrientationRepository.Booking(kind: slot == nil ? nil : random.weighted([("rendez_vous", 0.6), ("permanence", 0.4)]),
-                                                    date: slotDay?.description, time: slot == nil ? nil : "09:30", place: nil)
+        var booking = OrientationRepository.Booking(kind: slot == nil ? nil : random.weighted([("rendez_vous", 0.6), ("permanence", 0.4)]),
+                                                    date: slot.flatMap { LocalDate(daysSinceEpoch: day.daysSinceEpoch + $0) }?.description,
+                                                    time: slot == nil ? nil : "09:30", place: nil)
+        // A place in a permanence when one is free within three weeks; otherwise the service gives an appointment.
+        var reserved: (occurrence: Occurrence, slot: PermanenceSlot)?
+        if booking.kind == "permanence" {
+            reserved = places?.reserve(for: decision, after: day)
+            if let reserved {
+                booking = .init(kind: "permanence", date: reserved.occurrence.date.description, time: reserved.slot.start.description,
+                                place: places?.siteName(reserved.occurrence.siteID))
+            } else {
+                booking.kind = "rendez_vous"
+            }
+        }
+        let slotDay = booking.date.flatMap { LocalDate(iso: $0) }
         let id = try OrientationRepository.insert(db, decision: decision, intakeID: intakeID, personID: personID, accountID: accountID,
                                                   derogation: household.derogation, booking: booking, at: at)
+        if let reserved {
+            do {
+                try BookingRepository.book(db, occurrenceID: reserved.occurrence.id, slotStart: reserved.slot.start, personID: personID,
+                                           orientationID: id, accountID: accountID, at: at)
+            } catch is BookingError {
+                // The same (known) person drawn twice for one occurrence: the orientation keeps its date without a place.
+            }
+        }
         // What became of it: settled for old ones, mostly still open for the last three weeks.
         let last = LocalDate(iso: options.lastDay)?.daysSinceEpoch ?? day.daysSinceEpoch
         let settledOn = (slotDay ?? day).daysSinceEpoch

@@ -37,6 +37,9 @@ import TestSupport
                 #expect(all.count("statut", "honoree") > 1_000 && all.count("statut", "ouverte") > 0)
                 #expect(all.count("age", "66+") > 200)
                 #expect(all.keys("foyer").count == 4)
+                // Places booked in the demo planning's permanences, and people who came to them.
+                #expect(all.keys(PermanenceFacts.bookedDimension).values.reduce(0, +) > 100)
+                #expect(try db.int("SELECT count(*) FROM permanence_receptions WHERE occurrence_date BETWEEN '2023-11-19' AND '2026-11-18'") ?? 0 > 50)
                 // Invented names only, searchable like real ones.
                 let name = try db.string("SELECT last_name FROM persons LIMIT 1") ?? ""
                 #expect(name.count >= 4)
