@@ -27,4 +27,14 @@ public enum AccessLog {
         let bytes = Array((entry.line + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
+
+    /// Logs paths under `prefixes` as the prefix and "…": their rest is a secret (a calendar
+    /// subscription token is the credential itself) and a log line must not hand it out.
+    public static func hidingSecrets(under prefixes: [String], _ logger: @escaping AccessLogger) -> AccessLogger {
+        { entry in
+            guard let prefix = prefixes.first(where: { entry.path.hasPrefix($0) }) else { return logger(entry) }
+            logger(AccessLogEntry(method: entry.method, path: prefix + "…", status: entry.status, bytes: entry.bytes,
+                                  durationMicroseconds: entry.durationMicroseconds))
+        }
+    }
 }

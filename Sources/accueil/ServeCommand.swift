@@ -53,7 +53,7 @@ enum ServeCommand {
         let context = try Bootstrap.makeContext(store: store, configuration: configuration)
         let responder = Application.responder(context: context)
         let httpServer = HTTPServer(configuration: server, errorResponder: ErrorPages.serverResponder(behindTLS: configuration.behindTLS),
-                                    logger: arguments.flags.contains("quiet") ? nil : AccessLog.standardError) { request in
+                                    logger: arguments.flags.contains("quiet") ? nil : AccessLog.hidingSecrets(under: ["/agenda/"], AccessLog.standardError)) { request in
             await responder.respond(to: request)
         }
         try httpServer.start()

@@ -63,3 +63,34 @@ def test_feeds_need_a_session(base_url):
     import requests
     response = requests.get(base_url + "/planning/ics/sites/ccas-cite-municipale.ics", allow_redirects=False, timeout=10)
     assert response.status_code == 303
+
+
+def test_a_subscription_link_gives_the_same_calendar_without_a_session(agent, base_url):
+    """What Outlook or Thunderbird does: subscribe by URL, no cookie, then the link is revoked."""
+    import re
+    import requests
+    week = agent.get(base_url + "/planning/travailleurs/ts-ccas-2/semaine", timeout=10)
+    token = re.search(r'name="_csrf" value="([^"]+)"', week.text).group(1)
+    created = agent.post(base_url + "/planning/abonnements", data={"_csrf": token, "type": "travailleur", "sujet": "ts-ccas-2"},
+                         allow_redirects=False, timeout=10)
+    assert created.status_code == 200
+    link = re.search(r'<code class="subscription-url">([^<]+)</code>', created.text).group(1)
+    assert re.fullmatch(r"https?://[^/]+/agenda/[A-Za-z0-9_-]{43}\.ics", link)
+
+    response = requests.get(link, allow_redirects=False, timeout=10)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Set-Cookie" not in response.headers
+    by_link = sorted(str(e["UID"]) for e in events(icalendar.Calendar.from_ical(response.content)))
+    by_session = sorted(str(e["UID"]) for e in events(icalendar.Calendar.from_ical(
+        agent.get(base_url + "/planning/ics/travailleurs/ts-ccas-2.ics", timeout=10).content)))
+    assert by_link and by_link == by_session
+
+    listing = agent.get(base_url + "/planning/abonnements", timeout=10).text
+    assert link.rsplit("/", 1)[1][:-4] not in listing
+    revoke = re.findall(r'action="(/planning/abonnements/\d+/revoquer)"', listing)[0]
+    token = re.search(r'name="_csrf" value="([^"]+)"', listing).group(1)
+    assert agent.post(base_url + revoke, data={"_csrf": token}, allow_redirects=False, timeout=10).status_code == 303
+    gone = requests.get(link, allow_redirects=False, timeout=10)
+    assert gone.status_code == 404 and gone.text == "Not Found"

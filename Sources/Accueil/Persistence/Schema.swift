@@ -317,6 +317,24 @@ public enum Schema {
                 """)
             try PermanenceFacts.backfill(db)
         },
+        Migration(8, "calendar subscription links", sql: """
+            -- Secret subscription URLs (/agenda/<token>.ics) for calendar clients that cannot sign in.
+            -- Only the BLAKE2b hash of the 256-bit token is kept (as for sessions): a copy of the
+            -- database does not hold working links. kind + subject_id name the feed (a site or a
+            -- social worker); a revoked row stays for the record.
+            CREATE TABLE calendar_subscriptions (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('site', 'travailleur')),
+                subject_id TEXT NOT NULL,
+                token_hash BLOB NOT NULL UNIQUE,
+                created_by INTEGER NOT NULL REFERENCES accounts(id),
+                created_at INTEGER NOT NULL,
+                revoked_at INTEGER,
+                revoked_by INTEGER REFERENCES accounts(id),
+                last_used_at INTEGER
+            ) STRICT;
+            CREATE INDEX calendar_subscriptions_by_creator ON calendar_subscriptions(created_by);
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

@@ -37,6 +37,17 @@ enum PlanningRepository {
                    [worker.displayName, worker.institution.rawValue, worker.circonscriptionID, accountID, worker.id])
     }
 
+    /// Workers a manager deactivated: kept for the permanences and history that name them, offered nowhere.
+    static func inactiveWorkerIDs(_ db: Connection) throws -> Set<String> {
+        Set(try db.query("SELECT id FROM social_workers WHERE active = 0").compactMap { $0.string("id") })
+    }
+
+    /// True when the flag changed.
+    static func setActive(_ db: Connection, workerID: String, _ active: Bool) throws -> Bool {
+        try db.run("UPDATE social_workers SET active = ? WHERE id = ? AND active = ?", [active, workerID, !active])
+        return db.changes == 1
+    }
+
     // MARK: Permanences
 
     static func permanences(_ db: Connection) throws -> [Permanence] {

@@ -11,7 +11,10 @@ struct PlanningSnapshot: Sendable {
     let absences: [Absence]
     /// The directory's sites in name order, for lists and forms.
     let sites: [PlanningSite]
+    /// Every social worker, inactive ones included, with their names as entered.
     let workers: [SocialWorker]
+    /// Deactivated workers: no longer offered in forms; the directory names them "… (inactif)".
+    let inactiveWorkerIDs: Set<String>
 
     static let ccasSiteID = AnnexFourDemo.ccasSiteID
     /// Row order of the two Annexe 4 grids.
@@ -21,11 +24,38 @@ struct PlanningSnapshot: Sendable {
     static func load(_ db: Connection, referential: TerritorialReferential) throws -> PlanningSnapshot {
         let sites = try PlanningRepository.sites(db)
         let workers = try PlanningRepository.workers(db)
+        let inactive = try PlanningRepository.inactiveWorkerIDs(db)
         let circonscriptions = referential.circonscriptions.map { Planning.Circonscription(id: $0.id, name: $0.name) }
         return PlanningSnapshot(
-            directory: PlanningDirectory(workers: workers, sites: sites, circonscriptions: circonscriptions),
+            directory: PlanningDirectory(workers: workers.map { marked($0, inactive) }, sites: sites, circonscriptions: circonscriptions),
             permanences: try PlanningRepository.permanences(db), closures: try PlanningRepository.closures(db),
-            absences: try PlanningRepository.absences(db), sites: sites, workers: workers)
+            absences: try PlanningRepository.absences(db), sites: sites, workers: workers, inactiveWorkerIDs: inactive)
+    }
+
+    /// "Karine Témoin (inactif)" for a deactivated worker, so a grid or calendar that still names them says so.
+    private static func marked(_ worker: SocialWorker, _ inactive: Set<String>) -> SocialWorker {
+        guard inactive.contains(worker.id) else { return worker }
+        var marked = worker
+        marked.displayName += " (inactif)"
+        return marked
+    }
+
+    var activeWorkers: [SocialWorker] { workers.filter { !inactiveWorkerIDs.contains($0.id) } }
+
+    /// The workers a form may offer: the active ones, plus the inactive ones it already holds (marked),
+    /// so editing an old permanence neither loses nor silently changes its people.
+    func selectableWorkers(keeping kept: Set<String> = []) -> [SocialWorker] {
+        workers.filter { !inactiveWorkerIDs.contains($0.id) || kept.contains($0.id) }.map { Self.marked($0, inactiveWorkerIDs) }
+    }
+
+    /// For a permanence's edit form: its own people stay selectable even if deactivated since.
+    func selectableWorkers(for permanence: Permanence) -> [SocialWorker] {
+        selectableWorkers(keeping: Set([permanence.titulaireID] + (permanence.suppleantID.map { [$0] } ?? [])))
+    }
+
+    /// Permanences a worker holds (titulaire or suppléant) that are still valid on `date` or later.
+    func permanencesHeld(by workerID: String, onOrAfter date: CalendarDate) -> [Permanence] {
+        permanences.filter { ($0.titulaireID == workerID || $0.suppleantID == workerID) && ($0.validTo.map { $0 >= date } ?? true) }
     }
 
     func occurrences(from: CalendarDate, to: CalendarDate) -> [Occurrence] {

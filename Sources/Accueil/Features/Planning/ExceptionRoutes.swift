@@ -19,7 +19,7 @@ enum ExceptionRoutes {
         router.post("/planning/absences", middleware: gate) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             var input = try await load(context)
-            let form = ExceptionForm(.absence, try request.form(), known: Set(input.snapshot.workers.map(\.id)))
+            let form = ExceptionForm(.absence, try request.form(), known: Set(input.snapshot.activeWorkers.map(\.id)))
             guard form.errors.isEmpty, let dates = form.dates else {
                 input.absenceForm = form
                 return page(request, input, status: .unprocessableContent)

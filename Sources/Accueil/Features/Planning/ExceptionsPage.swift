@@ -36,7 +36,7 @@ enum ExceptionsPage {
         let effects = input.effects.map { o -> HTML in
             "<li>\(o.date.frenchLabel), \(directory.siteName(o.siteID)) \(PlanningText.hours(o.start, o.end)) : \(PlanningText.holder(o, directory))</li>"
         }
-        let workers = input.snapshot.workers.map { FormFields.Option($0.id, "\($0.displayName) (\($0.institution.shortLabel))") }
+        let workers = input.snapshot.activeWorkers.map { FormFields.Option($0.id, "\($0.displayName) (\($0.institution.shortLabel))") }
         let hosting = Set(input.snapshot.permanences.map(\.hostSiteID))
         let sites = input.snapshot.sites.filter { hosting.contains($0.id) }.map { FormFields.Option($0.id, $0.name) }
         return """

@@ -15,7 +15,7 @@ enum NewPermanencePage {
             \(FormFields.errorSummary(form.errors))
             <form method="post" action="/planning/permanences" class="stack">
             \(FormFields.csrf(request.csrfToken))
-            \(form.fields(workers: snapshot.workers))
+            \(form.fields(workers: snapshot.selectableWorkers()))
             <p><button type="submit">Ajouter la permanence</button> <a href="/planning">Annuler</a></p>
             </form>
             """

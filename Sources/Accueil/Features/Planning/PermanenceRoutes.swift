@@ -22,7 +22,7 @@ enum PermanenceRoutes {
         router.post("/planning/permanences", middleware: editGate) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let snapshot = try await context.store.read { db in try PlanningSnapshot.load(db, referential: context.referential) }
-            guard var form = NewPermanenceForm(try request.form(), workers: snapshot.workers) else { throw HTTPError(.badRequest, "Cette case n'appartient à aucune grille.") }
+            guard var form = NewPermanenceForm(try request.form(), workers: snapshot.selectableWorkers()) else { throw HTTPError(.badRequest, "Cette case n'appartient à aucune grille.") }
             let created = form.permanence(existingIDs: Set(snapshot.permanences.map(\.id)))
             if form.errors.isEmpty, let created { form.people.errors += created.validationErrors.map { ("demi_journee", $0) } }
             guard form.errors.isEmpty, let permanence = created else {
@@ -68,7 +68,7 @@ enum PermanenceRoutes {
         router.post("/planning/permanences/:id", middleware: editGate) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let (snapshot, existing) = try await loadPermanence(request, context: context)
-            var form = PermanenceForm(try request.form(), workers: snapshot.workers)
+            var form = PermanenceForm(try request.form(), workers: snapshot.selectableWorkers(for: existing))
             let updated = form.applied(to: existing)
             if form.errors.isEmpty { form.errors += updated.validationErrors.map { ("demi_journee", $0) } }
             guard form.errors.isEmpty else {

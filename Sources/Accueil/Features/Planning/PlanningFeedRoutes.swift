@@ -4,26 +4,58 @@ import Planning
 import SQLiteStore
 import Web
 
-/// The iCalendar feeds (RFC 5545) per site and per social worker, for Outlook or Thunderbird.
+/// The iCalendar feeds (RFC 5545) per site and per social worker, for Outlook or Thunderbird: behind
+/// the session at `/planning/ics/…`, and behind a secret subscription link at `/agenda/<token>.ics`
+/// (`CalendarSubscriptionRoutes` makes and revokes those links). Both give the same calendar, which
+/// holds permanences only: no booked person, no absence reason.
 enum PlanningFeedRoutes {
     static func register(on router: inout Router, context: AppContext) {
         let readGate: [any Middleware] = [RequirePermission(permission: .readPlanning)]
 
         router.get("/planning/ics/sites/:file", middleware: readGate) { request in
-            let siteID = try icsID(request)
-            let (snapshot, occurrences) = try await feedOccurrences(context: context)
-            guard let site = snapshot.sites.first(where: { $0.id == siteID }) else { throw HTTPError.notFound }
-            return ics(ICSCalendar.occurrences(forSite: siteID, in: occurrences), name: "Permanences – \(site.name)",
-                       file: siteID, snapshot: snapshot, context: context)
+            try await feed(.site, subjectID: try icsID(request), context: context)
         }
 
         router.get("/planning/ics/travailleurs/:file", middleware: readGate) { request in
-            let workerID = try icsID(request)
-            let (snapshot, occurrences) = try await feedOccurrences(context: context)
-            guard let worker = snapshot.workers.first(where: { $0.id == workerID }) else { throw HTTPError.notFound }
-            return ics(ICSCalendar.occurrences(forWorker: workerID, in: occurrences), name: "Permanences – \(worker.displayName)",
-                       file: workerID, snapshot: snapshot, context: context)
+            try await feed(.worker, subjectID: try icsID(request), context: context)
         }
+
+        // No session: the token is the credential. 256 random bits cannot be guessed, so unknown
+        // tokens are not throttled; unknown, revoked, or whose creator may no longer read the planning
+        // all get the same bare 404.
+        router.get("/agenda/:file") { request in
+            guard let token = try? icsID(request) else { return notFound }
+            let now = context.now()
+            let found = try await context.store.read { db -> CalendarSubscription? in
+                guard let subscription = try CalendarSubscriptionRepository.active(db, token: token),
+                      let creator = try AccountRepository.find(db, id: subscription.createdBy),
+                      !creator.disabled, creator.can(.readPlanning) else { return nil }
+                return subscription
+            }
+            guard let subscription = found else { return notFound }
+            if now - (subscription.lastUsedAt ?? 0) >= lastUsedResolution {
+                // Losing this mark must not stop the calendar on a read-only, full or busy database.
+                do {
+                    try await context.store.write { db in try CalendarSubscriptionRepository.markUsed(db, id: subscription.id, at: now) }
+                } catch let error as SQLiteError where DatabaseFaults.isTransient(error) {}
+            }
+            do {
+                return try await feed(subscription.kind, subjectID: subscription.subjectID, context: context)
+            } catch let error as HTTPError where error.status == .notFound {
+                return notFound
+            }
+        }
+    }
+
+    /// `last_used_at` is written at most once per quarter hour per link (clients poll often).
+    static let lastUsedResolution: Int64 = 900
+
+    /// Plain, bare and not stored: a calendar client has no use for the French page, and the answer
+    /// must not say whether the token ever existed.
+    static var notFound: HTTPResponse {
+        var response = HTTPResponse.text("Not Found", status: .notFound)
+        response.headers.set("Cache-Control", "no-store")
+        return response
     }
 
     /// "mds-lac.ics" → "mds-lac"; anything else is not a feed.
@@ -31,6 +63,21 @@ enum PlanningFeedRoutes {
         let file = try request.parameter("file")
         guard file.hasSuffix(".ics"), file.count > 4 else { throw HTTPError.notFound }
         return String(file.dropLast(4))
+    }
+
+    /// The calendar of a site or a social worker; 404 when the subject is unknown.
+    static func feed(_ kind: CalendarSubscription.Kind, subjectID: String, context: AppContext) async throws -> HTTPResponse {
+        let (snapshot, occurrences) = try await feedOccurrences(context: context)
+        switch kind {
+        case .site:
+            guard let site = snapshot.sites.first(where: { $0.id == subjectID }) else { throw HTTPError.notFound }
+            return ics(ICSCalendar.occurrences(forSite: subjectID, in: occurrences), name: "Permanences – \(site.name)",
+                       file: subjectID, snapshot: snapshot, context: context)
+        case .worker:
+            guard let worker = snapshot.workers.first(where: { $0.id == subjectID }) else { throw HTTPError.notFound }
+            return ics(ICSCalendar.occurrences(forWorker: subjectID, in: occurrences), name: "Permanences – \(worker.displayName)",
+                       file: subjectID, snapshot: snapshot, context: context)
+        }
     }
 
     /// Four weeks back (so a recent change still shows) and six months ahead.

@@ -42,7 +42,7 @@ enum PlanningGridPage {
             </form>
             \(input.canEdit ? "<p class=\"no-print\"><a href=\"/planning/absences\">Absences des travailleurs sociaux et fermetures de sites</a> · <a href=\"/planning/travailleurs\">Travailleurs sociaux du planning</a></p>" as HTML : .empty)
             \(deskLinks(input))
-            \(input.ownWorkerID.map { id in "<p class=\"no-print\">Vos permanences : <a href=\"/planning/travailleurs/\(id)/semaine\">cette semaine</a> · <a href=\"/planning/travailleurs/\(id)/mois\">ce mois</a> · <a href=\"/planning/ics/travailleurs/\(id).ics\">agenda ICS</a></p>" as HTML } ?? .empty)
+            \(input.ownWorkerID.map { ownPermanences(request, workerID: $0) } ?? .empty)
             \(grid(input.snapshot.mdsAtCCASGrid(validOn: input.validOn), id: "grille-mds-cite", adding: input.canEdit ? .mdsAtCCAS : nil))
             \(grid(input.snapshot.ccasInMDSGrid(validOn: input.validOn), id: "grille-ccas-mds", adding: input.canEdit ? .ccasInMDS : nil))
             \(conflicts(input))
@@ -90,6 +90,16 @@ enum PlanningGridPage {
             """
     }
 
+    /// The signed-in social worker's own views, and a subscription link to their own calendar.
+    private static func ownPermanences(_ request: Request, workerID id: String) -> HTML {
+        """
+        <div class="no-print">
+        <p>Vos permanences : <a href="/planning/travailleurs/\(id)/semaine">cette semaine</a> · <a href="/planning/travailleurs/\(id)/mois">ce mois</a> · <a href="/planning/ics/travailleurs/\(id).ics">agenda ICS</a> · <a href="/planning/abonnements">\(CalendarSubscriptionPages.listTitle)</a></p>
+        \(CalendarSubscriptionPages.createButton(request, kind: .worker, subjectID: id, label: "Abonner mon agenda à mes permanences"))
+        </div>
+        """
+    }
+
     private static func deskLinks(_ input: Input) -> HTML {
         let hosting = Set(input.snapshot.permanences.map(\.hostSiteID))
         let links = input.ownSiteIDs.filter(hosting.contains).map { id -> HTML in
@@ -128,7 +138,7 @@ enum PlanningGridPage {
             · <a href="/planning/ics/sites/\(site.id).ics">agenda ICS<span class="visually-hidden"> – \(site.name)</span></a></li>
             """
         }
-        let workers = snapshot.workers.map { worker -> HTML in
+        let workers = snapshot.activeWorkers.map { worker -> HTML in
             """
             <li>\(worker.displayName) (\(worker.institution.shortLabel)) : <a href="/planning/travailleurs/\(worker.id)/semaine">semaine<span class="visually-hidden"> de \(worker.displayName)</span></a>
             · <a href="/planning/travailleurs/\(worker.id)/mois">mois<span class="visually-hidden"> de \(worker.displayName)</span></a>
@@ -142,7 +152,7 @@ enum PlanningGridPage {
             <div><h3>Sites</h3><ul>\(HTML.join(sites))</ul></div>
             <div><h3>Travailleurs sociaux</h3><ul>\(HTML.join(workers))</ul></div>
             </div>
-            <p class="muted">Les agendas ICS s'ajoutent à Outlook ou Thunderbird (abonnement à un calendrier) ; une nouvelle version remplace l'ancienne.</p>
+            <p class="muted">Les agendas ICS s'ajoutent à Outlook ou Thunderbird : depuis la semaine d'un site ou d'un travailleur social, « Créer un lien d'abonnement » donne une adresse que la messagerie relit d'elle-même (<a href="/planning/abonnements">\(CalendarSubscriptionPages.listTitle)</a>).</p>
             </section>
             """
     }

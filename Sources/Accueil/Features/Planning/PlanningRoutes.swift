@@ -64,8 +64,8 @@ enum PlanningRoutes {
             let input = PlanningWeekPage.Input(
                 title: "Permanences à \(site.name)", path: "/planning/sites/\(siteID)/semaine", monday: monday,
                 occurrences: ICSCalendar.occurrences(forSite: siteID, in: ledger.occurrences), ledger: ledger, directory: snapshot.directory,
-                dayPath: "/planning/sites/\(siteID)/jour", icsPath: "/planning/ics/sites/\(siteID).ics")
-            return Layout.response(title: "Semaine — \(site.name)", body: PlanningWeekPage.render(input), request: request, stylesheet: "planning.css")
+                dayPath: "/planning/sites/\(siteID)/jour", icsPath: "/planning/ics/sites/\(siteID).ics", feed: (.site, siteID))
+            return Layout.response(title: "Semaine — \(site.name)", body: PlanningWeekPage.render(request, input), request: request, stylesheet: "planning.css")
         }
 
         router.get("/planning/travailleurs/:id/semaine", middleware: readGate) { request in
@@ -76,8 +76,8 @@ enum PlanningRoutes {
             let input = PlanningWeekPage.Input(
                 title: "Permanences de \(worker.displayName)", path: "/planning/travailleurs/\(workerID)/semaine", monday: monday,
                 occurrences: ICSCalendar.occurrences(forWorker: workerID, in: ledger.occurrences), ledger: ledger, directory: snapshot.directory,
-                dayPath: nil, icsPath: "/planning/ics/travailleurs/\(workerID).ics")
-            return Layout.response(title: "Semaine — \(worker.displayName)", body: PlanningWeekPage.render(input), request: request, stylesheet: "planning.css")
+                dayPath: nil, icsPath: "/planning/ics/travailleurs/\(workerID).ics", feed: (.worker, workerID))
+            return Layout.response(title: "Semaine — \(worker.displayName)", body: PlanningWeekPage.render(request, input), request: request, stylesheet: "planning.css")
         }
 
         router.get("/planning/sites/:id/mois", middleware: readGate) { request in

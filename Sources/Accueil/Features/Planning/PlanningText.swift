@@ -24,6 +24,13 @@ enum PlanningText {
         return "Permanence \(occurrence.sendingInstitution.shortLabel)\(circonscription)"
     }
 
+    /// "Permanence CCAS à <strong>MDS Lac</strong>, le lundi matin (9h–12h)": a permanence in a sentence.
+    static func permanence(_ permanence: Permanence, _ directory: PlanningDirectory) -> HTML {
+        let sender = permanence.circonscriptionID.map { "\(permanence.sendingInstitution.shortLabel) \(directory.circonscriptionName($0))" }
+            ?? permanence.sendingInstitution.shortLabel
+        return "Permanence \(sender) à <strong>\(directory.siteName(permanence.hostSiteID))</strong>, le \(permanence.weekday.label) \(permanence.halfDay.label) (\(hours(permanence.start, permanence.end)))"
+    }
+
     /// "ccas-mds-centre-20261123|09:00": the value of a slot's radio button.
     static func slotValue(_ occurrenceID: String, _ start: TimeOfDay) -> String { "\(occurrenceID)|\(start.description)" }
 

@@ -15,9 +15,11 @@ enum PlanningWeekPage {
         /// Links to each day view (sites only).
         let dayPath: String?
         let icsPath: String
+        /// The feed a subscription link made from this page points to.
+        let feed: (kind: CalendarSubscription.Kind, subjectID: String)
     }
 
-    static func render(_ input: Input) -> HTML {
+    static func render(_ request: Request, _ input: Input) -> HTML {
         let friday = input.monday.adding(days: 4)
         let rows = input.occurrences.map { occurrence -> HTML in
             let day: HTML = input.dayPath.map { "<a href=\"\($0)?date=\(occurrence.date.description)\">\(occurrence.date.frenchLabel)</a>" as HTML }
@@ -46,6 +48,7 @@ enum PlanningWeekPage {
             · <a href="\(input.icsPath)">Agenda ICS</a>
             · <a href="/planning">Grilles</a>
             </nav>
+            \(CalendarSubscriptionPages.createButton(request, kind: input.feed.kind, subjectID: input.feed.subjectID, label: "Créer un lien d'abonnement pour Outlook ou Thunderbird"))
             \(table)
             """
     }

@@ -34,7 +34,7 @@ enum SocialWorkerRoutes {
         router.get("/planning/travailleurs/:id", middleware: gate) { request in
             let data = try await load(context)
             let worker = try data.worker(request)
-            return Layout.response(title: worker.displayName, body: SocialWorkerPages.edit(request, worker: worker, form: SocialWorkerForm(worker, accountID: data.links[worker.id]),
+            return Layout.response(title: worker.displayName, body: SocialWorkerPages.edit(request, worker: worker, active: data.isActive(worker), form: SocialWorkerForm(worker, accountID: data.links[worker.id]),
                                                                                           options: data.options), request: request)
         }
 
@@ -45,7 +45,7 @@ enum SocialWorkerRoutes {
             var form = SocialWorkerForm(try request.form(), circonscriptions: data.circonscriptionIDs, accounts: data.accountIDs)
             form.errors += data.linkErrors(form.account, workerID: existing.id)
             guard form.errors.isEmpty else {
-                return Layout.response(title: existing.displayName, body: SocialWorkerPages.edit(request, worker: existing, form: form, options: data.options),
+                return Layout.response(title: existing.displayName, body: SocialWorkerPages.edit(request, worker: existing, active: data.isActive(existing), form: form, options: data.options),
                                        request: request, status: .unprocessableContent)
             }
             let updated = form.worker(id: existing.id)
@@ -73,6 +73,8 @@ enum SocialWorkerRoutes {
                 logins: Dictionary(accounts.map { ($0.id, $0.login) }, uniquingKeysWith: { first, _ in first }))
         }
 
+        func isActive(_ worker: SocialWorker) -> Bool { !snapshot.inactiveWorkerIDs.contains(worker.id) }
+
         func worker(_ request: Request) throws -> SocialWorker {
             let id = try request.parameter("id")
             guard let worker = snapshot.workers.first(where: { $0.id == id }) else { throw HTTPError.notFound }
@@ -97,7 +99,7 @@ enum SocialWorkerRoutes {
 
     static func listPage(_ request: Request, _ data: Data, form: SocialWorkerForm, notice: String? = nil, status: HTTPStatus = .ok) -> HTTPResponse {
         Layout.response(title: "Travailleurs sociaux du planning",
-                        body: SocialWorkerPages.list(request, workers: data.snapshot.workers, links: data.links, directory: data.snapshot.directory,
+                        body: SocialWorkerPages.list(request, workers: data.snapshot.workers, inactive: data.snapshot.inactiveWorkerIDs, links: data.links, directory: data.snapshot.directory,
                                                      form: form, options: data.options, notice: notice),
                         request: request, status: status)
     }
