@@ -69,3 +69,15 @@ def test_statistics_page_is_accessible_valid_and_exports_csv(driver, url, login,
     for code in by_code:
         assert int(by_code[code][2].replace("\u202f", "")) >= 6, by_code[code]
         assert by_code[code][3].endswith("\u00a0%"), by_code[code]
+
+    # The permanence tables: the demo planning's sessions by site, exported the same way.
+    sites = driver.find_element(By.ID, "titre-permanences_sites").find_element(By.XPATH, "..")
+    assert "Cité Municipale" in sites.find_element(By.CSS_SELECTOR, "tbody").text
+    link = sites.find_element(By.CSS_SELECTOR, "a[href^='/statistiques/permanences_sites.csv']").get_attribute("href")
+    response = http_session(driver).get(link, timeout=10)
+    assert response.status_code == 200 and response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[0] == ["ligne", "code", "seances_prevues", "seances_tenues", "seances_annulees", "places_offertes",
+                       "places_reservees", "taux_reservation", "passages"]
+    cite = next(row for row in rows[1:] if row[1] == "ccas-cite-municipale")
+    assert int(cite[2].replace("\u202f", "")) > 0, cite   # the demo's afternoons at the Cité were scheduled
