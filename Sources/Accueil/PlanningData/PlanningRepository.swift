@@ -13,6 +13,10 @@ enum PlanningRepository {
         }
     }
 
+    static func activeWorkerIDs(_ db: Connection) throws -> Set<String> {
+        Set(try db.query("SELECT id FROM social_workers WHERE active = 1").compactMap { $0.string("id") })
+    }
+
     static func insert(_ db: Connection, worker: SocialWorker, accountID: Int64? = nil) throws {
         try db.run("INSERT INTO social_workers (id, display_name, institution, circonscription, account_id) VALUES (?, ?, ?, ?, ?)",
                    [worker.id, worker.displayName, worker.institution.rawValue, worker.circonscriptionID, accountID])
@@ -155,6 +159,14 @@ enum PlanningRepository {
             guard let id = row.string("id"), let kind = siteKind(row.string("kind") ?? "") else { return nil }
             return PlanningSite(id: id, name: row.string("name") ?? id, kind: kind, address: row.string("address"))
         }
+    }
+
+    /// Sites of the referential open on the date (`valid_from`…`valid_to`, inclusive) that can host a
+    /// permanence: the choices of the "hors grille" form.
+    static func activeSites(_ db: Connection, on date: CalendarDate) throws -> [PlanningSite] {
+        let open = Set(try db.query("SELECT id FROM sites WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
+                                    [date.description, date.description]).compactMap { $0.string("id") })
+        return try sites(db).filter { open.contains($0.id) }
     }
 
     /// The referential's kinds (territory.json) → the planning's; the PMI reception desk hosts none.

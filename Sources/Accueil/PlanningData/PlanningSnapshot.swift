@@ -12,6 +12,8 @@ struct PlanningSnapshot: Sendable {
     /// The directory's sites in name order, for lists and forms.
     let sites: [PlanningSite]
     let workers: [SocialWorker]
+    /// Workers still in activity (`social_workers.active`): the only ones a form may name.
+    let activeWorkerIDs: Set<String>
 
     static let ccasSiteID = AnnexFourDemo.ccasSiteID
     /// Row order of the two Annexe 4 grids.
@@ -25,7 +27,8 @@ struct PlanningSnapshot: Sendable {
         return PlanningSnapshot(
             directory: PlanningDirectory(workers: workers, sites: sites, circonscriptions: circonscriptions),
             permanences: try PlanningRepository.permanences(db), closures: try PlanningRepository.closures(db),
-            absences: try PlanningRepository.absences(db), sites: sites, workers: workers)
+            absences: try PlanningRepository.absences(db), sites: sites, workers: workers,
+            activeWorkerIDs: try PlanningRepository.activeWorkerIDs(db))
     }
 
     func occurrences(from: CalendarDate, to: CalendarDate) -> [Occurrence] {
@@ -46,4 +49,14 @@ struct PlanningSnapshot: Sendable {
     }
 
     func permanence(_ id: String) -> Permanence? { permanences.first { $0.id == id } }
+
+    var activeWorkers: [SocialWorker] { workers.filter { activeWorkerIDs.contains($0.id) } }
+
+    /// Permanences valid on the date that neither Annexe 4 grid shows: outreach places, France
+    /// Services, anything created "hors grille".
+    func otherPermanences(validOn date: CalendarDate) -> [Permanence] {
+        let inGrids = Set(mdsAtCCASGrid(validOn: date).permanenceIDs).union(ccasInMDSGrid(validOn: date).permanenceIDs)
+        return permanences.filter { $0.isValid(on: date) && !inGrids.contains($0.id) }
+            .sorted { (directory.siteName($0.hostSiteID), $0.weekday.rawValue, $0.start) < (directory.siteName($1.hostSiteID), $1.weekday.rawValue, $1.start) }
+    }
 }
