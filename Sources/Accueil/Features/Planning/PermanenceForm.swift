@@ -55,7 +55,7 @@ struct PermanenceForm {
     /// Once the fields are valid: the recurrence against the validity period, then the model's rules.
     mutating func check(_ permanence: Permanence) {
         guard errors.isEmpty else { return }
-        ownErrors += recurrence.rangeErrors(validFrom: permanence.validFrom, validTo: permanence.validTo)
+        recurrence.errors += recurrence.rangeErrors(validFrom: permanence.validFrom, validTo: permanence.validTo)
         if errors.isEmpty { ownErrors += permanence.validationErrors.map { ("demi_journee", $0) } }
     }
 
