@@ -33,6 +33,11 @@ public struct PlanningGrid: Sendable, Hashable {
     public let columns: [Weekday]
     public let rows: [Row]
 
+    /// Every permanence the grid shows, row by row.
+    public var permanenceIDs: [String] {
+        rows.flatMap { $0.cells.flatMap { $0.entries.map(\.permanenceID) } }
+    }
+
     public init(title: String, columns: [Weekday] = Weekday.workingDays, rows: [Row]) {
         self.title = title
         self.columns = columns

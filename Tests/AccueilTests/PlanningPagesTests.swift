@@ -18,6 +18,12 @@ extension SocialWorkerForm {
         try app.store.readSync { db in try PlanningRepository.permanence(db, id: id) }
     }
 
+    /// The edit page's fields as a browser sends them: the version drawn with the form, a weekly recurrence.
+    func edit(_ app: TestApp, _ id: String, _ fields: [(String, String)]) throws -> [(String, String)] {
+        let stored = try #require(try permanence(app, id))
+        return fields + [("version", PermanenceVersion.token(stored)), ("recurrence", "hebdomadaire")]
+    }
+
     /// The body of the `<main>` element, so the navigation does not interfere with `contains`.
     func main(_ response: RawClient.Response) -> String {
         guard let start = response.text.range(of: "<main"), let end = response.text.range(of: "</main>") else { return response.text }
@@ -50,8 +56,8 @@ extension SocialWorkerForm {
         try await withApp { app in
             let manager = try await app.signedIn("responsable")
             #expect(try await manager.get("/planning/permanences/ccas-mds-centre").status == 200)
-            let saved = try await manager.post("/planning/permanences/ccas-mds-centre",
-                                               [("titulaire", "ts-ccas-3"), ("suppleant", "ts-ccas-2"), ("jour", "2"), ("demi_journee", "afternoon")])
+            let saved = try await manager.post("/planning/permanences/ccas-mds-centre", try edit(app, "ccas-mds-centre",
+                                               [("titulaire", "ts-ccas-3"), ("suppleant", "ts-ccas-2"), ("jour", "2"), ("demi_journee", "afternoon")]))
             #expect(saved.status == 303)
             #expect(saved.header("Location") == "/planning?info=modifie#permanence-ccas-mds-centre")
             let stored = try #require(try permanence(app, "ccas-mds-centre"))
@@ -77,14 +83,14 @@ extension SocialWorkerForm {
         try await withApp { app in
             let manager = try await app.signedIn("responsable")
             try await manager.get("/planning/permanences/ccas-mds-lac")
-            #expect(try await manager.post("/planning/permanences/ccas-mds-lac",
-                                           [("titulaire", "ts-ccas-2"), ("suppleant", ""), ("jour", "3"), ("demi_journee", "morning")]).status == 303)
+            #expect(try await manager.post("/planning/permanences/ccas-mds-lac", try edit(app, "ccas-mds-lac",
+                                           [("titulaire", "ts-ccas-2"), ("suppleant", ""), ("jour", "3"), ("demi_journee", "morning")])).status == 303)
             let page = main(try await manager.get("/planning"))
             #expect(page.contains("n&#39;a pas de suppléant·e"))
             // Moving Louis Démo onto Tuesday morning puts him in two places (MDS Grand Parc is his too).
             try await manager.get("/planning/permanences/ccas-mds-lac")
-            #expect(try await manager.post("/planning/permanences/ccas-mds-lac",
-                                           [("titulaire", "ts-ccas-2"), ("suppleant", "ts-ccas-4"), ("jour", "2"), ("demi_journee", "morning")]).status == 303)
+            #expect(try await manager.post("/planning/permanences/ccas-mds-lac", try edit(app, "ccas-mds-lac",
+                                           [("titulaire", "ts-ccas-2"), ("suppleant", "ts-ccas-4"), ("jour", "2"), ("demi_journee", "morning")])).status == 303)
             #expect(main(try await manager.get("/planning")).contains("Louis Démo est prévu·e à deux endroits"))
         }
     }
@@ -93,8 +99,8 @@ extension SocialWorkerForm {
         try await withApp { app in
             let manager = try await app.signedIn("responsable")
             try await manager.get("/planning/permanences/ccas-mds-lac")
-            let refused = try await manager.post("/planning/permanences/ccas-mds-lac",
-                                                 [("titulaire", "ts-ccas-2"), ("suppleant", "ts-ccas-2"), ("jour", "6"), ("demi_journee", "soir")])
+            let refused = try await manager.post("/planning/permanences/ccas-mds-lac", try edit(app, "ccas-mds-lac",
+                                                 [("titulaire", "ts-ccas-2"), ("suppleant", "ts-ccas-2"), ("jour", "6"), ("demi_journee", "soir")]))
             #expect(refused.status == 422)
             #expect(refused.text.contains("Le ou la suppléant·e doit être une autre personne que le ou la titulaire."))
             #expect(refused.text.contains("Choisissez un jour du lundi au vendredi."))
@@ -111,8 +117,8 @@ extension SocialWorkerForm {
                 let reader = try await app.signedIn(login)
                 try await reader.get("/planning")
                 #expect(try await reader.get("/planning/permanences/ccas-mds-lac").status == 403)
-                #expect(try await reader.post("/planning/permanences/ccas-mds-lac",
-                                              [("titulaire", "ts-ccas-1"), ("suppleant", ""), ("jour", "1"), ("demi_journee", "morning")]).status == 403)
+                #expect(try await reader.post("/planning/permanences/ccas-mds-lac", try edit(app, "ccas-mds-lac",
+                                              [("titulaire", "ts-ccas-1"), ("suppleant", ""), ("jour", "1"), ("demi_journee", "morning")])).status == 403)
             }
             #expect(try permanence(app, "ccas-mds-lac")?.titulaireID == "ts-ccas-2")
             #expect(try await app.signedIn("admin").get("/planning").status == 403)
@@ -246,7 +252,7 @@ extension SocialWorkerForm {
             #expect(try await manager.get("/planning/permanences/nouvelle?grille=ccas-mds&ligne=atlantide&jour=4").status == 404)
             let fields: [(String, String)] = [("grille", "ccas-mds"), ("ligne", "mds-lac"), ("jour", "4"), ("demi_journee", "afternoon"),
                                               ("titulaire", "ts-ccas-4"), ("suppleant", "ts-ccas-1"), ("mode", "rendez_vous"),
-                                              ("duree", "45"), ("capacite", "2"), ("debut_validite", "2026-11-23")]
+                                              ("duree", "45"), ("capacite", "2"), ("debut_validite", "2026-11-23"), ("recurrence", "hebdomadaire")]
             let bad = try await manager.post("/planning/permanences", fields.map { $0.0 == "duree" ? ("duree", "0") : $0 })
             #expect(bad.status == 422 && bad.text.contains("Indiquez la durée d&#39;un créneau en minutes"))
             #expect(try await manager.post("/planning/permanences", fields.map { $0.0 == "ligne" ? ("ligne", "ailleurs") : $0 }).status == 400)

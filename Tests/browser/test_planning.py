@@ -7,6 +7,7 @@ import re
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -17,6 +18,8 @@ PAGES = [
     pytest.param("/planning", id="grilles"),
     pytest.param("/planning/permanences/ccas-mds-centre", id="modifier-permanence"),
     pytest.param("/planning/permanences/nouvelle?grille=ccas-mds&ligne=mds-lac&jour=4", id="ajouter-permanence"),
+    pytest.param("/planning/permanences/nouvelle", id="permanence-hors-grille"),
+    pytest.param("/planning/permanences/mds-bastide-benauge", id="modifier-permanence-quinzaine"),
     pytest.param("/planning/sites/ccas-cite-municipale/jour", id="journee-site"),
     pytest.param("/planning/sites/mds-lac/semaine", id="semaine-site"),
     pytest.param("/planning/travailleurs/ts-ccas-1/semaine", id="semaine-travailleur"),
@@ -64,6 +67,27 @@ def test_grids_print_on_a4_landscape(driver, url, login):
     assert len(boxes) >= 2
 
 
+def test_a_refused_cell_is_accessible_and_valid(driver, url, login, axe_violations, served_html, nu_errors, screenshot):
+    """A cell sent back with an error (422): open, the error tied to its field, the page still valid."""
+    sign_in(driver, login, "responsable")
+    driver.get(url("/planning"))
+    cell = driver.find_element(By.ID, "permanence-ccas-mds-lac")
+    cell.find_element(By.CSS_SELECTOR, "details.cell-edit summary").click()
+    Select(driver.find_element(By.ID, "f-suppleant-ccas-mds-lac")).select_by_value(
+        Select(driver.find_element(By.ID, "f-titulaire-ccas-mds-lac")).first_selected_option.get_attribute("value"))
+    old = driver.find_element(By.TAG_NAME, "html")
+    cell.find_element(By.CSS_SELECTOR, "details.cell-edit button[type=submit]").click()
+    WebDriverWait(driver, 10).until(EC.staleness_of(old))
+    details = driver.find_element(By.CSS_SELECTOR, "#permanence-ccas-mds-lac details.cell-edit")
+    assert details.get_attribute("open") is not None
+    assert "autre personne" in details.text
+    violations = axe_violations(driver)
+    assert violations == [], format_violations(violations)
+    errors = nu_errors(served_html(driver))
+    assert errors == [], "\n".join(errors)
+    screenshot(driver, "planning-cellule-erreur")
+
+
 def test_manager_edits_a_cell_and_the_reception_day_view_shows_it(driver, url, login, screenshot):
     friday = next_working_friday()
     day_view = f"/planning/sites/mds-saint-jean/jour?date={friday.isoformat()}"
@@ -75,13 +99,26 @@ def test_manager_edits_a_cell_and_the_reception_day_view_shows_it(driver, url, l
 
     sign_in(driver, login, "responsable")
     driver.get(url("/planning"))
-    driver.find_element(By.CSS_SELECTOR, "a[href='/planning/permanences/ccas-mds-saint-jean']").click()
-    Select(driver.find_element(By.ID, "f-titulaire")).select_by_value("ts-ccas-1")
-    driver.find_element(By.CSS_SELECTOR, "main form.stack button[type=submit]").click()
+    # The cell's own <details>, opened from the keyboard: no page change, no script of ours.
+    cell = driver.find_element(By.ID, "permanence-ccas-mds-saint-jean")
+    summary = cell.find_element(By.CSS_SELECTOR, "details.cell-edit summary")
+    summary.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 5).until(lambda d: cell.find_element(By.CSS_SELECTOR, "details.cell-edit").get_attribute("open") is not None)
+    Select(driver.find_element(By.ID, "f-titulaire-ccas-mds-saint-jean")).select_by_value("ts-ccas-1")
+    screenshot(driver, "planning-cellule-ouverte")
+    cell.find_element(By.CSS_SELECTOR, "details.cell-edit button[type=submit]").click()
     WebDriverWait(driver, 10).until(lambda d: "info=modifie" in d.current_url)
+    assert driver.current_url.endswith("#permanence-ccas-mds-saint-jean")
     assert "La permanence a été modifiée." in driver.find_element(By.TAG_NAME, "main").text
     cell = driver.find_element(By.ID, "permanence-ccas-mds-saint-jean").text
     assert "Karine Témoin" in cell
+
+    # Print view of the manager's grid: no form, no <details>.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert all(not d.is_displayed() for d in driver.find_elements(By.CSS_SELECTOR, "details.cell-edit"))
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
     sign_in(driver, login, "agent")
     driver.get(url(day_view))

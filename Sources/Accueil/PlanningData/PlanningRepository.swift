@@ -168,6 +168,14 @@ enum PlanningRepository {
         }
     }
 
+    /// Sites of the referential open on the date (`valid_from`…`valid_to`, inclusive) that can host a
+    /// permanence: the choices of the "hors grille" form.
+    static func activeSites(_ db: Connection, on date: CalendarDate) throws -> [PlanningSite] {
+        let open = Set(try db.query("SELECT id FROM sites WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
+                                    [date.description, date.description]).compactMap { $0.string("id") })
+        return try sites(db).filter { open.contains($0.id) }
+    }
+
     /// The referential's kinds (territory.json) → the planning's; the PMI reception desk hosts none.
     static func siteKind(_ kind: String) -> PlanningSite.Kind? {
         switch kind {

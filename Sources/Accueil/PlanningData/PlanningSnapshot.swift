@@ -42,6 +42,7 @@ struct PlanningSnapshot: Sendable {
 
     var activeWorkers: [SocialWorker] { workers.filter { !inactiveWorkerIDs.contains($0.id) } }
 
+
     /// The workers a form may offer: the active ones, plus the inactive ones it already holds (marked),
     /// so editing an old permanence neither loses nor silently changes its people.
     func selectableWorkers(keeping kept: Set<String> = []) -> [SocialWorker] {
@@ -76,4 +77,12 @@ struct PlanningSnapshot: Sendable {
     }
 
     func permanence(_ id: String) -> Permanence? { permanences.first { $0.id == id } }
+
+    /// Permanences valid on the date that neither Annexe 4 grid shows: outreach places, France
+    /// Services, anything created "hors grille".
+    func otherPermanences(validOn date: CalendarDate) -> [Permanence] {
+        let inGrids = Set(mdsAtCCASGrid(validOn: date).permanenceIDs).union(ccasInMDSGrid(validOn: date).permanenceIDs)
+        return permanences.filter { $0.isValid(on: date) && !inGrids.contains($0.id) }
+            .sorted { (directory.siteName($0.hostSiteID), $0.weekday.rawValue, $0.start) < (directory.siteName($1.hostSiteID), $1.weekday.rawValue, $1.start) }
+    }
 }

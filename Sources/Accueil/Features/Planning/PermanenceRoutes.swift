@@ -11,22 +11,23 @@ enum PermanenceRoutes {
         let editGate: [any Middleware] = [RequirePermission(permission: .planPermanences)]
 
         router.get("/planning/permanences/nouvelle", middleware: editGate) { request in
-            let snapshot = try await context.store.read { db in try PlanningSnapshot.load(db, referential: context.referential) }
+            let today = ParisNow(context.now()).date
+            let (snapshot, sites) = try await loadForNew(today, context: context)
             let weekday = Int(request.query["jour"] ?? "").flatMap(Weekday.init(rawValue:)) ?? .monday
-            guard let form = NewPermanenceForm(grid: request.query["grille"] ?? "", row: request.query["ligne"] ?? "", weekday: weekday,
-                                               today: ParisNow(context.now()).date) else { throw HTTPError.notFound }
-            return Layout.response(title: "Ajouter une permanence", body: NewPermanencePage.render(request, form, snapshot: snapshot),
+            guard let form = NewPermanenceForm(grid: request.query["grille"], row: request.query["ligne"] ?? "", weekday: weekday,
+                                               today: today) else { throw HTTPError.notFound }
+            return Layout.response(title: NewPermanencePage.title(form), body: NewPermanencePage.render(request, form, snapshot: snapshot, sites: sites),
                                    request: request, stylesheet: "planning.css")
         }
 
         router.post("/planning/permanences", middleware: editGate) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
-            let snapshot = try await context.store.read { db in try PlanningSnapshot.load(db, referential: context.referential) }
-            guard var form = NewPermanenceForm(try request.form(), workers: snapshot.selectableWorkers()) else { throw HTTPError(.badRequest, "Cette case n'appartient à aucune grille.") }
-            let created = form.permanence(existingIDs: Set(snapshot.permanences.map(\.id)))
-            if form.errors.isEmpty, let created { form.people.errors += created.validationErrors.map { ("demi_journee", $0) } }
-            guard form.errors.isEmpty, let permanence = created else {
-                return Layout.response(title: "Ajouter une permanence", body: NewPermanencePage.render(request, form, snapshot: snapshot),
+            let (snapshot, sites) = try await loadForNew(ParisNow(context.now()).date, context: context)
+            guard var form = NewPermanenceForm(try request.form(), workers: snapshot.selectableWorkers(), siteIDs: Set(sites.map(\.id)),
+                                               circonscriptionIDs: Set(PlanningSnapshot.circonscriptionIDs))
+            else { throw HTTPError(.badRequest, "Cette case n'appartient à aucune grille.") }
+            guard let permanence = form.permanence(existingIDs: Set(snapshot.permanences.map(\.id))) else {
+                return Layout.response(title: NewPermanencePage.title(form), body: NewPermanencePage.render(request, form, snapshot: snapshot, sites: sites),
                                        request: request, status: .unprocessableContent, stylesheet: "planning.css")
             }
             let now = context.now()
@@ -68,20 +69,42 @@ enum PermanenceRoutes {
         router.post("/planning/permanences/:id", middleware: editGate) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let (snapshot, existing) = try await loadPermanence(request, context: context)
-            var form = PermanenceForm(try request.form(), workers: snapshot.selectableWorkers(for: existing))
+            var form = PermanenceForm(try request.form(), workers: snapshot.selectableWorkers(for: existing), institution: existing.sendingInstitution)
             let updated = form.applied(to: existing)
-            if form.errors.isEmpty { form.errors += updated.validationErrors.map { ("demi_journee", $0) } }
+            form.check(updated)
             guard form.errors.isEmpty else {
                 return Layout.response(title: "Modifier une permanence", body: PermanenceEditPage.render(request, existing, form, snapshot: snapshot),
                                        request: request, status: .unprocessableContent, stylesheet: "planning.css")
             }
-            let now = context.now()
-            try await context.store.write { db in
-                try PlanningRepository.save(db, updated, at: now)
-                try AuditTrail.record(db, at: now, account: account.id, .permanenceChanged, subjectType: "permanence", subjectID: updated.id,
-                                      detail: PermanenceForm.changedFields(existing, updated))
+            guard try await saveIfUnchanged(updated, version: form.version, detail: PermanenceForm.changedFields(existing, updated),
+                                            account: account.id, context: context) else {
+                let (snapshot, current) = try await loadPermanence(request, context: context)
+                return Layout.response(title: "Modifier une permanence",
+                                       body: PermanenceEditPage.render(request, current, PermanenceForm(current), snapshot: snapshot, stale: true),
+                                       request: request, status: .conflict, stylesheet: "planning.css")
             }
             return .redirect(to: "/planning?info=modifie#permanence-\(updated.id)")
+        }
+
+        PermanenceCellRoutes.register(on: &router, context: context, middleware: editGate)
+    }
+
+    /// Saves the permanence and its audit row if the stored one still has `version`
+    /// (`PermanenceVersion`), in one write transaction; false when someone changed it meanwhile.
+    static func saveIfUnchanged(_ updated: Permanence, version: String, detail: String, account: Int64, context: AppContext) async throws -> Bool {
+        let now = context.now()
+        return try await context.store.write { db in
+            guard let stored = try PlanningRepository.permanence(db, id: updated.id), PermanenceVersion.token(stored) == version else { return false }
+            try PlanningRepository.save(db, updated, at: now)
+            try AuditTrail.record(db, at: now, account: account, .permanenceChanged, subjectType: "permanence", subjectID: updated.id, detail: detail)
+            return true
+        }
+    }
+
+    /// The snapshot and the sites open on the date, for the new-permanence forms.
+    static func loadForNew(_ today: CalendarDate, context: AppContext) async throws -> (PlanningSnapshot, [PlanningSite]) {
+        try await context.store.read { db in
+            (try PlanningSnapshot.load(db, referential: context.referential), try PlanningRepository.activeSites(db, on: today))
         }
     }
 

@@ -17,6 +17,8 @@ enum PlanningGridPage {
         let ownWorkerID: String?
         /// The account's sites, first the default one: the desk's day sheets are one click away.
         var ownSiteIDs: [String] = []
+        /// A cell's in-place form sent back with an error (422) or a stale version (409): shown open.
+        var failedCell: PermanenceCellForm?
     }
 
     /// People booked on an occurrence that will not take place (cancelled, or moved by an edit).
@@ -35,6 +37,7 @@ enum PlanningGridPage {
         return """
             <h1>Planning des permanences</h1>
             \(banner)
+            \(FormFields.errorSummary(input.failedCell?.summaryErrors ?? []))
             <p class="lead">Grilles de l'annexe 4 en vigueur le \(input.validOn.frenchLabel).</p>
             <form method="get" action="/planning" class="inline-form no-print">
             \(FormFields.input("date", label: "Voir les grilles en vigueur le", value: input.validOn.description, type: "date"))
@@ -43,15 +46,29 @@ enum PlanningGridPage {
             \(input.canEdit ? "<p class=\"no-print\"><a href=\"/planning/absences\">Absences des travailleurs sociaux et fermetures de sites</a> · <a href=\"/planning/travailleurs\">Travailleurs sociaux du planning</a></p>" as HTML : .empty)
             \(deskLinks(input))
             \(input.ownWorkerID.map { ownPermanences(request, workerID: $0) } ?? .empty)
-            \(grid(input.snapshot.mdsAtCCASGrid(validOn: input.validOn), id: "grille-mds-cite", adding: input.canEdit ? .mdsAtCCAS : nil))
-            \(grid(input.snapshot.ccasInMDSGrid(validOn: input.validOn), id: "grille-ccas-mds", adding: input.canEdit ? .ccasInMDS : nil))
+            \(grid(input.snapshot.mdsAtCCASGrid(validOn: input.validOn), id: "grille-mds-cite", adding: input.canEdit ? .mdsAtCCAS : nil, editor: editor(request, input)))
+            \(grid(input.snapshot.ccasInMDSGrid(validOn: input.validOn), id: "grille-ccas-mds", adding: input.canEdit ? .ccasInMDS : nil, editor: editor(request, input)))
+            \(OtherPermanencesSection.render(input.snapshot.otherPermanences(validOn: input.validOn), directory: input.snapshot.directory, canEdit: input.canEdit))
             \(conflicts(input))
             \(views(input.snapshot))
             """
     }
 
-    /// `adding`: for managers, the grid whose cells get edit and "add" links.
-    static func grid(_ grid: PlanningGrid, id: String, adding: NewPermanenceForm.Grid?) -> HTML {
+    /// For managers: the in-place form of an entry, given what the cell is for screen readers.
+    typealias Editor = (PlanningGrid.Entry, String) -> HTML
+
+    private static func editor(_ request: Request, _ input: Input) -> Editor? {
+        guard input.canEdit else { return nil }
+        let workers = input.snapshot.activeWorkers
+        return { entry, context in
+            guard let permanence = input.snapshot.permanence(entry.permanenceID) else { return .empty }
+            let form = input.failedCell.flatMap { $0.permanenceID == permanence.id ? $0 : nil } ?? PermanenceCellForm(permanence)
+            return form.render(csrf: request.csrfToken, workers: workers, institution: permanence.sendingInstitution, context: context)
+        }
+    }
+
+    /// `adding`: for managers, the grid whose empty cells get "add" links; `editor`: the occupied ones' forms.
+    static func grid(_ grid: PlanningGrid, id: String, adding: NewPermanenceForm.Grid?, editor: Editor?) -> HTML {
         let header = HTML.join(grid.columns.map { "<th scope=\"col\">\($0.capitalizedLabel)</th>" as HTML })
         let rows = grid.rows.map { row -> HTML in
             let cells = row.cells.map { cell -> HTML in
@@ -59,7 +76,7 @@ enum PlanningGridPage {
                     "<a class=\"no-print add\" href=\"/planning/permanences/nouvelle?grille=\(kind.rawValue)&amp;ligne=\(row.id)&amp;jour=\(cell.weekday.rawValue)\">Ajouter<span class=\"visually-hidden\"> une permanence le \(cell.weekday.label), \(row.label)</span></a>"
                 } ?? .empty
                 guard cell.isPresenceDay else { return "<td class=\"empty\"><span class=\"visually-hidden\">Aucune permanence</span>\(add)</td>" }
-                return "<td class=\"presence\">\(HTML.join(cell.entries.map { entry(cell.weekday, $0, row: row.label, canEdit: adding != nil) }))\(add)</td>"
+                return "<td class=\"presence\">\(HTML.join(cell.entries.map { entry(cell.weekday, $0, row: row.label, editor: editor) }))\(add)</td>"
             }
             return "<tr><th scope=\"row\">\(row.label)</th>\(HTML.join(cells))</tr>"
         }
@@ -74,12 +91,10 @@ enum PlanningGridPage {
             """
     }
 
-    private static func entry(_ weekday: Weekday, _ entry: PlanningGrid.Entry, row: String, canEdit: Bool) -> HTML {
+    private static func entry(_ weekday: Weekday, _ entry: PlanningGrid.Entry, row: String, editor: Editor?) -> HTML {
         let recurrence: HTML = entry.recurrence == .weekly ? .empty : "<br><span class=\"muted\">\(entry.recurrence.label)</span>"
         let suppleant: HTML = entry.suppleantName.map { "\($0)" as HTML } ?? "<strong class=\"alert-text\">aucun·e</strong>"
-        let edit: HTML = canEdit
-            ? "<a class=\"no-print\" href=\"/planning/permanences/\(entry.permanenceID)\">Modifier<span class=\"visually-hidden\"> la permanence du \(weekday.label) \(entry.halfDay.label), \(row)</span></a>"
-            : .empty
+        let edit = editor?(entry, "de la permanence du \(weekday.label) \(entry.halfDay.label), \(row)") ?? .empty
         return """
             <div class="entry" id="permanence-\(entry.permanenceID)">
             <span class="when">\(entry.halfDay.label) \(PlanningText.hours(entry.start, entry.end))</span>\(recurrence)

@@ -13,23 +13,7 @@ enum PlanningRoutes {
         let readGate: [any Middleware] = [RequirePermission(permission: .readPlanning)]
 
         router.get("/planning", middleware: readGate) { request in
-            let today = ParisNow(context.now()).date
-            let validOn = try date(request, default: today)
-            let period = today.mondayOfWeek...today.mondayOfWeek.adding(days: 27)
-            let accountID = request.session?.account.id
-            let (snapshot, bookings, ownWorkerID) = try await context.store.read { db in
-                (try PlanningSnapshot.load(db, referential: context.referential),
-                 try BookingRepository.active(db, from: period.lowerBound, to: period.upperBound),
-                 try accountID.flatMap { try PlanningRepository.workerID(db, accountID: $0) })
-            }
-            let occurrences = snapshot.occurrences(from: period.lowerBound, to: period.upperBound)
-            let conflicts = snapshot.conflictDetector.conflicts(in: period, permanences: snapshot.permanences, occurrences: occurrences,
-                                                                bookings: bookings.map(\.planningBooking))
-            let input = PlanningGridPage.Input(
-                snapshot: snapshot, validOn: validOn, period: period, conflicts: conflicts,
-                rebooking: rebookingLines(occurrences: occurrences, bookings: bookings.filter { $0.date >= today }, snapshot: snapshot),
-                canEdit: request.session?.account.can(.planPermanences) == true, notice: request.query["info"], ownWorkerID: ownWorkerID,
-                ownSiteIDs: request.session?.account.siteIDs ?? [])
+            let input = try await gridInput(request, context: context)
             return Layout.response(title: "Planning des permanences", body: PlanningGridPage.render(request, input), request: request, stylesheet: "planning.css")
         }
 
@@ -103,6 +87,27 @@ enum PlanningRoutes {
                 dayPath: nil, weekPath: "/planning/travailleurs/\(workerID)/semaine")
             return Layout.response(title: "Mois — \(worker.displayName)", body: PlanningMonthPage.render(input), request: request, stylesheet: "planning.css")
         }
+    }
+
+    /// What `/planning` shows; also re-rendered with a cell's failed in-place form (`PermanenceCellRoutes`).
+    static func gridInput(_ request: Request, context: AppContext, failedCell: PermanenceCellForm? = nil) async throws -> PlanningGridPage.Input {
+        let today = ParisNow(context.now()).date
+        let validOn = try date(request, default: today)
+        let period = today.mondayOfWeek...today.mondayOfWeek.adding(days: 27)
+        let accountID = request.session?.account.id
+        let (snapshot, bookings, ownWorkerID) = try await context.store.read { db in
+            (try PlanningSnapshot.load(db, referential: context.referential),
+             try BookingRepository.active(db, from: period.lowerBound, to: period.upperBound),
+             try accountID.flatMap { try PlanningRepository.workerID(db, accountID: $0) })
+        }
+        let occurrences = snapshot.occurrences(from: period.lowerBound, to: period.upperBound)
+        let conflicts = snapshot.conflictDetector.conflicts(in: period, permanences: snapshot.permanences, occurrences: occurrences,
+                                                            bookings: bookings.map(\.planningBooking))
+        return PlanningGridPage.Input(
+            snapshot: snapshot, validOn: validOn, period: period, conflicts: conflicts,
+            rebooking: rebookingLines(occurrences: occurrences, bookings: bookings.filter { $0.date >= today }, snapshot: snapshot),
+            canEdit: request.session?.account.can(.planPermanences) == true, notice: request.query["info"], ownWorkerID: ownWorkerID,
+            ownSiteIDs: request.session?.account.siteIDs ?? [], failedCell: failedCell)
     }
 
     /// `?date=YYYY-MM-DD`, or `fallback` when absent; a malformed date is a 400, not a silent today.
