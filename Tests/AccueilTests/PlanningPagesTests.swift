@@ -65,7 +65,7 @@ extension SocialWorkerForm {
             #expect(stored.start == TimeOfDay("13:30") && stored.end == TimeOfDay("17:00"))
             #expect(try app.auditCount(.permanenceChanged) == 1)
             let detail = try app.store.readSync { db in try db.string("SELECT detail FROM audit_log WHERE action = 'planning.permanence_modifiee'") }
-            #expect(detail == "titulaire,jour,demi_journee")
+            #expect(detail == "titulaire,jour,demi_journee,horaires")
 
             let agent = try await app.signedIn("agent")
             let monday = main(try await agent.get("/planning/sites/mds-centre/jour?date=2026-11-23"))
@@ -108,6 +108,28 @@ extension SocialWorkerForm {
             #expect(try permanence(app, "ccas-mds-lac")?.suppleantID == "ts-ccas-4")
             #expect(try app.auditCount(.permanenceChanged) == 0)
             #expect(try await manager.get("/planning/permanences/inconnue").status == 404)
+        }
+    }
+
+    @Test func hoursAreEditedAndFollowAChangedHalfDayWhenLeftAsTheyWere() async throws {
+        try await withApp { app in
+            let manager = try await app.signedIn("responsable")
+            let page = try await manager.get("/planning/permanences/ccas-mds-lac")
+            #expect(page.text.contains("name=\"debut\"") && page.text.contains("value=\"09:00\""))
+            let people = [("titulaire", "ts-ccas-2"), ("suppleant", "ts-ccas-4"), ("jour", "3")]
+            #expect(try await manager.post("/planning/permanences/ccas-mds-lac", try edit(app, "ccas-mds-lac",
+                people + [("demi_journee", "morning"), ("debut", "09:30"), ("fin", "11:30")])).status == 303)
+            var stored = try #require(try permanence(app, "ccas-mds-lac"))
+            #expect(stored.start.description == "09:30" && stored.end.description == "11:30")
+            // Afternoon with the morning's hours left untouched: the afternoon's usual hours.
+            #expect(try await manager.post("/planning/permanences/ccas-mds-lac", try edit(app, "ccas-mds-lac",
+                people + [("demi_journee", "afternoon"), ("debut", "09:30"), ("fin", "11:30")])).status == 303)
+            stored = try #require(try permanence(app, "ccas-mds-lac"))
+            #expect(stored.halfDay == .afternoon && stored.start.description == "13:30" && stored.end.description == "17:00")
+            let refused = try await manager.post("/planning/permanences/ccas-mds-lac", try edit(app, "ccas-mds-lac",
+                people + [("demi_journee", "afternoon"), ("debut", "25:00"), ("fin", "17:00")]))
+            #expect(refused.status == 422 && refused.text.contains("heure de début (HH:MM)."))
+            #expect(try permanence(app, "ccas-mds-lac")?.start.description == "13:30")
         }
     }
 

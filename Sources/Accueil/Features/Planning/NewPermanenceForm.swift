@@ -23,8 +23,6 @@ struct NewPermanenceForm {
 
     var placement: Placement
     var schedule: PermanenceForm
-    var start = ""
-    var end = ""
     var byAppointment = true
     var slotMinutes = "30"
     var capacity = "1"
@@ -48,7 +46,10 @@ struct NewPermanenceForm {
         }
         schedule = PermanenceForm(Permanence(id: "", hostSiteID: "", sendingInstitution: .ccas, weekday: weekday, halfDay: halfDay,
                                              validFrom: today, titulaireID: "", mode: .open(softCapacity: 0)))
+        // A new permanence: no version yet, and the half-day's usual hours unless the manager sets others.
         schedule.version = ""
+        schedule.start = ""
+        schedule.end = ""
         validFrom = today.description
     }
 
@@ -72,14 +73,10 @@ struct NewPermanenceForm {
             }
         }
         schedule = PermanenceForm(form, workers: workers, institution: institution)
-        start = (form["debut"] ?? "").trimmed
-        end = (form["fin"] ?? "").trimmed
         byAppointment = form["mode"] != "sans_rendez_vous"
         slotMinutes = (form["duree"] ?? "").trimmed
         capacity = (form["capacite"] ?? "").trimmed
         validFrom = (form["debut_validite"] ?? "").trimmed
-        if !start.isEmpty, TimeOfDay(start) == nil { ownErrors.append(("debut", "Indiquez l'heure de début (HH:MM).")) }
-        if !end.isEmpty, TimeOfDay(end) == nil { ownErrors.append(("fin", "Indiquez l'heure de fin (HH:MM).")) }
         if byAppointment, Int(slotMinutes).map({ $0 < 5 || $0 > 240 }) ?? true {
             ownErrors.append(("duree", "Indiquez la durée d'un créneau en minutes (de 5 à 240)."))
         }
@@ -115,7 +112,7 @@ struct NewPermanenceForm {
             : .open(softCapacity: Int(capacity) ?? 0)
         let skeleton = Permanence(
             id: id, hostSiteID: site, sendingInstitution: institution, circonscriptionID: circonscription, weekday: day, halfDay: half,
-            start: TimeOfDay(start), end: TimeOfDay(end), validFrom: from, titulaireID: "", mode: mode)
+            validFrom: from, titulaireID: "", mode: mode)
         let permanence = schedule.applied(to: skeleton)
         schedule.check(permanence)
         return errors.isEmpty ? permanence : nil
@@ -144,10 +141,6 @@ struct NewPermanenceForm {
         return """
             \(placementFields)
             \(schedule.fields(workers: workers, institution: institution))
-            <div class="row">
-            \(FormFields.input("debut", label: "Heure de début", value: start, type: "time", hint: "Vide : horaire habituel de la demi-journée.", error: error("debut")))
-            \(FormFields.input("fin", label: "Heure de fin", value: end, type: "time", hint: "Vide : horaire habituel de la demi-journée.", error: error("fin")))
-            </div>
             \(FormFields.choices("mode", legend: "Accueil du public", options: modes, checked: [byAppointment ? "rendez_vous" : "sans_rendez_vous"], multiple: false))
             <div class="row">
             \(FormFields.input("duree", label: "Durée d'un créneau (minutes)", value: slotMinutes, type: "number", hint: "Sur rendez-vous seulement.", error: error("duree")))
