@@ -6,7 +6,9 @@
 /// - CCAS social workers half a day a week in each MDS and in the Bacalan antenna, by appointment;
 /// - MDS Lac's weekly permanence at the Maison France Services Les Aubiers;
 /// - MDS Bastide outreach alternating week by week between the centres d'animation Benauge and
-///   Bastide Queyries.
+///   Bastide Queyries;
+/// - the CCAS social service's own permanences at the Cité Municipale, by appointment (the base of the
+///   figure "share of the CCAS social service's permanences held in the MDS").
 ///
 /// Suppléants are chosen so that any one absence is covered without putting anyone in two places.
 public struct AnnexFourDemo: Sendable {
@@ -31,7 +33,7 @@ public struct AnnexFourDemo: Sendable {
         self.validFrom = validFrom
         directory = PlanningDirectory(
             workers: Self.workers, sites: Self.sites, circonscriptions: Self.circonscriptions)
-        permanences = Self.mdsAtCCAS(validFrom) + Self.ccasInMDS(validFrom) + Self.mdsOutreach(validFrom)
+        permanences = Self.mdsAtCCAS(validFrom) + Self.ccasInMDS(validFrom) + Self.mdsOutreach(validFrom) + Self.ccasAtCite(validFrom)
     }
 
     public var mdsAtCCASGrid: PlanningGrid {
@@ -87,6 +89,8 @@ public struct AnnexFourDemo: Sendable {
         SocialWorker(id: "ts-ccas-2", displayName: "Louis Démo", institution: .ccas),
         SocialWorker(id: "ts-ccas-3", displayName: "Maëlle Exemple", institution: .ccas),
         SocialWorker(id: "ts-ccas-4", displayName: "Nicolas Fictif", institution: .ccas),
+        SocialWorker(id: "ts-ccas-5", displayName: "Pauline Essai", institution: .ccas),
+        SocialWorker(id: "ts-ccas-6", displayName: "Quentin Modèle", institution: .ccas),
     ]
 
     /// One circonscription per weekday afternoon, sans rendez-vous.
@@ -143,5 +147,16 @@ public struct AnnexFourDemo: Sendable {
                 recurrence: .everyOtherWeek(startingWeekOf: validFrom.adding(days: 7)), validFrom: validFrom,
                 titulaireID: "as-sud-2", suppleantID: "as-sud-1", mode: .open(softCapacity: 8)),
         ]
+    }
+
+    /// Tuesday and Thursday afternoons at the Cité, held by the two CCAS social workers who do not go
+    /// to the MDS, each standing in for the other.
+    static func ccasAtCite(_ validFrom: CalendarDate) -> [Permanence] {
+        [(Weekday.tuesday, 5, 6), (.thursday, 6, 5)].map { weekday, titulaire, suppleant in
+            Permanence(
+                id: "ccas-cite-\(weekday.label)", hostSiteID: ccasSiteID, sendingInstitution: .ccas, weekday: weekday, halfDay: .afternoon,
+                validFrom: validFrom, titulaireID: "ts-ccas-\(titulaire)", suppleantID: "ts-ccas-\(suppleant)",
+                mode: .byAppointment(slotMinutes: 30, capacityPerSlot: 1))
+        }
     }
 }

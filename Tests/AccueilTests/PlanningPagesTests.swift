@@ -115,19 +115,19 @@ extension SocialWorkerForm {
         try await withApp { app in
             let manager = try await app.signedIn("responsable")
             let page = try await manager.get("/planning/permanences/ccas-mds-lac")
-            #expect(page.text.contains("name=\"debut\"") && page.text.contains("value=\"09:00\""))
+            #expect(page.text.contains("name=\"heure_debut\"") && page.text.contains("value=\"09:00\""))
             let people = [("titulaire", "ts-ccas-2"), ("suppleant", "ts-ccas-4"), ("jour", "3")]
             #expect(try await manager.post("/planning/permanences/ccas-mds-lac", try edit(app, "ccas-mds-lac",
-                people + [("demi_journee", "morning"), ("debut", "09:30"), ("fin", "11:30")])).status == 303)
+                people + [("demi_journee", "morning"), ("heure_debut", "09:30"), ("heure_fin", "11:30")])).status == 303)
             var stored = try #require(try permanence(app, "ccas-mds-lac"))
             #expect(stored.start.description == "09:30" && stored.end.description == "11:30")
             // Afternoon with the morning's hours left untouched: the afternoon's usual hours.
             #expect(try await manager.post("/planning/permanences/ccas-mds-lac", try edit(app, "ccas-mds-lac",
-                people + [("demi_journee", "afternoon"), ("debut", "09:30"), ("fin", "11:30")])).status == 303)
+                people + [("demi_journee", "afternoon"), ("heure_debut", "09:30"), ("heure_fin", "11:30")])).status == 303)
             stored = try #require(try permanence(app, "ccas-mds-lac"))
             #expect(stored.halfDay == .afternoon && stored.start.description == "13:30" && stored.end.description == "17:00")
             let refused = try await manager.post("/planning/permanences/ccas-mds-lac", try edit(app, "ccas-mds-lac",
-                people + [("demi_journee", "afternoon"), ("debut", "25:00"), ("fin", "17:00")]))
+                people + [("demi_journee", "afternoon"), ("heure_debut", "25:00"), ("heure_fin", "17:00")]))
             #expect(refused.status == 422 && refused.text.contains("heure de début (HH:MM)."))
             #expect(try permanence(app, "ccas-mds-lac")?.start.description == "13:30")
         }
@@ -303,7 +303,7 @@ extension SocialWorkerForm {
         try await withApp { app in
             let manager = try await app.signedIn("responsable")
             let list = try await manager.get("/planning/travailleurs")
-            #expect(list.status == 200 && list.text.contains("14 travailleurs sociaux"))
+            #expect(list.status == 200 && list.text.contains("16 travailleurs sociaux"))
             let tsMDS = try #require(try app.store.readSync { db in try db.int("SELECT id FROM accounts WHERE login = 'ts.mds'") })
             let missing = try await manager.post("/planning/travailleurs", [("nom", "Odile Nouvelle"), ("institution", "departement"), ("circonscription", "")])
             #expect(missing.status == 422 && missing.text.contains("Choisissez la circonscription"))

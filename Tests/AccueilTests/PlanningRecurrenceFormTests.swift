@@ -19,7 +19,7 @@ import TestSupport
     /// A CCAS permanence at the Maison France Services Les Aubiers, "hors grille".
     static let outreach: [(String, String)] = [
         ("site", "france-services-aubiers"), ("institution", "ccas"), ("circonscription", ""), ("jour", "4"), ("demi_journee", "afternoon"),
-        ("debut", "14:00"), ("fin", "16:30"), ("titulaire", "ts-ccas-2"), ("suppleant", "ts-ccas-3"), ("mode", "sans_rendez_vous"),
+        ("heure_debut", "14:00"), ("heure_fin", "16:30"), ("titulaire", "ts-ccas-2"), ("suppleant", "ts-ccas-3"), ("mode", "sans_rendez_vous"),
         ("duree", ""), ("capacite", "5"), ("debut_validite", "2026-11-18"),
     ]
 
@@ -107,7 +107,7 @@ import TestSupport
 
             let created = try await manager.post("/planning/permanences", with(Self.outreach, [
                 "site": "centre-animation-benauge", "institution": "departement", "circonscription": "sud", "jour": "1", "demi_journee": "morning",
-                "debut": "", "fin": "", "titulaire": "as-sud-1", "suppleant": "as-sud-2", "recurrence": "hebdomadaire",
+                "heure_debut": "", "heure_fin": "", "titulaire": "as-sud-1", "suppleant": "as-sud-2", "recurrence": "hebdomadaire",
             ]))
             #expect(created.status == 303)
             let id = "mds-sud-centre-animation-benauge-lundi-morning"

@@ -42,10 +42,10 @@ struct PermanenceForm {
         halfDay = half ?? .morning
         if day.map({ !Weekday.workingDays.contains($0) }) ?? true { ownErrors.append(("jour", "Choisissez un jour du lundi au vendredi.")) }
         if half == nil { ownErrors.append(("demi_journee", "Choisissez le matin ou l'après-midi.")) }
-        start = (form["debut"] ?? "").trimmed
-        end = (form["fin"] ?? "").trimmed
-        if !start.isEmpty, TimeOfDay(start) == nil { ownErrors.append(("debut", "Indiquez l'heure de début (HH:MM).")) }
-        if !end.isEmpty, TimeOfDay(end) == nil { ownErrors.append(("fin", "Indiquez l'heure de fin (HH:MM).")) }
+        start = (form["heure_debut"] ?? "").trimmed
+        end = (form["heure_fin"] ?? "").trimmed
+        if !start.isEmpty, TimeOfDay(start) == nil { ownErrors.append(("heure_debut", "Indiquez l'heure de début (HH:MM).")) }
+        if !end.isEmpty, TimeOfDay(end) == nil { ownErrors.append(("heure_fin", "Indiquez l'heure de fin (HH:MM).")) }
     }
 
     /// The permanence with the form's values. An hour left empty, or left unchanged while the half-day
@@ -92,8 +92,8 @@ struct PermanenceForm {
             \(FormFields.select("jour", label: "Jour", options: Weekday.workingDays.map { .init(String($0.rawValue), $0.capitalizedLabel) }, selected: String(weekday.rawValue), error: error("jour"), required: true, includeBlank: "Choisir un jour"))
             \(FormFields.choices("demi_journee", legend: "Demi-journée", options: HalfDay.allCases.map { .init($0.rawValue, "\($0.label) (\(PlanningText.hours($0.defaultStart, $0.defaultEnd)))") }, checked: [halfDay.rawValue], multiple: false, error: error("demi_journee")))
             <div class="row">
-            \(FormFields.input("debut", label: "Heure de début", value: start, type: "time", hint: "Vide : horaire habituel de la demi-journée.", error: error("debut")))
-            \(FormFields.input("fin", label: "Heure de fin", value: end, type: "time", hint: "Vide : horaire habituel de la demi-journée.", error: error("fin")))
+            \(FormFields.input("heure_debut", label: "Heure de début", value: start, type: "time", hint: "Vide : horaire habituel de la demi-journée.", error: error("heure_debut")))
+            \(FormFields.input("heure_fin", label: "Heure de fin", value: end, type: "time", hint: "Vide : horaire habituel de la demi-journée.", error: error("heure_fin")))
             </div>
             \(recurrence.fields())
             """
