@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies flow downwards only (see docs/architecture.md):
-// accueil → Accueil → {Web, HTML, SQLiteStore, Orientation, Planning} → HTTPCore / C libraries.
+// accueil → Accueil → {Web, HTML, SQLiteStore, Orientation, Planning} → HTTPCore / CivilCalendar / C libraries.
 let strict: [SwiftSetting] = []
 
 let package = Package(
@@ -22,8 +22,10 @@ let package = Package(
         .target(name: "SQLiteStore", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "Web", dependencies: ["HTTPCore", "CZlib"], swiftSettings: strict),
         .target(name: "HTML", swiftSettings: strict),
-        .target(name: "Orientation", swiftSettings: strict),
-        .target(name: "Planning", swiftSettings: strict),
+        // Day arithmetic shared by Orientation and Planning (which stay independent of each other).
+        .target(name: "CivilCalendar", swiftSettings: strict),
+        .target(name: "Orientation", dependencies: ["CivilCalendar"], swiftSettings: strict),
+        .target(name: "Planning", dependencies: ["CivilCalendar"], swiftSettings: strict),
         .target(
             name: "Accueil",
             dependencies: ["HTTPCore", "Web", "HTML", "SQLiteStore", "Orientation", "Planning", "CSodium"],
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
         .testTarget(name: "OrientationTests", dependencies: ["Orientation", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
+        .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
         .testTarget(
             name: "AccueilTests",
             dependencies: ["Accueil", "HTTPCore", "HTTPServer", "Web", "SQLiteStore", "Orientation", "Planning", "TestSupport"]),

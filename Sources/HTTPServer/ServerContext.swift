@@ -18,18 +18,8 @@ struct ServerContext: Sendable {
 }
 
 public enum DefaultErrorResponses {
-    /// Short French messages for errors raised before any handler runs.
+    /// Short French messages for errors raised before any handler runs ("Requête invalide.").
     public static let plainText: ErrorResponder = { status in
-        let message: String = switch status.code {
-        case 400: "Requête invalide."
-        case 408: "Délai dépassé : la requête n'est pas arrivée à temps."
-        case 413: "Contenu trop volumineux."
-        case 414: "Adresse trop longue."
-        case 431: "En-têtes de requête trop volumineux."
-        case 503: "Service momentanément surchargé, réessayez dans un instant."
-        case 505: "Version HTTP non prise en charge."
-        default: "Erreur."
-        }
-        return .text(message + "\n", status: status)
+        .text(status.frenchReason + ".\n", status: status)
     }
 }

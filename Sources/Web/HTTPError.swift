@@ -21,24 +21,8 @@ public struct HTTPError: Error, Sendable {
         HTTPError(.methodNotAllowed, headers: ["Allow": allow.joined(separator: ", ")])
     }
 
+    /// The French sentence shown when the thrower gives no message of its own.
     public static func defaultMessage(for status: HTTPStatus) -> String {
-        switch status.code {
-        case 400: "La requête est invalide."
-        case 401: "Vous devez vous connecter pour accéder à cette page."
-        case 403: "Vous n'avez pas les droits nécessaires pour cette action."
-        case 404: "La page demandée n'existe pas ou a été déplacée."
-        case 405: "Cette action n'est pas possible à cette adresse."
-        case 408: "La requête a pris trop de temps."
-        case 409: "L'action est en conflit avec une modification plus récente."
-        case 413: "Le contenu envoyé est trop volumineux."
-        case 414: "L'adresse demandée est trop longue."
-        case 431: "Les en-têtes de la requête sont trop volumineux."
-        case 505: "Cette version du protocole HTTP n'est pas prise en charge."
-        case 415: "Le format du contenu envoyé n'est pas pris en charge."
-        case 422: "Certaines informations sont invalides."
-        case 429: "Trop de tentatives : patientez quelques minutes avant de réessayer."
-        case 503: "Le service est momentanément indisponible."
-        default: "Une erreur interne est survenue. L'équipe technique a été prévenue ; réessayez dans un instant."
-        }
+        status.frenchExplanation
     }
 }

@@ -34,22 +34,6 @@ public enum ErrorPages {
     }
 
     static func title(for status: HTTPStatus) -> String {
-        switch status.code {
-        case 400: "Requête invalide"
-        case 401: "Connexion nécessaire"
-        case 403: "Accès refusé"
-        case 404: "Page introuvable"
-        case 405: "Action non autorisée"
-        case 408: "Délai dépassé"
-        case 414: "Adresse trop longue"
-        case 431: "En-têtes trop volumineux"
-        case 505: "Version HTTP non prise en charge"
-        case 413: "Contenu trop volumineux"
-        case 415: "Format non pris en charge"
-        case 422: "Informations invalides"
-        case 429: "Trop de tentatives"
-        case 503: "Service indisponible"
-        default: "Erreur interne"
-        }
+        status.frenchReason
     }
 }

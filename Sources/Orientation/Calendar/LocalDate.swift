@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// A calendar date with no time and no time zone.
 ///
 /// Eligibility rules speak in days ("under 18 on the reference date", "valid until 2023-12-31"),
@@ -54,15 +56,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public static func isLeapYear(_ year: Int) -> Bool {
-        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        CivilCalendar.isLeapYear(year)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return isLeapYear(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        CivilCalendar.daysInMonth(year: year, month: month)
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {

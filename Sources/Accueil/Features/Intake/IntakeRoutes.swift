@@ -44,56 +44,15 @@ enum IntakeRoutes {
                                                        allowedSites: Set(account.siteIDs), today: today) else {
                 return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
             }
-            // Known person: offer earlier files before creating a new one ("double sollicitation").
-            if form.personChoice.isEmpty {
-                let matches = try await context.store.read { [form] db in
-                    try PersonRepository.matches(db, lastName: form.lastName, firstName: form.firstName, birthDate: form.birthDate.isEmpty ? nil : form.birthDate)
-                }
-                if !matches.isEmpty { return try await page(request, form, context: context, matches: matches) }
-            }
-            // The rule runs once here only to refuse what it cannot decide; the decision page applies it to the stored household.
-            do { _ = try orient(household, on: day, referential: context.referential) } catch let error as OrientationError {
-                form.errors.append((field: error.field == "sector" ? "secteur" : "date", message: error.message))
+            switch try await IntakeService(context).record(form, household: household, on: day, by: account, at: now) {
+            case .recorded(let intakeID):
+                return .redirect(to: "/accueils/\(intakeID)")
+            case .possibleMatches(let matches):
+                return try await page(request, form, context: context, matches: matches)
+            case .refused(let field, let message):
+                form.errors.append((field: field, message: message))
                 return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
             }
-            let saved = form
-            let intakeID = try await context.store.write { db -> Int64 in
-                var personID: Int64
-                var known = false
-                // A chosen file must be one the name matches (what the page offered), checked again here:
-                // a forged id must not attach this intake, and its phone and follow-up, to someone else.
-                let offered = try PersonRepository.matches(db, lastName: saved.lastName, firstName: saved.firstName,
-                                                           birthDate: saved.birthDate.isEmpty ? nil : saved.birthDate, limit: 50).map(\.id)
-                if let chosen = Int64(saved.personChoice), !offered.contains(chosen) {
-                    throw HTTPError(.unprocessableContent, "Le dossier choisi ne correspond pas au nom saisi : rien n'a été enregistré.")
-                }
-                if let chosen = Int64(saved.personChoice) {
-                    personID = chosen
-                    known = true
-                    try PersonRepository.refresh(db, id: chosen, phone: saved.phone.isEmpty ? nil : saved.phone, birthDate: saved.birthDate.isEmpty ? nil : saved.birthDate,
-                                                 followedBy: saved.followedBy.isEmpty ? nil : saved.followedBy, referent: saved.referent.isEmpty ? nil : saved.referent, at: now)
-                    try AuditTrail.record(db, at: now, account: account.id, .personUpdated, subjectType: "personne", subjectID: String(chosen))
-                } else {
-                    personID = try PersonRepository.insert(db, lastName: saved.lastName, firstName: saved.firstName,
-                                                           birthDate: saved.birthDate.isEmpty ? nil : saved.birthDate, phone: saved.phone.isEmpty ? nil : saved.phone,
-                                                           followedBy: saved.followedBy.isEmpty ? nil : saved.followedBy, referent: saved.referent.isEmpty ? nil : saved.referent, at: now)
-                    try AuditTrail.record(db, at: now, account: account.id, .personCreated, subjectType: "personne", subjectID: String(personID))
-                }
-                let clock = FrenchDates.time(saved.time)
-                let at = FrenchDates.at(saved.date, hour: clock?.hour ?? 0, minute: clock?.minute ?? 0) ?? now
-                let intakeID = try IntakeRepository.insert(db, .init(
-                    personID: personID, at: at, siteID: saved.siteID, accountID: account.id, channel: saved.channel,
-                    level: account.can(.readSocialNotes) ? saved.level : 1, household: HouseholdJSON.encode(household, on: day), age: household.age,
-                    interpreterLanguage: saved.interpreter ? saved.language : nil, accessibilityNeeds: saved.accessibility.isEmpty ? nil : saved.accessibility,
-                    consentOrientation: saved.consentOrientation, consentSharing: saved.consentSharing, knownPerson: known, motives: saved.motives))
-                if !saved.note.isEmpty, account.can(.readSocialNotes) {
-                    try IntakeRepository.addNote(db, intakeID: intakeID, institution: account.institution, accountID: account.id, text: saved.note, at: now)
-                }
-                try AuditTrail.record(db, at: now, account: account.id, .intakeCreated, subjectType: "personne", subjectID: String(personID),
-                                      detail: "accueil \(intakeID)")
-                return intakeID
-            }
-            return .redirect(to: "/accueils/\(intakeID)")
         }
 
         // POST, not GET: typed names must not travel in URLs (proxy logs, browser history).

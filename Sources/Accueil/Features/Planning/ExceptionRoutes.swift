@@ -17,38 +17,18 @@ enum ExceptionRoutes {
         }
 
         router.post("/planning/absences", middleware: gate) { request in
-            guard let account = request.session?.account else { throw HTTPError.forbidden }
-            var input = try await load(context)
-            let form = ExceptionForm(.absence, try request.form(), known: Set(input.snapshot.activeWorkers.map(\.id)))
-            guard form.errors.isEmpty, let dates = form.dates else {
-                input.absenceForm = form
-                return page(request, input, status: .unprocessableContent)
+            // The reason is not copied into the trail: it may be about health.
+            try await add(.absence, request, context: context, known: { $0.activeWorkers.map(\.id) }, refill: \.absenceForm,
+                          action: .absenceChanged, subjectType: "travailleur_social", noun: "absence") { db, form, dates in
+                try PlanningRepository.insert(db, absence: Absence(workerID: form.subjectID, dates: dates, reason: form.reason))
             }
-            let now = context.now()
-            try await context.store.write { db in
-                let id = try PlanningRepository.insert(db, absence: Absence(workerID: form.subjectID, dates: dates, reason: form.reason))
-                // The reason is not copied into the trail: it may be about health.
-                try AuditTrail.record(db, at: now, account: account.id, .absenceChanged, subjectType: "travailleur_social", subjectID: form.subjectID,
-                                      detail: "absence \(id) ajoutée : \(dates.lowerBound)…\(dates.upperBound)")
-            }
-            return .redirect(to: "/planning/absences?info=absence")
         }
 
         router.post("/planning/fermetures", middleware: gate) { request in
-            guard let account = request.session?.account else { throw HTTPError.forbidden }
-            var input = try await load(context)
-            let form = ExceptionForm(.closure, try request.form(), known: Set(input.snapshot.sites.map(\.id)))
-            guard form.errors.isEmpty, let dates = form.dates else {
-                input.closureForm = form
-                return page(request, input, status: .unprocessableContent)
+            try await add(.closure, request, context: context, known: { $0.sites.map(\.id) }, refill: \.closureForm,
+                          action: .closureChanged, subjectType: "site", noun: "fermeture") { db, form, dates in
+                try PlanningRepository.insert(db, closure: SiteClosure(siteID: form.subjectID, dates: dates, reason: form.reason))
             }
-            let now = context.now()
-            try await context.store.write { db in
-                let id = try PlanningRepository.insert(db, closure: SiteClosure(siteID: form.subjectID, dates: dates, reason: form.reason))
-                try AuditTrail.record(db, at: now, account: account.id, .closureChanged, subjectType: "site", subjectID: form.subjectID,
-                                      detail: "fermeture \(id) ajoutée : \(dates.lowerBound)…\(dates.upperBound)")
-            }
-            return .redirect(to: "/planning/absences?info=fermeture")
         }
 
         router.post("/planning/absences/:id/retirer", middleware: gate) { request in
@@ -64,6 +44,29 @@ enum ExceptionRoutes {
                 return try PlanningRepository.deleteClosure(db, id: id) ? site : nil
             }
         }
+    }
+
+    /// Validates an exception form against the `known` subjects; when it is valid, saves it through
+    /// `insert` (which returns the new row id) and records it, in one transaction, then redirects with
+    /// `noun` as the notice. An invalid form is shown again (422) in the page's `refill` slot.
+    static func add(_ kind: ExceptionForm.Kind, _ request: Request, context: AppContext,
+                    known: (PlanningSnapshot) -> [String], refill: WritableKeyPath<ExceptionsPage.Input, ExceptionForm>,
+                    action: AuditAction, subjectType: String, noun: String,
+                    _ insert: @escaping @Sendable (Connection, ExceptionForm, ClosedRange<CalendarDate>) throws -> Int64) async throws -> HTTPResponse {
+        guard let account = request.session?.account else { throw HTTPError.forbidden }
+        var input = try await load(context)
+        let form = ExceptionForm(kind, try request.form(), known: Set(known(input.snapshot)))
+        guard form.errors.isEmpty, let dates = form.dates else {
+            input[keyPath: refill] = form
+            return page(request, input, status: .unprocessableContent)
+        }
+        let now = context.now()
+        try await context.store.write { db in
+            let id = try insert(db, form, dates)
+            try AuditTrail.record(db, at: now, account: account.id, action, subjectType: subjectType, subjectID: form.subjectID,
+                                  detail: "\(noun) \(id) ajoutée : \(dates.lowerBound)…\(dates.upperBound)")
+        }
+        return .redirect(to: "/planning/absences?info=\(noun)")
     }
 
     /// Deletes one row through `delete` (which returns the subject id, or nil when there was no such
