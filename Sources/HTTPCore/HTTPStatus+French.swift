@@ -9,6 +9,7 @@ extension HTTPStatus {
         case 404: "Page introuvable"
         case 405: "Action non autorisée"
         case 408: "Délai dépassé"
+        case 409: "Action impossible en l'état"
         case 413: "Contenu trop volumineux"
         case 414: "Adresse trop longue"
         case 415: "Format non pris en charge"
