@@ -73,6 +73,8 @@ def test_statistics_page_is_accessible_valid_and_exports_csv(driver, url, login,
     # The permanence tables: the demo planning's sessions by site, exported the same way.
     sites = driver.find_element(By.ID, "titre-permanences_sites").find_element(By.XPATH, "..")
     assert "Cité Municipale" in sites.find_element(By.CSS_SELECTOR, "tbody").text
+    driver.execute_script("arguments[0].scrollIntoView()", driver.find_element(By.ID, "titre-permanences"))
+    screenshot(driver, "statistiques-permanences")
     link = sites.find_element(By.CSS_SELECTOR, "a[href^='/statistiques/permanences_sites.csv']").get_attribute("href")
     response = http_session(driver).get(link, timeout=10)
     assert response.status_code == 200 and response.content.startswith(b"\xef\xbb\xbf")
