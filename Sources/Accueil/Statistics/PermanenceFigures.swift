@@ -55,28 +55,35 @@ struct PermanenceFigures: Sendable, Equatable {
         for (permanenceID, count) in try StatisticsRepository.allSitesCounts(db, period, dimension: PermanenceFacts.bookedDimension) {
             add(permanenceID) { $0.booked += count }
         }
-        let window = "occurrence_date BETWEEN ? AND ? AND (? IS NULL OR host_site_id = ?)"
         let bounds: [any SQLBindable] = [period.from.description, period.to.description, period.siteID, period.siteID]
-        for row in try db.query("SELECT permanence_id, count(*) AS n FROM permanence_receptions WHERE \(window) GROUP BY permanence_id", bounds) {
+        for row in try db.query(receivedSQL, bounds) {
             add(row.string("permanence_id") ?? "") { $0.received += row.int("n") ?? 0 }
         }
-
-        // People: distinct person keys (see migration 7), so a family received twice counts once.
         func people(_ condition: String, _ extra: [any SQLBindable]) throws -> (people: Int, known: Int) {
-            let row = try db.queryOne("""
-                SELECT count(*) AS people, coalesce(sum(known), 0) AS known FROM (
-                    SELECT max(known_person) AS known FROM permanence_receptions WHERE \(window) AND \(condition)
-                    GROUP BY person_key)
-                """, bounds + extra)
+            let row = try db.queryOne(peopleSQL(condition), bounds + extra)
             return (row?.int("people") ?? 0, row?.int("known") ?? 0)
         }
-        (figures.familiesAtCite, figures.familiesAtCiteKnown) = try people("host_site_id = ? AND sending_institution = 'departement'",
-                                                                          [StatisticsCounters.citeSiteID])
-        figures.ccasInMDSWithoutMinorChildren = try people("""
-            sending_institution = 'ccas' AND without_minor_children = 1
-            AND host_site_id IN (SELECT id FROM sites WHERE kind IN ('mds', 'antenna'))
-            """, []).people
+        (figures.familiesAtCite, figures.familiesAtCiteKnown) = try people(Self.mdsAtCite, [StatisticsCounters.citeSiteID])
+        figures.ccasInMDSWithoutMinorChildren = try people(Self.ccasInMDSWithoutMinorChildren, []).people
         figures.ccasPermanencePeople = try people("sending_institution = 'ccas'", []).people
         return figures
+    }
+
+    /// Receptions of a period (and host site, or all), by permanence.
+    static let window = "occurrence_date BETWEEN ? AND ? AND (? IS NULL OR host_site_id = ?)"
+    static let receivedSQL = "SELECT permanence_id, count(*) AS n FROM permanence_receptions WHERE \(window) GROUP BY permanence_id"
+    static let mdsAtCite = "host_site_id = ? AND sending_institution = 'departement'"
+    static let ccasInMDSWithoutMinorChildren = """
+        sending_institution = 'ccas' AND without_minor_children = 1 AND host_site_id IN (SELECT id FROM sites WHERE kind IN ('mds', 'antenna'))
+        """
+
+    /// Distinct people received under `condition` (person keys, see migration 7: a family received
+    /// twice counts once), and how many were already known at the desk.
+    static func peopleSQL(_ condition: String) -> String {
+        """
+        SELECT count(*) AS people, coalesce(sum(known), 0) AS known FROM (
+            SELECT max(known_person) AS known FROM permanence_receptions WHERE \(window) AND \(condition)
+            GROUP BY person_key)
+        """
     }
 }
