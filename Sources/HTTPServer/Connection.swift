@@ -12,7 +12,7 @@ import Synchronization
 /// the invariant behind `@unchecked Sendable`. Reading stops while a request is being answered, which
 /// is the back-pressure: a client cannot queue unbounded work.
 final class Connection: @unchecked Sendable {
-    private enum Phase { case idle, head, body, handling, writing }
+    private enum Phase { case idle, head, body, handling, writing, lingering }
 
     let queue: DispatchQueue
     private let fd: Int32
@@ -31,6 +31,9 @@ final class Connection: @unchecked Sendable {
     private var outputOffset = 0
     private var inFlight = false
     private var closeAfterWrite = false
+    /// Set with an error answer: after it is written, drain what the client still sends, then close.
+    private var lingerAfterWrite = false
+    private var lingeredBytes = 0
     private var peerClosed = false
     private var draining = false
     private var closed = false
@@ -86,6 +89,7 @@ final class Connection: @unchecked Sendable {
 
     private func readAvailable() {
         guard !closed, !readSuspended else { return }
+        if phase == .lingering { return discardAvailable() }
         while true {
             let n = Glibc.read(fd, readBuffer.baseAddress, readBuffer.count)
             if n > 0 {
@@ -197,7 +201,33 @@ final class Connection: @unchecked Sendable {
         let bytes = ResponseSerializer.serialize(response, keepAlive: false, date: context.dates.current())
         context.logger?(AccessLogEntry(method: "-", path: "-", status: status.code, bytes: response.body.count, durationMicroseconds: 0))
         closeAfterWrite = true
+        lingerAfterWrite = true
         enqueue(bytes)
+    }
+
+    /// The error answer is out: no more writes (the client sees the end of the answer), and whatever
+    /// the client was still sending is read and dropped until it stops, or for a bounded time and size.
+    private func linger() {
+        guard !peerClosed else { return close() }
+        shutdown(fd, Int32(SHUT_WR))
+        enter(.lingering)
+        resumeReading()
+    }
+
+    private func discardAvailable() {
+        while true {
+            let n = Glibc.read(fd, readBuffer.baseAddress, readBuffer.count)
+            if n > 0 {
+                lingeredBytes += n
+                if lingeredBytes > context.configuration.lingerBytes { return close() }
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                return
+            } else {
+                return close()   // end of stream, or an error: the client is done
+            }
+        }
     }
 
     // MARK: writing
@@ -233,7 +263,7 @@ final class Connection: @unchecked Sendable {
         if !writeSuspended { writeSuspended = true; writeSource?.suspend() }
         output.removeAll(keepingCapacity: true)
         outputOffset = 0
-        if closeAfterWrite { return close() }
+        if closeAfterWrite { return lingerAfterWrite ? linger() : close() }
         if phase == .writing || phase == .handling { enter(.idle) }
         processRequests()
     }
@@ -256,6 +286,7 @@ final class Connection: @unchecked Sendable {
         case .head where elapsed > MonotonicClock.nanoseconds(config.headerTimeout): sendError(.requestTimeout)
         case .body where elapsed > MonotonicClock.nanoseconds(config.bodyTimeout): sendError(.requestTimeout)
         case .writing where elapsed > MonotonicClock.nanoseconds(config.writeTimeout): close()
+        case .lingering where elapsed > MonotonicClock.nanoseconds(config.lingerTimeout): close()
         default: break
         }
     }
@@ -263,7 +294,7 @@ final class Connection: @unchecked Sendable {
     /// Stop taking new requests: close now if idle, else after the answer in progress.
     func beginDraining() {
         draining = true
-        if !closed, phase == .idle, !inFlight, outputOffset == output.count { close() }
+        if !closed, phase == .idle || phase == .lingering, !inFlight, outputOffset == output.count { close() }
     }
 
     func close() {

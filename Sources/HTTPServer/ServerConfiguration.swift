@@ -16,6 +16,11 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: Double = 15
     /// A client that stops reading its response (slow read) is cut off after this.
     public var writeTimeout: Double = 30
+    /// After an error answer (413, 431, 400…) the client may still be sending: its bytes are read and
+    /// dropped for this long (or `lingerBytes`) before closing, so that it reads the answer instead of a
+    /// reset (closing a socket with unread data sends RST).
+    public var lingerTimeout: Double = 2
+    public var lingerBytes: Int = 1 << 20
     /// On shutdown, requests in flight get this long to finish before connections are cut.
     public var shutdownGracePeriod: Double = 10
     /// How often timeouts are checked; the precision of every timeout above.

@@ -1,3 +1,4 @@
+import Glibc
 import HTTPCore
 import TestSupport
 import Testing
@@ -130,6 +131,28 @@ struct ConnectionTests {
 }
 
 extension ConnectionTests {
+    /// A client still uploading when the server refuses its request (413 on the declared length) keeps
+    /// sending without error and then reads the answer: the server drains before closing, instead of
+    /// closing on unread bytes (which sends a reset that can erase the answer, RFC 9112 §9.6).
+    @Test func aClientStillSendingAfterAnErrorAnswerReadsItInsteadOfAReset() async throws {
+        try await withTestServer { _, port in
+            let client = try RawClient(port: port)
+            client.send("POST /upload HTTP/1.1\r\nHost: t\r\nContent-Length: 2000000\r\n\r\n")
+            try await Task.sleep(for: .milliseconds(300))   // the 413 is written and the server has moved on
+            let chunk = [UInt8](repeating: 0x61, count: 64 * 1024)
+            var sent = 0
+            for _ in 0..<8 {
+                let n = chunk.withUnsafeBytes { Glibc.send(client.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                if n > 0 { sent += n }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(sent == 8 * 64 * 1024, "the upload was cut by a reset after \(sent) bytes")
+            let response = try await client.readResponse()
+            #expect(response.status == 413)
+            #expect(await client.isClosedByServer())
+        }
+    }
+
     /// Handlers that answer without suspending must not deepen the stack per pipelined request
     /// (found by review: 5,000 pipelined GETs once crashed the server).
     @Test func thousandsOfPipelinedRequestsOnOneConnectionAreAllAnswered() async throws {
