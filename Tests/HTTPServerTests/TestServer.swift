@@ -14,6 +14,7 @@ func withTestServer(
     configuration.headerTimeout = 30
     configuration.bodyTimeout = 30
     configuration.idleTimeout = 30
+    configuration.lingerTimeout = 30
     configuration.sweepInterval = 0.1
     configuration.shutdownGracePeriod = 2
     adjust(&configuration)
