@@ -36,7 +36,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# A new demo database also gets two years of synthetic activity (a few seconds), so that the figures,
+# the incoming lists and the name search have something to show.
 run: build
+	@if [ ! -f $(DB) ]; then mkdir -p $(dir $(DB)) && $(SWIFT) run accueil demo --intakes 3000 --years 2 --db $(DB); fi
 	$(SWIFT) run accueil serve --host $(HOST) --port $(PORT) --db $(DB)
 
 test: deps

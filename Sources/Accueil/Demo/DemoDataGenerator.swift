@@ -151,7 +151,7 @@ public struct DemoDataGenerator {
         // A place in a permanence when one is free within three weeks; otherwise the service gives an appointment.
         var reserved: (occurrence: Occurrence, slot: PermanenceSlot)?
         if booking.kind == "permanence" {
-            reserved = places?.reserve(for: decision, after: day)
+            reserved = places?.reserve(for: decision, after: day, using: &random)
             if let reserved {
                 booking = .init(kind: "permanence", date: reserved.occurrence.date.description, time: reserved.slot.start.description,
                                 place: places?.siteName(reserved.occurrence.siteID))

@@ -30,22 +30,26 @@ struct DemoPermanencePlaces {
         for booking in try BookingRepository.active(db, from: from, to: to) { taken["\(booking.occurrenceID) \(booking.slotStart)", default: 0] += 1 }
     }
 
-    /// A free place for `decision` after `day`, reserved here (the caller books it in the database).
-    mutating func reserve(for decision: RoutingDecision, after day: LocalDate) -> (occurrence: Occurrence, slot: PermanenceSlot)? {
+    /// A free place for `decision` after `day`, reserved here (the caller books it in the database):
+    /// one of the first three occurrences that fit and have room, as the agent picks among the
+    /// proposals the one that suits the person.
+    mutating func reserve(for decision: RoutingDecision, after day: LocalDate,
+                          using random: inout SeededRandom) -> (occurrence: Occurrence, slot: PermanenceSlot)? {
         guard let first = CalendarDate(day.description)?.adding(days: 1) else { return nil }
         let last = first.adding(days: Self.horizonDays - 1)
         let filters = SlotProposals.filters(service: decision.service, siteID: decision.siteID, referential: referential, allSites: allSites)
+        var candidates: [(occurrence: Occurrence, slot: PermanenceSlot)] = []
         var index = lowerBound(first)
-        while index < occurrences.count, occurrences[index].date <= last {
+        while index < occurrences.count, occurrences[index].date <= last, candidates.count < 3 {
             let occurrence = occurrences[index]
             index += 1
-            guard filters.contains(where: { $0.matches(occurrence) }) else { continue }
-            for slot in occurrence.slots where taken["\(occurrence.id) \(slot.start)", default: 0] < slot.capacity {
-                taken["\(occurrence.id) \(slot.start)", default: 0] += 1
-                return (occurrence, slot)
-            }
+            guard filters.contains(where: { $0.matches(occurrence) }),
+                  let slot = occurrence.slots.first(where: { taken["\(occurrence.id) \($0.start)", default: 0] < $0.capacity }) else { continue }
+            candidates.append((occurrence, slot))
         }
-        return nil
+        guard let chosen = candidates.randomElement(using: &random) else { return nil }
+        taken["\(chosen.occurrence.id) \(chosen.slot.start)", default: 0] += 1
+        return chosen
     }
 
     func siteName(_ id: String) -> String { siteNames[id] ?? id }
