@@ -75,6 +75,13 @@ import TestSupport
             let old = try await manager.get("/planning/permanences/ccas-mds-lac-ancienne")
             #expect(old.text.contains("<option value=\"ts-odile-partante\" selected>Odile Partante (inactif)</option>"))
 
+            // Her old permanence cannot be prolonged past today while it names her; it can still be shortened.
+            let prolonged = try await manager.post("/planning/permanences/ccas-mds-lac-ancienne/terminer", [("fin", "2099-06-30")])
+            #expect(prolonged.status == 422 && prolonged.text.contains("Odile Partante n&#39;est plus en activité"))
+            #expect(try await manager.post("/planning/permanences/ccas-mds-lac-ancienne/terminer", [("fin", "2026-05-31")]).status == 303)
+            let shortened = try await offPool { try app.store.readSync { db in try PlanningRepository.permanence(db, id: "ccas-mds-lac-ancienne") } }
+            #expect(shortened?.validTo == CalendarDate("2026-05-31"))
+
             // Reactivated: offered again.
             #expect(try await manager.post("/planning/travailleurs/ts-odile-partante/reactiver", []).status == 303)
             #expect(try await active(app, "ts-odile-partante") == true)

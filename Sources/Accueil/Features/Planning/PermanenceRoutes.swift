@@ -41,21 +41,30 @@ enum PermanenceRoutes {
         router.post("/planning/permanences/:id/terminer", middleware: editGate) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let (snapshot, existing) = try await loadPermanence(request, context: context)
-            var ended = existing
-            ended.validTo = CalendarDate((try request.form())["fin"] ?? "")
-            let errors = ended.validTo == nil ? ["Indiquez le dernier jour de la permanence."] : ended.validationErrors
-            guard errors.isEmpty, let last = ended.validTo else {
+            let last = CalendarDate((try request.form())["fin"] ?? "")
+            let now = context.now(), today = ParisNow(now).date
+            // Read again and saved in one transaction: only the last day changes, whatever was edited meanwhile.
+            let errors = try await context.store.write { db -> [String] in
+                guard var ended = try PlanningRepository.permanence(db, id: existing.id) else { throw HTTPError.notFound }
+                ended.validTo = last
+                guard let last else { return ["Indiquez le dernier jour de la permanence."] }
+                let departed = [ended.titulaireID, ended.suppleantID].compactMap { $0 }.filter { snapshot.inactiveWorkerIDs.contains($0) }
+                if last >= today, let id = departed.first {
+                    let name = snapshot.workers.first { $0.id == id }?.displayName ?? id
+                    return ["\(name) n'est plus en activité : remplacez cette personne avant de prolonger la permanence."]
+                }
+                let errors = ended.validationErrors
+                guard errors.isEmpty else { return errors }
+                try PlanningRepository.save(db, ended, at: now)
+                try AuditTrail.record(db, at: now, account: account.id, .permanenceChanged, subjectType: "permanence", subjectID: ended.id,
+                                      detail: "fin de validité \(last)")
+                return []
+            }
+            guard errors.isEmpty else {
                 var form = PermanenceForm(existing)
                 form.errors = errors.map { ("fin", $0) }
                 return Layout.response(title: "Modifier une permanence", body: PermanenceEditPage.render(request, existing, form, snapshot: snapshot),
                                        request: request, status: .unprocessableContent, stylesheet: "planning.css")
-            }
-            let now = context.now()
-            let saved = ended
-            try await context.store.write { db in
-                try PlanningRepository.save(db, saved, at: now)
-                try AuditTrail.record(db, at: now, account: account.id, .permanenceChanged, subjectType: "permanence", subjectID: saved.id,
-                                      detail: "fin de validité \(last)")
             }
             return .redirect(to: "/planning?info=terminee")
         }
