@@ -28,6 +28,14 @@ struct StatisticsPeriod: Sendable, Equatable {
         return StatisticsPeriod(from: start, to: end, siteID: siteID)
     }
 
+    /// The same days one year earlier (29 February becomes the 28th).
+    var yearEarlier: StatisticsPeriod {
+        func back(_ date: LocalDate) -> LocalDate {
+            LocalDate(year: date.year - 1, month: date.month, day: date.day) ?? LocalDate(year: date.year - 1, month: date.month, day: date.day - 1) ?? date
+        }
+        return StatisticsPeriod(from: back(from), to: back(to), siteID: siteID)
+    }
+
     /// What to read for this period: whole years from `stat_years`, whole months from `stat_months`,
     /// and the remaining days from `stat_days`; the ranges are disjoint and cover the period exactly.
     var segments: [(table: String, range: ClosedRange<String>)] {

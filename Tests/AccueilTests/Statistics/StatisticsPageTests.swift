@@ -26,9 +26,39 @@ import TestSupport
         #expect(html.contains("aria-current=\"page\">Statistiques"))
         #expect(!html.contains("Zyxwaldo") && !html.contains("Quintessa"))
         for id in ActivityFigures.tableIDs { #expect(html.contains("/statistiques/\(id).csv?du=2026-10-01&amp;au=2026-10-31")) }
-        // Without the comparison box: no previous columns.
-        let alone = try await manager.get("/statistiques?du=2026-10-01&au=2026-10-31")
-        #expect(!alone.text.contains("Période précédente"))
+        // Compared with nothing: no comparison columns.
+        let alone = try await manager.get("/statistiques?du=2026-10-01&au=2026-10-31&comparer=aucune")
+        #expect(alone.status == 200 && !alone.text.contains(">Comparaison</th>") && !alone.text.contains("Comparaison avec la période"))
+        #expect(alone.text.contains("value=\"aucune\" checked"))
+    }
+
+    @Test func theComparisonIsTheYearBeforeOrAnyPeriodAndBadDatesAreExplained() async throws {
+        let app = try StatisticsFiguresTests.filled()
+        defer { Task { await app.stop() } }
+        let manager = try await app.signedIn("responsable")
+        let year = try await manager.get("/statistiques?du=2026-10-01&au=2026-10-31&comparer=annee")
+        #expect(year.status == 200 && year.text.contains("Comparaison avec la période du 01/10/2025 au 31/10/2025"))
+        // September as chosen dates: the same figures as the previous period of the API.
+        let chosen = try await manager.get("/statistiques?du=2026-10-01&au=2026-10-31&comparer=autre&comparer_du=2026-09-01&comparer_au=2026-09-30")
+        #expect(chosen.text.contains("Comparaison avec la période du 01/09/2026 au 30/09/2026"))
+        #expect(chosen.text.contains("comparer=autre&amp;comparer_du=2026-09-01&amp;comparer_au=2026-09-30"))   // kept in the CSV links
+        let bad = try await manager.get("/statistiques?du=2026-10-01&au=2026-10-31&comparer=autre&comparer_du=2026-02-30&comparer_au=2026-03-31")
+        #expect(bad.status == 400 && bad.text.contains("La date de début de la période de comparaison est invalide"))
+        #expect(try await manager.get("/statistiques?du=2026-10-01&au=2026-10-31&comparer=hier").status == 400)
+
+        let api = try await manager.get("/api/v1/stats?from=2026-10-01&to=2026-10-31&compare=year")
+        let json = try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [String: Any] ?? [:]
+        #expect((json["previous"] as? [String: String]) == ["from": "2025-10-01", "to": "2025-10-31"])
+        let custom = try await manager.get("/api/v1/stats?from=2026-10-01&to=2026-10-31&compareFrom=2026-07-01&compareTo=2026-07-31")
+        let customJSON = try JSONSerialization.jsonObject(with: Data(custom.text.utf8)) as? [String: Any] ?? [:]
+        #expect((customJSON["previous"] as? [String: String]) == ["from": "2026-07-01", "to": "2026-07-31"])
+        let rows = StatisticsFiguresTests.rows(customJSON)
+        #expect(StatisticsFiguresTests.masked(rows, "synthese", "contacts") == false)
+        #expect(rows["synthese"]?["contacts"]?["previousValue"] is NSNull || (rows["synthese"]?["contacts"]?["previousValue"] as? Int) == 0)
+        let none = try JSONSerialization.jsonObject(with: Data(try await manager.get("/api/v1/stats?from=2026-10-01&to=2026-10-31&compare=none").text.utf8)) as? [String: Any] ?? [:]
+        #expect(none["previous"] is NSNull)
+        let refused = try await manager.get("/api/v1/stats?from=2026-10-01&to=2026-10-31&compare=custom&compareFrom=2026-07-31&compareTo=2026-07-01")
+        #expect(refused.status == 400 && refused.text.contains("\"field\":\"compareTo\""))
     }
 
     @Test func csvFilesParseBackWithTheirFigures() async throws {

@@ -33,7 +33,7 @@ enum BarChart {
         let height = max(rowHeight, rows.count * rowHeight)
         let titleID = "graphique-\(table.id)"
         let legend: HTML = comparing
-            ? "<p class=\"chart-legend\" aria-hidden=\"true\"><span class=\"key-current\"></span> période choisie <span class=\"key-previous\"></span> période précédente</p>"
+            ? "<p class=\"chart-legend\" aria-hidden=\"true\"><span class=\"key-current\"></span> période choisie <span class=\"key-previous\"></span> période de comparaison</p>"
             : .empty
         return """
             <figure class="chart">

@@ -7,7 +7,7 @@ enum StatisticsLoader {
         try db.query("SELECT id, name, kind FROM sites ORDER BY name").map { ($0.string("id") ?? "", $0.string("name") ?? "", $0.string("kind") ?? "") }
     }
 
-    static func load(_ context: AppContext, _ period: StatisticsPeriod, compare: Bool) async throws -> ActivityFigures {
+    static func load(_ context: AppContext, _ period: StatisticsPeriod, comparedWith previous: StatisticsPeriod?) async throws -> ActivityFigures {
         let today = FrenchDates.isoDay(context.now())
         let motives = context.motives, referential = context.referential
         let circonscriptions = Dictionary(referential.circonscriptions.map { ($0.id, $0.name) }) { first, _ in first }
@@ -17,7 +17,6 @@ enum StatisticsLoader {
                 ActivityFigures.Inputs(tally: try StatisticsRepository.tally(db, period), overdue: try StatisticsRepository.overdue(db, period, today: today),
                                        permanences: try PermanenceFigures.load(db, period, snapshot: snapshot, today: CalendarDate(today) ?? .init(year: 2000, month: 1, day: 1)!))
             }
-            let previous = compare ? period.previous : nil
             return ActivityFigures(period: period, current: try inputs(period), previousPeriod: previous,
                                    previous: try previous.map(inputs), sites: try sites(db), motives: motives, circonscriptions: circonscriptions)
         }

@@ -16,7 +16,7 @@ enum StatisticsPage {
             \(FormFields.input("au", label: "Au (inclus)", value: filter.to, type: "date", hint: "AAAA-MM-JJ", error: error("au"), required: true))
             \(FormFields.select("site", label: "Site d'accueil", options: siteOptions, selected: filter.siteID, error: error("site")))
             </div>
-            \(FormFields.checkbox("comparer", label: "Comparer avec la période précédente de même durée", checked: filter.compare))
+            \(comparisonFields(filter, error: error))
             <p><button type="submit">Afficher</button></p>
             </form>
             """
@@ -26,7 +26,7 @@ enum StatisticsPage {
         let siteName = sites.first { $0.id == filter.siteID }?.name ?? "tous les sites"
         let comparing = figures.previousPeriod != nil
         let previous: HTML = figures.previousPeriod.map { p in
-            "<p>Comparaison avec la période du \(p.from.frenchDescription) au \(p.to.frenchDescription).</p>"
+            "<p>Comparaison avec la période du \(p.from.frenchDescription) au \(p.to.frenchDescription) (colonnes « Comparaison »).</p>"
         } ?? .empty
         let sections = figures.tables.map { table in section(table, comparing: comparing, query: filter.queryString) }
         return """
@@ -43,8 +43,25 @@ enum StatisticsPage {
             """
     }
 
+    /// Compare with nothing, the period just before, the same days a year earlier, or chosen dates.
+    static func comparisonFields(_ filter: StatisticsFilter, error: (String) -> String?) -> HTML {
+        let words = StatisticsComparison.Vocabulary.page
+        let options = [FormFields.Option(words.previous, "la période précédente de même durée"),
+                       FormFields.Option(words.yearEarlier, "la même période un an plus tôt"),
+                       FormFields.Option(words.custom, "une autre période :"),
+                       FormFields.Option(words.none, "rien (pas de comparaison)")]
+        let (from, to): (String, String) = if case .custom(let from, let to) = filter.comparison { (from, to) } else { ("", "") }
+        return """
+            \(FormFields.choices(words.mode, legend: "Comparer avec", options: options, checked: [filter.comparison.value(words)], multiple: false, error: error(words.mode)))
+            <div class="field-row">
+            \(FormFields.input(words.from, label: "Autre période : du", value: from, type: "date", hint: "AAAA-MM-JJ", error: error(words.from)))
+            \(FormFields.input(words.to, label: "au (inclus)", value: to, type: "date", hint: "AAAA-MM-JJ", error: error(words.to)))
+            </div>
+            """
+    }
+
     static func section(_ table: FigureTable, comparing: Bool, query: String) -> HTML {
-        let headers: [String] = ["Période"] + (table.hasShare ? ["Part"] : []) + (comparing ? ["Période précédente"] + (table.hasShare ? ["Part précédente"] : []) : [])
+        let headers: [String] = ["Période"] + (table.hasShare ? ["Part"] : []) + (comparing ? ["Comparaison"] + (table.hasShare ? ["Part (comparaison)"] : []) : [])
         let head = HTML.join(headers.map { "<th scope=\"col\" class=\"number\">\($0)</th>" })
         let rows = table.rows.map { row -> HTML in
             var cells = [NumberFormat.cell(row.value, mask: row.mask)]

@@ -17,7 +17,7 @@ enum StatisticsRoutes {
                 return Layout.response(title: "Statistiques", body: StatisticsPage.render(filter, figures: nil, sites: sites),
                                        request: request, status: .badRequest)
             }
-            let figures = try await StatisticsLoader.load(context, period, compare: filter.compare)
+            let figures = try await StatisticsLoader.load(context, period, comparedWith: filter.comparisonPeriod)
             return Layout.response(title: "Statistiques", body: StatisticsPage.render(filter, figures: figures, sites: sites), request: request)
         }
 
@@ -28,7 +28,7 @@ enum StatisticsRoutes {
             let sites = try await context.store.read { db in try StatisticsLoader.sites(db) }
             let filter = pageFilter(request, context: context, sites: sites)
             guard let period = filter.period else { throw HTTPError(.badRequest, filter.errors.first?.message ?? "Filtre invalide.") }
-            let figures = try await StatisticsLoader.load(context, period, compare: filter.compare)
+            let figures = try await StatisticsLoader.load(context, period, comparedWith: filter.comparisonPeriod)
             let body: [UInt8]
             if let table = figures.table(id) {
                 body = StatisticsExport.csv(table, comparing: figures.previousPeriod != nil)
@@ -45,7 +45,7 @@ enum StatisticsRoutes {
 
         router.get(apiPath, middleware: gate) { request in
             let sites = try await context.store.read { db in try StatisticsLoader.sites(db) }
-            let filter = StatisticsFilter(query: { request.query[$0] }, names: ("from", "to", "site", nil),
+            let filter = StatisticsFilter(query: { request.query[$0] }, names: ("from", "to", "site"), words: .api,
                                           today: FrenchDates.isoDay(context.now()), knownSites: Set(sites.map(\.id)))
             guard let period = filter.period else {
                 // The API's own 400, shaped like the orientation contract's: a French sentence and the field at fault.
@@ -53,14 +53,14 @@ enum StatisticsRoutes {
                 return .json("{\"error\":\(JSONText.quote(problem?.message ?? "Filtre invalide.")),\"field\":\(problem.map { JSONText.quote($0.field) } ?? "null")}",
                              status: .badRequest)
             }
-            let figures = try await StatisticsLoader.load(context, period, compare: true)
+            let figures = try await StatisticsLoader.load(context, period, comparedWith: filter.comparisonPeriod)
             return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"],
                                 body: StatisticsExport.json(figures))
         }
     }
 
     static func pageFilter(_ request: Request, context: AppContext, sites: [(id: String, name: String, kind: String)]) -> StatisticsFilter {
-        StatisticsFilter(query: { request.query[$0] }, names: ("du", "au", "site", "comparer"),
+        StatisticsFilter(query: { request.query[$0] }, names: ("du", "au", "site"), words: .page,
                          today: FrenchDates.isoDay(context.now()), knownSites: Set(sites.map(\.id)))
     }
 }
