@@ -298,9 +298,11 @@ public enum Schema {
                 -- One row per booking whose person came (see PermanenceFacts): where and when, who sent the
                 -- social worker, and the two facts the experiment's figures split on. person_key tells people
                 -- apart within a period: the person's id while the file exists; when the file is deleted,
-                -- a negative number shared by that person's rows only and pointing at nothing.
+                -- minus the id of that person's first row here (rows are never deleted, so no id comes back),
+                -- and booking_id becomes NULL (a deleted booking's id may be given again).
                 CREATE TABLE permanence_receptions (
-                    booking_id INTEGER PRIMARY KEY,
+                    id INTEGER PRIMARY KEY,
+                    booking_id INTEGER UNIQUE,
                     permanence_id TEXT NOT NULL,
                     occurrence_date TEXT NOT NULL,
                     host_site_id TEXT NOT NULL,

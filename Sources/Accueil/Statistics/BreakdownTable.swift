@@ -30,8 +30,10 @@ struct BreakdownTable: Sendable {
 
     /// `values` per line, in the order of `columns`; a share column's value is computed by the caller
     /// and is masked whenever the people count of the same line (`shareOf`) is.
+    /// `masked`: columns hidden on every line whatever their values (a site's figures that the
+    /// all-sites view hides).
     init(id: String, title: String, note: String, columns: [Column], lines: [(key: String, label: String, values: [Double?])],
-         shareOf: [Int: Int] = [:]) {
+         shareOf: [Int: Int] = [:], masked: Set<String> = []) {
         self.id = id
         self.title = title
         self.note = note
@@ -45,7 +47,9 @@ struct BreakdownTable: Sendable {
                                 basis: Int(line.cells[index].value ?? 0), previousBasis: nil, share: nil, previousShare: nil)
             }
             Masking.protectPartition(&rows, first: rows.count)
-            for (line, row) in rows.enumerated() { self.lines[line].cells[index].mask = row.mask }
+            for (line, row) in rows.enumerated() {
+                self.lines[line].cells[index].mask = masked.contains(column.key) && row.mask == nil ? Masking.secondaryLabel : row.mask
+            }
         }
         for (shareColumn, countColumn) in shareOf {
             for line in self.lines.indices where self.lines[line].cells[countColumn].mask != nil {

@@ -20,7 +20,7 @@ enum PermanenceFacts {
             INSERT OR IGNORE INTO permanence_receptions (booking_id, permanence_id, occurrence_date, host_site_id,
                 sending_institution, circonscription, person_key, known_person, without_minor_children)
             SELECT b.id, b.permanence_id, b.occurrence_date, p.host_site_id, p.sending_institution, p.circonscription,
-                   b.person_id, i.known_person, coalesce(i.household_type IN (SELECT value FROM json_each(?)), 0)
+                   coalesce(o.person_id, b.person_id), i.known_person, coalesce(i.household_type IN (SELECT value FROM json_each(?)), 0)
             FROM bookings b JOIN permanences p ON p.id = b.permanence_id
             JOIN orientations o ON o.id = b.orientation_id JOIN intakes i ON i.id = o.intake_id
             WHERE b.orientation_id = ? AND b.cancelled_at IS NULL
@@ -28,15 +28,16 @@ enum PermanenceFacts {
     }
 
     /// The files are deleted: their rows keep telling one person from another, under a key that
-    /// no longer leads to anyone (minus the lowest booking id of each person's rows).
+    /// no longer leads to anyone (minus the id of each person's first row), and lose their booking.
     static func detachPeople(_ db: Connection, _ personIDsJSON: String) throws {
         // Read first, then write: an UPDATE whose subquery reads the rows it is changing would see half-done work.
         let firsts = try db.query("""
-            SELECT person_key, min(booking_id) AS first FROM permanence_receptions
+            SELECT person_key, min(id) AS first FROM permanence_receptions
             WHERE person_key IN (SELECT value FROM json_each(?)) GROUP BY person_key
             """, [personIDsJSON])
         for row in firsts {
-            try db.run("UPDATE permanence_receptions SET person_key = ? WHERE person_key = ?", [-(row.int64("first") ?? 0), row.int64("person_key") ?? 0])
+            try db.run("UPDATE permanence_receptions SET person_key = ?, booking_id = NULL WHERE person_key = ?",
+                       [-(row.int64("first") ?? 0), row.int64("person_key") ?? 0])
         }
     }
 

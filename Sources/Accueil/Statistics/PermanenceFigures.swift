@@ -28,7 +28,15 @@ struct PermanenceFigures: Sendable, Equatable {
     var ccasInMDSWithoutMinorChildren = 0
     var ccasPermanencePeople = 0
 
+    /// With a site filter: whether that site's places booked / people received are masked in the
+    /// all-sites breakdown (as a small group, or to protect one). The site's own totals are then
+    /// masked too, or filtering on it would give back what the breakdown hides.
+    var bookedMaskedAmongSites = false
+    var receivedMaskedAmongSites = false
+
     static let ccasServiceKey = "ccas"
+    /// How far ahead sessions are counted ("à venir").
+    static let horizonDays = 366
 
     static func serviceKey(_ institution: Planning.Institution, circonscription: String?) -> String {
         institution == .ccas ? ccasServiceKey : circonscription ?? Planning.Institution.departement.rawValue
@@ -38,9 +46,11 @@ struct PermanenceFigures: Sendable, Equatable {
         guard let from = CalendarDate(period.from.description), let to = CalendarDate(period.to.description) else { return PermanenceFigures() }
         let permanences = snapshot.permanences.filter { period.siteID == nil || $0.hostSiteID == period.siteID }
         let byID = Dictionary(permanences.map { ($0.id, $0) }) { first, _ in first }
-        // Nothing to expand before the first permanence existed (an "all years" period starts years earlier).
+        // Nothing to expand before the first permanence existed (an "all years" period starts years earlier),
+        // nor more than a year ahead (an open-ended permanence would otherwise be expanded to year 9999).
         let start = max(from, permanences.map(\.validFrom).min() ?? to)
-        let occurrences = start <= to ? Planning.occurrences(of: permanences, from: start, to: to, closures: snapshot.closures, absences: snapshot.absences) : []
+        let end = min(to, today.adding(days: Self.horizonDays))
+        let occurrences = start <= end ? Planning.occurrences(of: permanences, from: start, to: end, closures: snapshot.closures, absences: snapshot.absences) : []
 
         var figures = PermanenceFigures()
         func add(_ permanenceID: String, _ update: (inout Group) -> Void) {
@@ -78,11 +88,12 @@ struct PermanenceFigures: Sendable, Equatable {
         """
 
     /// Distinct people received under `condition` (person keys, see migration 7: a family received
-    /// twice counts once), and how many were already known at the desk.
+    /// twice counts once), and how many were already known at the desk: at their first reception of
+    /// the period (a new family that comes back is on file by then, and is still a new situation).
     static func peopleSQL(_ condition: String) -> String {
         """
         SELECT count(*) AS people, coalesce(sum(known), 0) AS known FROM (
-            SELECT max(known_person) AS known FROM permanence_receptions WHERE \(window) AND \(condition)
+            SELECT min(known_person) AS known FROM permanence_receptions WHERE \(window) AND \(condition)
             GROUP BY person_key)
         """
     }

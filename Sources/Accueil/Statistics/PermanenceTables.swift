@@ -31,8 +31,10 @@ enum PermanenceTables {
                                     value: percent(now) ?? 0, previousValue: before.map { percent($0) ?? 0 },
                                     basis: now.ccasInMDSWithoutMinorChildren, previousBasis: before?.ccasInMDSWithoutMinorChildren,
                                     share: nil, previousShare: nil)
-        share.forceMasked = rows[3].isMasked
-        share.forcePreviousMasked = rows[3].isPreviousMasked
+        // A percentage gives its base back: hidden too when the rest of that base is a small group.
+        func others(_ figures: PermanenceFigures) -> Int { figures.ccasPermanencePeople - figures.ccasInMDSWithoutMinorChildren }
+        share.forceMasked = rows[3].isMasked || Masking.hides(others(now))
+        share.forcePreviousMasked = rows[3].isPreviousMasked || before.map { Masking.hides(others($0)) } == true
         rows.append(share)
         return rows
     }
@@ -47,6 +49,12 @@ enum PermanenceTables {
                                    share: ratio(now, value), previousShare: before.flatMap { b in old.flatMap { ratio(b, $0) } })
         }
         let scheduled: (PermanenceFigures) -> Int = { $0.total.usage.scheduled }
+        var booked = row("places_reservees", "Places réservées", people: true, { $0.total.booked }, share: { $0.total.usage.placesOffered })
+        var received = row("passages", "Personnes venues (passages)", people: true, { $0.total.received }, share: { $0.total.booked })
+        booked.forceMasked = now.bookedMaskedAmongSites
+        booked.forcePreviousMasked = before?.bookedMaskedAmongSites == true
+        received.forceMasked = now.receivedMaskedAmongSites
+        received.forcePreviousMasked = before?.receivedMaskedAmongSites == true
         return FigureTable(
             id: "permanences", title: "Utilisation des permanences",
             note: "Séances des permanences du planning pendant la période (part : sur les séances prévues) ; places offertes par les séances "
@@ -61,8 +69,7 @@ enum PermanenceTables {
                 row("annulees_fermeture", "dont fermeture du site", { $0.total.usage.cancelledForClosure }, share: scheduled),
                 row("annulees_absences", "dont titulaire et suppléant·e absent·es", { $0.total.usage.cancelledForStaffing }, share: scheduled),
                 row("places_offertes", "Places offertes", { $0.total.usage.placesOffered }),
-                row("places_reservees", "Places réservées", people: true, { $0.total.booked }, share: { $0.total.usage.placesOffered }),
-                row("passages", "Personnes venues (passages)", people: true, { $0.total.received }, share: { $0.total.booked }),
+                booked, received,
             ],
             chart: false, hasShare: true)
     }
@@ -83,12 +90,20 @@ enum PermanenceTables {
                 ActivityFigures.ratio(group.booked, u.placesOffered), Double(group.received)]
     }
 
+    /// Whether `site`'s places booked and people received are masked in the all-sites breakdown.
+    static func masks(of site: String, in all: PermanenceFigures) -> (booked: Bool, received: Bool) {
+        let table = bySite(all, names: [:])
+        guard let line = table.lines.first(where: { $0.key == site }) else { return (false, false) }
+        func masked(_ key: String) -> Bool { table.columns.firstIndex { $0.key == key }.map { line.cells[$0].mask != nil } ?? false }
+        return (masked("places_reservees"), masked("passages"))
+    }
+
     static func bySite(_ figures: PermanenceFigures, names: [String: String]) -> BreakdownTable {
         let lines = figures.bySite.map { (key: $0.key, label: names[$0.key] ?? $0.key, values: values($0.value)) }
             .sorted { $0.label < $1.label }
         return BreakdownTable(id: "permanences_sites", title: "Permanences par site d'accueil",
                               note: "Site qui accueille la permanence, quel que soit le service du travailleur social.",
-                              columns: columns, lines: lines, shareOf: [5: 4])
+                              columns: columns, lines: lines, shareOf: [5: 4], masked: forced(figures))
     }
 
     static func byService(_ figures: PermanenceFigures, circonscriptions: [String: String]) -> BreakdownTable {
@@ -100,6 +115,11 @@ enum PermanenceTables {
             .sorted { ($0.key == PermanenceFigures.ccasServiceKey ? 0 : 1, $0.label) < ($1.key == PermanenceFigures.ccasServiceKey ? 0 : 1, $1.label) }
         return BreakdownTable(id: "permanences_services", title: "Permanences par service et circonscription",
                               note: "Service qui envoie le travailleur social ; pour la MDS, sa circonscription.",
-                              columns: columns, lines: lines, shareOf: [5: 4])
+                              columns: columns, lines: lines, shareOf: [5: 4], masked: forced(figures))
+    }
+
+    /// The people columns a site filter must hide on every line (see `PermanenceFigures.bookedMaskedAmongSites`).
+    static func forced(_ figures: PermanenceFigures) -> Set<String> {
+        Set([figures.bookedMaskedAmongSites ? "places_reservees" : nil, figures.receivedMaskedAmongSites ? "passages" : nil].compactMap { $0 })
     }
 }

@@ -53,11 +53,12 @@ import TestSupport
             contact.known = index < 7
             families.append(try booked(contact, in: "t-centre-cite", on: "2026-10-05", slot: "13:30").person)
         }
+        // A new family comes back: on file by then (known at this intake), still one of the five new situations.
         var again = family
         again.day = "2026-10-08"
-        again.person = families[0]
+        again.person = families[11]
         again.known = true
-        try booked(again, in: "t-centre-cite", on: "2026-10-12", slot: "13:30")                       // the same family comes back
+        try booked(again, in: "t-centre-cite", on: "2026-10-12", slot: "13:30")
         let cancelled = try booked(family, in: "t-centre-cite", on: "2026-10-12", slot: "13:30", outcome: nil)
         try BookingRepository.cancel(db, id: cancelled.booking, accountID: fixture.accountID, at: StatisticsFixture.time("2026-10-09"))
         try booked(family, in: "t-centre-cite", on: "2026-10-26", slot: "13:30", outcome: .notHonoured)
@@ -144,17 +145,34 @@ import TestSupport
             #expect(counters == ["t-centre-cite": 14, "t-ccas-lac": 7, "t-ccas-cite": 4])
 
             // The purge deletes three files and their bookings, among them the family that came twice: no figure moves.
+            let erased = [families[0], families[1], families[11]]
             try app.store.writeSync { db in
-                try RetentionPurge.deletePersons(db, Array(families.prefix(3)), now: StatisticsFixture.time("2029-01-01"))
-                #expect(try db.int("SELECT count(*) FROM bookings WHERE person_id IN (?, ?, ?)", [families[0], families[1], families[2]]) == 0)
-                #expect(try db.int("SELECT count(*) FROM permanence_receptions WHERE person_key IN (?, ?, ?)", [families[0], families[1], families[2]]) == 0)
+                try RetentionPurge.deletePersons(db, erased, now: StatisticsFixture.time("2029-01-01"))
+                #expect(try db.int("SELECT count(*) FROM bookings WHERE person_id IN (?, ?, ?)", [erased[0], erased[1], erased[2]]) == 0)
+                #expect(try db.int("SELECT count(*) FROM permanence_receptions WHERE person_key IN (?, ?, ?)", [erased[0], erased[1], erased[2]]) == 0)
                 #expect(try db.int("SELECT count(DISTINCT person_key) FROM permanence_receptions WHERE person_key < 0") == 3)
+                #expect(try db.int("SELECT count(*) FROM permanence_receptions WHERE person_key < 0 AND booking_id IS NOT NULL") == 0)
             }
             let after = StatisticsFiguresTests.rows(try await fetch(app, "from=2026-10-01&to=2026-10-31"))
             for (table, key) in [("synthese", "familles_mds_cite"), ("synthese", "familles_mds_cite_connues"), ("permanences", "places_reservees"),
                                  ("permanences", "passages"), ("synthese", "recus_ccas_mds_sans_enfant_mineur")] {
                 #expect(StatisticsFiguresTests.value(after, table, key) == v(table, key), "\(table).\(key)")
             }
+
+            // The newest booking's person erased, the next booking may get the same number: its reception still counts.
+            try app.store.writeSync { db in
+                let newest = try #require(try db.queryOne("SELECT id, person_id FROM bookings ORDER BY id DESC LIMIT 1"))
+                try RetentionPurge.deletePersons(db, [try #require(newest.int64("person_id"))], now: StatisticsFixture.time("2029-01-01"))
+                let saved = try fixture.intake(db, StatisticsFixture.Contact(day: "2026-10-20", age: 50))
+                let orientation = try fixture.orientation(db, saved, day: "2026-10-20")
+                let person = try #require(try db.queryOne("SELECT person_id FROM intakes WHERE id = ?", [saved.id])?.int64("person_id"))
+                let booking = try BookingRepository.book(db, occurrenceID: "t-ccas-cite-20261030", slotStart: TimeOfDay("09:00")!, personID: person,
+                                                         orientationID: orientation, accountID: fixture.accountID, at: StatisticsFixture.time("2026-10-20"))
+                #expect(booking.id == newest.int64("id"))
+                try fixture.status(db, orientation, .honoured)
+            }
+            let reused = StatisticsFiguresTests.rows(try await fetch(app, "from=2026-10-01&to=2026-10-31"))
+            #expect(StatisticsFiguresTests.value(reused, "permanences", "passages") == (v("permanences", "passages") ?? 0) + 1)
         }
     }
 
@@ -173,6 +191,12 @@ import TestSupport
             #expect(line["places_reservees"] is NSNull && line["passages"] is NSNull && line["taux_reservation"] is NSNull)
             #expect(line["places_offertes"] as? Int == 6)
             #expect(Self.lines(json)["permanences_sites"]?["mds-lac"] == nil)
+            // No one received in the MDS, four in the CCAS's own permanence: a 0 % share would show those four.
+            #expect(StatisticsFiguresTests.masked(rows, "synthese", "part_permanences_ccas"))
+            // A period running to year 9999 is answered (sessions are counted up to a year ahead only).
+            let far = try await fetch(app, "from=2026-10-01&to=9999-12-31")
+            let farRows = StatisticsFiguresTests.rows(far)
+            #expect((StatisticsFiguresTests.value(farRows, "permanences", "seances_prevues") ?? 0) < 13 * 60)
 
             // The page and the CSV of the same table say the same, masked.
             let manager = try await app.signedIn("responsable")
@@ -183,6 +207,30 @@ import TestSupport
             let csv = try await manager.get("/statistiques/permanences_sites.csv?du=2026-10-01&au=2026-10-04&site=ccas-cite-municipale")
             #expect(csv.status == 200)
             #expect(csv.text.contains("CCAS") && csv.text.contains(";< 5;") && csv.text.hasPrefix("\u{FEFF}ligne;code;seances_prevues"))
+        }
+    }
+
+    /// Places booked: A 3 ("< 5"), B 6 (masked to protect A), C 20, total 29 shown. Filtering on B must
+    /// not show its 6, or A = 29 − 20 − 6 comes back.
+    @Test func aSiteHiddenAmongTheOthersStaysHiddenWhenFilteredOn() {
+        var all = PermanenceFigures()
+        for (site, booked) in [("a", 3), ("b", 6), ("c", 20)] {
+            all.bySite[site] = PermanenceFigures.Group(usage: PermanenceUsage(), booked: booked, received: 0)
+        }
+        let masks = (a: PermanenceTables.masks(of: "a", in: all), b: PermanenceTables.masks(of: "b", in: all), c: PermanenceTables.masks(of: "c", in: all))
+        #expect(masks.a.booked && masks.b.booked && !masks.c.booked)
+
+        var onlyB = PermanenceFigures()
+        onlyB.bySite["b"] = all.bySite["b"]
+        onlyB.byService["ccas"] = all.bySite["b"]
+        onlyB.total = all.bySite["b"]!
+        (onlyB.bookedMaskedAmongSites, onlyB.receivedMaskedAmongSites) = masks.b
+        let usage = PermanenceTables.usage(onlyB, nil)
+        #expect(usage.rows.first { $0.key == "places_reservees" }?.isMasked == true)
+        #expect(usage.rows.first { $0.key == "passages" }?.isMasked == false)   // 0 people: nothing to hide
+        for table in [PermanenceTables.bySite(onlyB, names: [:]), PermanenceTables.byService(onlyB, circonscriptions: [:])] {
+            let booked = table.columns.firstIndex { $0.key == "places_reservees" }!, rate = table.columns.firstIndex { $0.key == "taux_reservation" }!
+            #expect(table.lines.allSatisfy { $0.cells[booked].mask != nil && $0.cells[rate].mask != nil }, "\(table.id)")
         }
     }
 }

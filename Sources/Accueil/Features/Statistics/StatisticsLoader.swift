@@ -13,9 +13,15 @@ enum StatisticsLoader {
         let circonscriptions = Dictionary(referential.circonscriptions.map { ($0.id, $0.name) }) { first, _ in first }
         return try await context.store.read { db in
             let snapshot = try PlanningSnapshot.load(db, referential: referential)
+            let day = CalendarDate(today) ?? CalendarDate(year: 2000, month: 1, day: 1)!
             func inputs(_ period: StatisticsPeriod) throws -> ActivityFigures.Inputs {
-                ActivityFigures.Inputs(tally: try StatisticsRepository.tally(db, period), overdue: try StatisticsRepository.overdue(db, period, today: today),
-                                       permanences: try PermanenceFigures.load(db, period, snapshot: snapshot, today: CalendarDate(today) ?? .init(year: 2000, month: 1, day: 1)!))
+                var permanences = try PermanenceFigures.load(db, period, snapshot: snapshot, today: day)
+                if let site = period.siteID {
+                    let all = try PermanenceFigures.load(db, StatisticsPeriod(from: period.from, to: period.to, siteID: nil), snapshot: snapshot, today: day)
+                    (permanences.bookedMaskedAmongSites, permanences.receivedMaskedAmongSites) = PermanenceTables.masks(of: site, in: all)
+                }
+                return ActivityFigures.Inputs(tally: try StatisticsRepository.tally(db, period), overdue: try StatisticsRepository.overdue(db, period, today: today),
+                                              permanences: permanences)
             }
             return ActivityFigures(period: period, current: try inputs(period), previousPeriod: previous,
                                    previous: try previous.map(inputs), sites: try sites(db), motives: motives, circonscriptions: circonscriptions)
