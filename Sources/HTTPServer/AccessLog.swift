@@ -32,7 +32,8 @@ public enum AccessLog {
     /// subscription token is the credential itself) and a log line must not hand it out.
     public static func hidingSecrets(under prefixes: [String], _ logger: @escaping AccessLogger) -> AccessLogger {
         { entry in
-            guard let prefix = prefixes.first(where: { entry.path.hasPrefix($0) }) else { return logger(entry) }
+            // Anywhere in the path: the router also serves "//agenda/…" (empty segments are skipped).
+            guard let prefix = prefixes.first(where: { entry.path.contains($0) }) else { return logger(entry) }
             logger(AccessLogEntry(method: entry.method, path: prefix + "…", status: entry.status, bytes: entry.bytes,
                                   durationMicroseconds: entry.durationMicroseconds))
         }

@@ -52,3 +52,12 @@ import TestSupport
         }
     }
 }
+
+/// Unexpected errors are logged by route shape: a path parameter may be a secret (a calendar link's token).
+@Suite struct InternalErrorLogTests {
+    @Test func pathParametersAreLoggedByName() {
+        #expect(InternalErrorLog.routeShape("/agenda/Zx9-secret.ics", parameters: ["file": "Zx9-secret.ics"]) == "/agenda/:file")
+        #expect(InternalErrorLog.routeShape("/personnes/12/donnees", parameters: ["id": "12"]) == "/personnes/:id/donnees")
+        #expect(InternalErrorLog.routeShape("/inconnue", parameters: [:]) == "/inconnue")
+    }
+}

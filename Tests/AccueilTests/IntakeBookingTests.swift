@@ -126,6 +126,24 @@ import TestSupport
         }
     }
 
+    /// Once the person came, the booking is part of their path and of the figures: it cannot be cancelled.
+    @Test func aBookingIsNoLongerCancelledOnceTheOutcomeIsRecorded() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            let path = try await ccasIntake(agent, "Martin")
+            #expect(try await agent.post(path + "/orientation", [("creneau", Self.firstCCASSlot)]).status == 303)
+            let orientationID = try scalar(app, "SELECT id FROM orientations")
+            let worker = try await app.signedIn("ts.ccas")
+            try await worker.get("/orientations/recues")
+            #expect(try await worker.post("/orientations/\(orientationID)/presence", [("statut", "honoree")]).status == 303)
+            #expect(try scalar(app, "SELECT count(*) FROM permanence_receptions") == 1)
+            #expect(!(try await agent.get("/orientations/\(orientationID)").text.contains("Annuler la réservation")))
+            let refused = try await agent.post("/orientations/\(orientationID)/reservation/annuler", [])
+            #expect(refused.status == 409 && refused.text.contains("la réservation ne peut plus être annulée"))
+            #expect(try scalar(app, "SELECT count(*) FROM bookings WHERE cancelled_at IS NULL") == 1)
+        }
+    }
+
     /// The last place of a slot, asked for by eight desks at once: one gets it, seven get a clear
     /// French 409 page, and the table holds exactly the capacity.
     @Test func eightConcurrentBookingsOfTheLastPlaceLeaveExactlyOneWinner() async throws {

@@ -6,7 +6,7 @@ enum OrientationPage {
     static func render(_ request: Request, _ view: OrientationView, today: String, rebooking: OrientationRebooking.Offer? = nil) -> HTML {
         let o = view.orientation
         let booking = BookingText.describe(o)
-        let canCancel = o.bookingKind != nil && request.session?.account.can(.recordIntake) == true
+        let canCancel = o.bookingKind != nil && o.status == .open && request.session?.account.can(.recordIntake) == true
         let cancel: HTML = canCancel ? """
             <form method="post" action="/orientations/\(String(o.id))/reservation/annuler">\(FormFields.csrf(request.csrfToken))<button type="submit" class="secondary">Annuler la réservation</button></form>
             """ : .empty

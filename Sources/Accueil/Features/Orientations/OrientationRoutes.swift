@@ -101,6 +101,10 @@ enum OrientationRoutes {
             try await context.store.write { db in
                 guard let orientation = try OrientationRepository.find(db, id: id) else { throw HTTPError.notFound }
                 guard orientation.bookingKind != nil else { throw HTTPError(.conflict, "Cette orientation n'a pas de réservation à annuler.") }
+                // Once the outcome is recorded the appointment belongs to the person's path (and to the figures).
+                guard orientation.status == .open else {
+                    throw HTTPError(.conflict, "La suite de cette orientation est déjà enregistrée (\(orientation.status.label.lowercased())) : la réservation ne peut plus être annulée.")
+                }
                 // Frees the planning's place, if the booking came from it; a hand-typed one is simply cleared.
                 if let booking = try BookingRepository.active(db, orientationID: id) {
                     try BookingRepository.cancel(db, id: booking.id, accountID: account.id, at: now)
