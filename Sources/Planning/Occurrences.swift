@@ -13,7 +13,28 @@ public func occurrences(
     closures: [SiteClosure] = [],
     absences: [Absence] = []
 ) -> [Occurrence] {
-    guard from <= to else { return [] }
+    var result: [Occurrence] = []
+    forEachOccurrence(of: permanences, from: from, to: to, closures: closures, absences: absences) { permanence, date, holder in
+        result.append(Occurrence(permanence: permanence, date: date, holder: holder))
+    }
+    return result.sorted {
+        ($0.date, $0.start.minutesSinceMidnight, $0.siteID, $0.permanenceID)
+            < ($1.date, $1.start.minutesSinceMidnight, $1.siteID, $1.permanenceID)
+    }
+}
+
+/// The same expansion, as (permanence, date, holder), permanence by permanence and unsorted, without
+/// building `Occurrence` values: for counting over years (the figures), where building and sorting
+/// tens of thousands of occurrences would cost more than the counting.
+public func forEachOccurrence(
+    of permanences: [Permanence],
+    from: CalendarDate,
+    to: CalendarDate,
+    closures: [SiteClosure] = [],
+    absences: [Absence] = [],
+    _ body: (Permanence, CalendarDate, OccurrenceHolder) -> Void
+) {
+    guard from <= to else { return }
     var holidaysByYear: [Int: [CalendarDate: String]] = [:]
     for year in from.year...to.year {
         holidaysByYear[year] = FrenchHolidays.dates(in: year)
@@ -40,15 +61,10 @@ public func occurrences(
         return .cancelled(.noSocialWorkerAvailable)
     }
 
-    var result: [Occurrence] = []
     for permanence in permanences {
         for date in permanence.recurrence.dates(on: permanence.weekday, from: from, to: to)
         where permanence.isValid(on: date) {
-            result.append(Occurrence(permanence: permanence, date: date, holder: holder(of: permanence, on: date)))
+            body(permanence, date, holder(of: permanence, on: date))
         }
-    }
-    return result.sorted {
-        ($0.date, $0.start.minutesSinceMidnight, $0.siteID, $0.permanenceID)
-            < ($1.date, $1.start.minutesSinceMidnight, $1.siteID, $1.permanenceID)
     }
 }

@@ -60,6 +60,11 @@ public struct Permanence: Sendable, Hashable, Identifiable {
         return suppleantID
     }
 
+    /// Places a session offers: every appointment slot's capacity, or an open session's soft capacity.
+    public var placesPerSession: Int {
+        PermanenceSlot.slots(for: mode, from: start, to: end).reduce(0) { $0 + $1.capacity }
+    }
+
     public func isValid(on date: CalendarDate) -> Bool {
         date >= validFrom && (validTo.map { date <= $0 } ?? true)
     }

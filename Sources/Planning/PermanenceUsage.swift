@@ -21,15 +21,33 @@ public struct PermanenceUsage: Sendable, Equatable {
     public var cancelled: Int { cancelledForHoliday + cancelledForClosure + cancelledForStaffing }
 
     public mutating func add(_ occurrence: Occurrence, today: CalendarDate) {
+        add(occurrence.holder, on: occurrence.date, places: occurrence.slots.reduce(0) { $0 + $1.capacity }, today: today)
+    }
+
+    /// One occurrence as `forEachOccurrence` gives it; `places`: the permanence's `placesPerSession`.
+    public mutating func add(_ holder: OccurrenceHolder, on date: CalendarDate, places: Int, today: CalendarDate) {
         scheduled += 1
-        switch occurrence.holder {
+        switch holder {
         case .cancelled(.publicHoliday): cancelledForHoliday += 1
         case .cancelled(.siteClosed): cancelledForClosure += 1
         case .cancelled(.noSocialWorkerAvailable): cancelledForStaffing += 1
         case .titulaire, .suppleant:
-            if occurrence.date <= today { held += 1 } else { upcoming += 1 }
-            placesOffered += occurrence.slots.reduce(0) { $0 + $1.capacity }
+            if date <= today { held += 1 } else { upcoming += 1 }
+            placesOffered += places
         }
+    }
+
+    /// Sums two usages (a site's permanences, a circonscription's…).
+    public static func + (lhs: PermanenceUsage, rhs: PermanenceUsage) -> PermanenceUsage {
+        var sum = lhs
+        sum.scheduled += rhs.scheduled
+        sum.held += rhs.held
+        sum.upcoming += rhs.upcoming
+        sum.cancelledForHoliday += rhs.cancelledForHoliday
+        sum.cancelledForClosure += rhs.cancelledForClosure
+        sum.cancelledForStaffing += rhs.cancelledForStaffing
+        sum.placesOffered += rhs.placesOffered
+        return sum
     }
 
     /// The usage of `occurrences` summed per group key; occurrences whose key is nil are left out.

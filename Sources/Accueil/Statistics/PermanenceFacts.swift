@@ -5,8 +5,10 @@ import SQLiteStore
 /// and one row per person who came to a permanence (`permanence_receptions`). The retention purge
 /// deletes the bookings with the person's file but keeps both: the figures stay exact.
 enum PermanenceFacts {
-    /// Counter dimension: places booked, keyed by permanence id, at the occurrence's date.
+    /// Counter dimensions, keyed by permanence id, at the occurrence's date: places booked, and
+    /// receptions (people who came; a person who came twice counts twice).
     static let bookedDimension = "places_reservees"
+    static let receivedDimension = "passages"
 
     static func bookingChanged(_ db: Connection, permanenceID: String, date: String, delta: Int) throws {
         try StatisticsCounters.addForAllSites(db, day: date, keys: [(bookedDimension, permanenceID)], delta: delta)
@@ -16,6 +18,9 @@ enum PermanenceFacts {
     /// site and sending service as they were that day. Nothing when the orientation had no booking in
     /// the planning (an appointment made by telephone with the service, say).
     static func recordReception(_ db: Connection, orientationID: Int64) throws {
+        guard let booking = try db.queryOne("""
+            SELECT id, permanence_id, occurrence_date FROM bookings WHERE orientation_id = ? AND cancelled_at IS NULL LIMIT 1
+            """, [orientationID]), let bookingID = booking.int64("id") else { return }
         try db.run("""
             INSERT OR IGNORE INTO permanence_receptions (booking_id, permanence_id, occurrence_date, host_site_id,
                 sending_institution, circonscription, person_key, known_person, without_minor_children)
@@ -23,8 +28,11 @@ enum PermanenceFacts {
                    coalesce(o.person_id, b.person_id), i.known_person, coalesce(i.household_type IN (SELECT value FROM json_each(?)), 0)
             FROM bookings b JOIN permanences p ON p.id = b.permanence_id
             JOIN orientations o ON o.id = b.orientation_id JOIN intakes i ON i.id = o.intake_id
-            WHERE b.orientation_id = ? AND b.cancelled_at IS NULL
-            """, [JSONText.array(IntakeFacts.withoutMinorChildren.sorted()), orientationID])
+            WHERE b.id = ?
+            """, [JSONText.array(IntakeFacts.withoutMinorChildren.sorted()), bookingID])
+        guard db.changes > 0 else { return }
+        try StatisticsCounters.addForAllSites(db, day: booking.string("occurrence_date") ?? "",
+                                              keys: [(receivedDimension, booking.string("permanence_id") ?? "")])
     }
 
     /// The files are deleted: their rows keep telling one person from another, under a key that
@@ -48,8 +56,10 @@ enum PermanenceFacts {
                 try bookingChanged(db, permanenceID: row.string("permanence_id") ?? "", date: row.string("occurrence_date") ?? "", delta: row.int("n") ?? 0)
             }
         }
-        for row in try db.query("SELECT id FROM orientations WHERE status = 'honoree'") {
-            try recordReception(db, orientationID: row.int64("id") ?? 0)
+        try StatisticsCounters.batching(db) {
+            for row in try db.query("SELECT id FROM orientations WHERE status = 'honoree'") {
+                try recordReception(db, orientationID: row.int64("id") ?? 0)
+            }
         }
     }
 }

@@ -50,51 +50,64 @@ struct PermanenceFigures: Sendable, Equatable {
         // nor more than a year ahead (an open-ended permanence would otherwise be expanded to year 9999).
         let start = max(from, permanences.map(\.validFrom).min() ?? to)
         let end = min(to, today.adding(days: Self.horizonDays))
-        let occurrences = start <= end ? Planning.occurrences(of: permanences, from: start, to: end, closures: snapshot.closures, absences: snapshot.absences) : []
 
-        var figures = PermanenceFigures()
-        func add(_ permanenceID: String, _ update: (inout Group) -> Void) {
-            guard let permanence = byID[permanenceID] else { return }
-            update(&figures.bySite[permanence.hostSiteID, default: Group()])
-            update(&figures.byService[serviceKey(permanence.sendingInstitution, circonscription: permanence.circonscriptionID), default: Group()])
-            update(&figures.total)
-        }
-        for occurrence in occurrences {
-            add(occurrence.permanenceID) { $0.usage.add(occurrence, today: today) }
+        // Per permanence first, then into its site, its service and the total.
+        var perPermanence: [String: Group] = [:]
+        var places: [String: Int] = [:]
+        Planning.forEachOccurrence(of: permanences, from: start, to: end, closures: snapshot.closures, absences: snapshot.absences) { permanence, date, holder in
+            let sessionPlaces = places[permanence.id] ?? permanence.placesPerSession
+            places[permanence.id] = sessionPlaces
+            perPermanence[permanence.id, default: Group()].usage.add(holder, on: date, places: sessionPlaces, today: today)
         }
         for (permanenceID, count) in try StatisticsRepository.allSitesCounts(db, period, dimension: PermanenceFacts.bookedDimension) {
-            add(permanenceID) { $0.booked += count }
+            perPermanence[permanenceID, default: Group()].booked += count
         }
-        let bounds: [any SQLBindable] = [period.from.description, period.to.description, period.siteID, period.siteID]
-        for row in try db.query(receivedSQL, bounds) {
-            add(row.string("permanence_id") ?? "") { $0.received += row.int("n") ?? 0 }
+        for (permanenceID, count) in try StatisticsRepository.allSitesCounts(db, period, dimension: PermanenceFacts.receivedDimension) {
+            perPermanence[permanenceID, default: Group()].received += count
         }
-        func people(_ condition: String, _ extra: [any SQLBindable]) throws -> (people: Int, known: Int) {
-            let row = try db.queryOne(peopleSQL(condition), bounds + extra)
-            return (row?.int("people") ?? 0, row?.int("known") ?? 0)
+        var figures = PermanenceFigures()
+        for (permanenceID, group) in perPermanence {
+            guard let permanence = byID[permanenceID] else { continue }
+            figures.bySite[permanence.hostSiteID, default: Group()].add(group)
+            figures.byService[serviceKey(permanence.sendingInstitution, circonscription: permanence.circonscriptionID), default: Group()].add(group)
+            figures.total.add(group)
         }
-        (figures.familiesAtCite, figures.familiesAtCiteKnown) = try people(Self.mdsAtCite, [StatisticsCounters.citeSiteID])
-        figures.ccasInMDSWithoutMinorChildren = try people(Self.ccasInMDSWithoutMinorChildren, []).people
-        figures.ccasPermanencePeople = try people("sending_institution = 'ccas'", []).people
+
+        let row = try db.queryOne(peopleSQL, [StatisticsCounters.citeSiteID, StatisticsCounters.citeSiteID,
+                                              period.from.description, period.to.description, period.siteID, period.siteID])
+        figures.familiesAtCite = row?.int("cite") ?? 0
+        figures.familiesAtCiteKnown = row?.int("cite_known") ?? 0
+        figures.ccasInMDSWithoutMinorChildren = row?.int("ccas_mds") ?? 0
+        figures.ccasPermanencePeople = row?.int("ccas") ?? 0
         return figures
     }
 
-    /// Receptions of a period (and host site, or all), by permanence.
-    static let window = "occurrence_date BETWEEN ? AND ? AND (? IS NULL OR host_site_id = ?)"
-    static let receivedSQL = "SELECT permanence_id, count(*) AS n FROM permanence_receptions WHERE \(window) GROUP BY permanence_id"
-    static let mdsAtCite = "host_site_id = ? AND sending_institution = 'departement'"
-    static let ccasInMDSWithoutMinorChildren = """
-        sending_institution = 'ccas' AND without_minor_children = 1 AND host_site_id IN (SELECT id FROM sites WHERE kind IN ('mds', 'antenna'))
-        """
-
-    /// Distinct people received under `condition` (person keys, see migration 7: a family received
-    /// twice counts once), and how many were already known at the desk: at their first reception of
-    /// the period (a new family that comes back is on file by then, and is still a new situation).
-    static func peopleSQL(_ condition: String) -> String {
-        """
-        SELECT count(*) AS people, coalesce(sum(known), 0) AS known FROM (
-            SELECT min(known_person) AS known FROM permanence_receptions WHERE \(window) AND \(condition)
+    /// The people of the synthesis in one pass over the period's receptions, grouped by person key (see
+    /// migration 7: a family received twice counts once). Parameters: the Cité's site id twice, then the
+    /// period and the host site filter (or NULL twice).
+    /// - cite: received by MDS social workers at the Cité; cite_known: of them, already on file at their
+    ///   first reception there (a new family that comes back is on file by then, and is still new);
+    /// - ccas_mds: received by CCAS social workers in an MDS or antenna, without a minor child;
+    /// - ccas: received by CCAS social workers anywhere.
+    static let peopleSQL = """
+        SELECT coalesce(sum(cite), 0) AS cite, coalesce(sum(cite_known), 0) AS cite_known,
+               coalesce(sum(ccas_mds), 0) AS ccas_mds, coalesce(sum(ccas), 0) AS ccas
+        FROM (
+            SELECT max(host_site_id = ? AND sending_institution = 'departement') AS cite,
+                   min(CASE WHEN host_site_id = ? AND sending_institution = 'departement' THEN known_person END) AS cite_known,
+                   max(sending_institution = 'ccas' AND without_minor_children = 1
+                       AND host_site_id IN (SELECT id FROM sites WHERE kind IN ('mds', 'antenna'))) AS ccas_mds,
+                   max(sending_institution = 'ccas') AS ccas
+            FROM permanence_receptions
+            WHERE occurrence_date BETWEEN ? AND ? AND (? IS NULL OR host_site_id = ?)
             GROUP BY person_key)
         """
+}
+
+extension PermanenceFigures.Group {
+    mutating func add(_ other: PermanenceFigures.Group) {
+        usage = usage + other.usage
+        booked += other.booked
+        received += other.received
     }
 }

@@ -44,13 +44,18 @@ enum StatisticsDirectQuery {
         try group("cite_mds", "SELECT 'total' AS k, count(*) AS n \(from) AND o.service = 'MDS' AND o.reception_site_id = 'ccas-cite-municipale'")
         try group("cite_mds", "SELECT 'connue' AS k, count(*) AS n \(from) AND o.service = 'MDS' AND o.reception_site_id = 'ccas-cite-municipale' AND i.known_person = 1")
         try group("ccas_sans_mineur", "SELECT 'total' AS k, count(*) AS n \(from) AND o.service = 'CCAS' AND i.household_type IN ('seul', 'couple')")
-        // Places booked in permanences, kept for all sites together only (see PermanenceFacts).
+        // Places booked and people received in permanences, kept for all sites together only (see PermanenceFacts).
         if period.siteID == nil {
             for row in try db.query("""
                 SELECT permanence_id AS k, count(*) AS n FROM bookings WHERE cancelled_at IS NULL AND occurrence_date BETWEEN ? AND ?
                 GROUP BY permanence_id
                 """, [period.from.description, period.to.description]) {
                 tally.add(PermanenceFacts.bookedDimension, row.string("k") ?? "", row.int("n") ?? 0)
+            }
+            for row in try db.query("""
+                SELECT permanence_id AS k, count(*) AS n FROM permanence_receptions WHERE occurrence_date BETWEEN ? AND ? GROUP BY permanence_id
+                """, [period.from.description, period.to.description]) {
+                tally.add(PermanenceFacts.receivedDimension, row.string("k") ?? "", row.int("n") ?? 0)
             }
         }
         // Suggestions are stored comma-separated: split here, one row per orientation and suggestion.

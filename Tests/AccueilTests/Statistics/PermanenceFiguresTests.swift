@@ -143,6 +143,9 @@ import TestSupport
             }
             #expect(counters == direct)
             #expect(counters == ["t-centre-cite": 14, "t-ccas-lac": 7, "t-ccas-cite": 4])
+            let (fastTally, directTally) = try app.store.readSync { db in (try StatisticsRepository.tally(db, period), try StatisticsDirectQuery.tally(db, period)) }
+            #expect(fastTally == directTally)
+            #expect(fastTally.keys(PermanenceFacts.receivedDimension) == ["t-centre-cite": 13, "t-ccas-lac": 7, "t-ccas-cite": 4])
 
             // The purge deletes three files and their bookings, among them the family that came twice: no figure moves.
             let erased = [families[0], families[1], families[11]]
