@@ -25,9 +25,12 @@ import SQLiteStore
                     #expect(counters.contains("USING PRIMARY KEY (site_id=? AND period>? AND period<?)"), "\(counters)")
                 }
                 // Ten years of permanence receptions are read from the covering index, never from the rows.
-                let people = try plan(db, PermanenceFigures.peopleSQL, ["ccas-cite-municipale", "ccas-cite-municipale", "2016-01-01", "2026-12-31",
-                                                                        nil as String?, nil as String?])
-                #expect(people.contains("COVERING INDEX permanence_receptions_by_day"), "\(people)")
+                let window: [any SQLBindable] = ["2016-01-01", "2026-12-31", nil as String?, nil as String?]
+                for (condition, extra) in [(PermanenceFigures.mdsAtCite, ["ccas-cite-municipale"]), (PermanenceFigures.ccasInMDSWithoutMinorChildren, []),
+                                           (PermanenceFigures.ccas, [])] {
+                    let people = try plan(db, PermanenceFigures.peopleSQL(condition), window + extra)
+                    #expect(people.contains("COVERING INDEX permanence_receptions_by_day"), "\(people)")
+                }
                 let names = try plan(db, "SELECT * FROM persons WHERE name_key >= ? AND name_key < ? AND merged_into IS NULL ORDER BY name_key, birth_date LIMIT 8",
                                      ["dur", "dur\u{10FFFF}"])
                 #expect(names.contains("persons_by_name"), "\(names)")
