@@ -85,7 +85,7 @@ struct ActivityFigures: Sendable {
             FigureTable(id: "synthese", title: "Synthèse", note: "Orientations comptées à leur date et au site où la personne a été reçue ; "
                         + "une personne orientée deux fois compte deux fois. Délai médian calculé sur les orientations avec un rendez-vous ou une permanence réservés. "
                         + "Familles et personnes reçues en permanence : personnes distinctes venues à une permanence de la période (suite « honorée »), "
-                        + "au site qui accueille la permanence ; « déjà connues » : retrouvées dans le fichier lors de l'accueil.",
+                        + "au site qui accueille la permanence ; « déjà connues » : suivies par une MDS selon l'accueil, ou retrouvées dans le fichier (à leur première venue de la période).",
                         rows: summary, chart: false, hasShare: false),
             FigureTable(id: "destinations", title: "Orientations par destination", note: "Part : sur l'ensemble des orientations.",
                         rows: destinations, chart: true, hasShare: true),

@@ -15,7 +15,9 @@ enum PermanenceFacts {
     }
 
     /// The person of `orientationID` came: one reception row for their live booking, with the host
-    /// site and sending service as they were that day. Nothing when the orientation had no booking in
+    /// site and sending service as they were that day. "Known" (the experiment's "déjà connues de la
+    /// MDS"): already on file at the desk, or declared followed by an MDS at the intake — read now,
+    /// while the household details are still there (the purge reduces them after a year). Nothing when the orientation had no booking in
     /// the planning (an appointment made by telephone with the service, say).
     static func recordReception(_ db: Connection, orientationID: Int64) throws {
         guard let booking = try db.queryOne("""
@@ -25,7 +27,9 @@ enum PermanenceFacts {
             INSERT OR IGNORE INTO permanence_receptions (booking_id, permanence_id, occurrence_date, host_site_id,
                 sending_institution, circonscription, person_key, known_person, without_minor_children)
             SELECT b.id, b.permanence_id, b.occurrence_date, p.host_site_id, p.sending_institution, p.circonscription,
-                   coalesce(o.person_id, b.person_id), i.known_person, coalesce(i.household_type IN (SELECT value FROM json_each(?)), 0)
+                   coalesce(o.person_id, b.person_id),
+                   i.known_person OR coalesce(json_extract(i.household, '$.alreadyFollowedBy') = 'MDS', 0),
+                   coalesce(i.household_type IN (SELECT value FROM json_each(?)), 0)
             FROM bookings b JOIN permanences p ON p.id = b.permanence_id
             JOIN orientations o ON o.id = b.orientation_id JOIN intakes i ON i.id = o.intake_id
             WHERE b.id = ?

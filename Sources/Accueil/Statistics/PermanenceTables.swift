@@ -14,7 +14,7 @@ enum PermanenceTables {
         }
         var rows = [
             people("familles_mds_cite", "Familles reçues par les travailleurs sociaux de la MDS en permanence à la Cité Municipale", \.familiesAtCite),
-            people("familles_mds_cite_connues", "dont déjà connues", \.familiesAtCiteKnown),
+            people("familles_mds_cite_connues", "dont déjà connues (suivies par une MDS ou déjà venues à l'accueil)", \.familiesAtCiteKnown),
             people("familles_mds_cite_nouvelles", "dont nouvelles situations", { $0.familiesAtCite - $0.familiesAtCiteKnown }),
             people("recus_ccas_mds_sans_enfant_mineur", "Personnes sans enfant mineur reçues par les travailleurs sociaux du CCAS en permanence dans les MDS",
                    \.ccasInMDSWithoutMinorChildren),

@@ -48,9 +48,10 @@ import TestSupport
         }
         let family = StatisticsFixture.Contact(day: "2026-10-01", age: 34, children: ["2019-05-01"], motives: ["enfance-famille"])
         var families: [Int64] = []
-        for index in 0..<12 {   // seven already known at the desk, five new situations
+        for index in 0..<12 {   // seven already known (five on file at the desk, two declared followed by an MDS), five new situations
             var contact = family
-            contact.known = index < 7
+            contact.known = index < 5
+            contact.followedBy = (5..<7).contains(index) ? .mds : nil
             families.append(try booked(contact, in: "t-centre-cite", on: "2026-10-05", slot: "13:30").person)
         }
         // A new family comes back: on file by then (known at this intake), still one of the five new situations.

@@ -26,6 +26,8 @@ struct StatisticsFixture {
         var motives = ["logement"]
         /// An existing person's file; a new one when nil.
         var person: Int64? = nil
+        /// Declared already followed by this service at the intake.
+        var followedBy: Service? = nil
     }
 
     /// Saves a named intake and returns its id and household.
@@ -33,7 +35,8 @@ struct StatisticsFixture {
     func intake(_ db: Connection, _ c: Contact) throws -> (id: Int64, household: Household) {
         let day = LocalDate(iso: c.day)!
         let household = Household(adults: c.adults, pregnant: c.pregnant,
-                                  children: c.children.map { Child(birthDate: LocalDate(iso: $0)!) }, age: c.age, sector: c.sector)
+                                  children: c.children.map { Child(birthDate: LocalDate(iso: $0)!) }, age: c.age, sector: c.sector,
+                                  alreadyFollowedBy: c.followedBy)
         let person = try c.person ?? PersonRepository.insert(db, lastName: "Zyxwaldo", firstName: "Quintessa", birthDate: nil, phone: nil,
                                                              followedBy: nil, referent: nil, at: Self.time(c.day))
         let id = try IntakeRepository.insert(db, .init(personID: person, at: Self.time(c.day), siteID: c.site, accountID: accountID,
