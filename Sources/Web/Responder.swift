@@ -18,7 +18,7 @@ public struct Responder: Sendable {
         let present = Responder.presenter(errorRenderer, reportInternalError, translateError)
         // Every layer gets a response from the layer inside it, never a throw: an error becomes its
         // page where it happens, so outer middleware (security headers, compression) still sees it.
-        let route: Handler = { request in try await Responder.route(request, root) }
+        let route: Handler = { request in try await Responder.route(request, root, present) }
         var handler: @Sendable (Request) async -> HTTPResponse = { request in
             do { return try await route(request) } catch { return present(error, request) }
         }
@@ -59,7 +59,10 @@ public struct Responder: Sendable {
         }
     }
 
-    private static func route(_ request: Request, _ root: FrozenRoute) async throws -> HTTPResponse {
+    /// A handler's error is presented here, with the request as routed: its report then knows the
+    /// route parameters (and can log "/agenda/:file" rather than the secret in the path).
+    private static func route(_ request: Request, _ root: FrozenRoute,
+                              _ present: @Sendable (any Error, Request) -> HTTPResponse) async throws -> HTTPResponse {
         var segments: [String] = []
         for raw in request.http.path.split(separator: "/", omittingEmptySubsequences: true) {
             guard let segment = PercentDecoding.decode(raw) else { throw HTTPError.badRequest }
@@ -75,6 +78,6 @@ public struct Responder: Sendable {
         }
         var routed = request
         routed.parameters = parameters
-        return try await handler(routed)
+        do { return try await handler(routed) } catch { return present(error, routed) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPCore
 import Testing
 @testable import Web
@@ -40,6 +41,26 @@ import Testing
         let response = await call("GET", "/boom")
         #expect(response.status.code == 500)
         #expect(!response.bodyText.contains("Secret"))
+    }
+
+    /// The report of a handler's unexpected error gets the request as routed, with its parameters:
+    /// enough to log the route's shape instead of a secret carried in the path.
+    @Test func internalErrorsAreReportedWithTheRouteParameters() async {
+        let router = Router()
+        router.get("/agenda/:file") { _ in struct Broken: Error {}; throw Broken() }
+        let reported = ReportedParameters()
+        let responder = router.freeze(errorRenderer: { error, _ in .text(error.message, status: error.status) },
+                                      reportInternalError: { _, request in reported.set(request.parameters) })
+        let response = await responder.respond(to: HTTPRequest(method: "GET", target: "/agenda/s3cret.ics", headers: ["Host": "t"]))
+        #expect(response.status.code == 500)
+        #expect(reported.value == ["file": "s3cret.ics"])
+    }
+
+    final class ReportedParameters: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [String: String] = [:]
+        func set(_ value: [String: String]) { lock.withLock { stored = value } }
+        var value: [String: String] { lock.withLock { stored } }
     }
 
     @Test func middlewareSeesErrorPagesToo() async {

@@ -316,6 +316,16 @@ public enum Schema {
                 CREATE INDEX permanence_receptions_by_day ON permanence_receptions(occurrence_date, host_site_id, sending_institution,
                     person_key, known_person, without_minor_children, permanence_id);
                 CREATE INDEX permanence_receptions_by_person ON permanence_receptions(person_key);
+                -- Past sessions as they were (see PermanenceSessions): once a day is over, its occurrences are
+                -- written here, so that editing a permanence or an absence later does not rewrite history.
+                -- outcome: 'tenue', or why it did not take place ('ferie', 'fermeture', 'absences').
+                CREATE TABLE permanence_sessions (
+                    permanence_id TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    outcome TEXT NOT NULL CHECK (outcome IN ('tenue', 'ferie', 'fermeture', 'absences')),
+                    places INTEGER NOT NULL,
+                    PRIMARY KEY (date, permanence_id)
+                ) STRICT, WITHOUT ROWID;
                 """)
             try PermanenceFacts.backfill(db)
         },

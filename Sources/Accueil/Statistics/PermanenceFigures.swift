@@ -51,10 +51,17 @@ struct PermanenceFigures: Sendable, Equatable {
         let start = max(from, permanences.map(\.validFrom).min() ?? to)
         let end = min(to, today.adding(days: Self.horizonDays))
 
-        // Per permanence first, then into its site, its service and the total.
+        // Per permanence first, then into its site, its service and the total. Days already written to
+        // `permanence_sessions` are read as they were; the others (today, what is to come) are expanded.
         var perPermanence: [String: Group] = [:]
+        var liveStart = start
+        if let frozen = try PermanenceSessions.frozenThrough(db), from <= frozen {
+            let pastEnd = min(end, frozen)
+            for (permanenceID, usage) in try PermanenceSessions.usage(db, from: from, to: pastEnd) { perPermanence[permanenceID, default: Group()].usage = usage }
+            liveStart = max(start, pastEnd.adding(days: 1))
+        }
         var places: [String: Int] = [:]
-        Planning.forEachOccurrence(of: permanences, from: start, to: end, closures: snapshot.closures, absences: snapshot.absences) { permanence, date, holder in
+        Planning.forEachOccurrence(of: permanences, from: liveStart, to: end, closures: snapshot.closures, absences: snapshot.absences) { permanence, date, holder in
             let sessionPlaces = places[permanence.id] ?? permanence.placesPerSession
             places[permanence.id] = sessionPlaces
             perPermanence[permanence.id, default: Group()].usage.add(holder, on: date, places: sessionPlaces, today: today)

@@ -50,9 +50,13 @@ enum PermanenceTables {
         }
         let scheduled: (PermanenceFigures) -> Int = { $0.total.usage.scheduled }
         var booked = row("places_reservees", "Places réservées", people: true, { $0.total.booked }, share: { $0.total.usage.placesOffered })
-        var received = row("passages", "Personnes venues (passages)", people: true, { $0.total.received }, share: { $0.total.booked })
         booked.forceMasked = now.bookedMaskedAmongSites
         booked.forcePreviousMasked = before?.bookedMaskedAmongSites == true
+        // The share of people who came is of the places booked: hidden with them, or it gives them back.
+        let bookedHidden = booked.isMasked, previousBookedHidden = before != nil && booked.isPreviousMasked
+        var received = row("passages", "Personnes venues (passages)", people: true, { $0.total.received }, share: { figures in
+            (figures == now ? bookedHidden : previousBookedHidden) ? 0 : figures.total.booked
+        })
         received.forceMasked = now.receivedMaskedAmongSites
         received.forcePreviousMasked = before?.receivedMaskedAmongSites == true
         return FigureTable(

@@ -180,6 +180,33 @@ import TestSupport
         }
     }
 
+    /// Once a day is over its sessions are written down: removing the absence and moving a permanence to
+    /// another weekday changes the weeks to come, not October.
+    @Test func pastSessionsStayAsTheyWereWhenThePlanningChanges() async throws {
+        try await withApp { app in
+            let fixture = StatisticsFixture(referential: app.context.referential)
+            _ = try app.store.writeSync { db in try Self.fill(db, fixture) }
+            let before = StatisticsFiguresTests.rows(try await fetch(app, "from=2026-10-01&to=2026-10-31"))
+            let today = try #require(CalendarDate(FrenchDates.isoDay(app.context.now())))
+            let frozen = try app.store.readSync { db in try PermanenceSessions.frozenThrough(db) }
+            #expect(frozen == today.adding(days: -1))
+            try app.store.writeSync { db in
+                try db.run("DELETE FROM worker_absences")
+                var moved = try #require(try PlanningRepository.permanence(db, id: "t-ccas-lac"))
+                moved.weekday = .thursday
+                try PlanningRepository.save(db, moved, at: StatisticsFixture.time("2026-11-01"))
+            }
+            let after = StatisticsFiguresTests.rows(try await fetch(app, "from=2026-10-01&to=2026-10-31"))
+            for key in ["seances_prevues", "seances_tenues", "annulees_absences", "annulees_fermeture", "places_offertes"] {
+                #expect(StatisticsFiguresTests.value(after, "permanences", key) == StatisticsFiguresTests.value(before, "permanences", key), "\(key)")
+            }
+            #expect(StatisticsFiguresTests.value(after, "permanences", "annulees_absences") == 1)
+            // The next seven days have one Thursday: the moved permanence is there.
+            let week = "from=\(today.adding(days: 1))&to=\(today.adding(days: 7))&site=mds-lac"
+            #expect(StatisticsFiguresTests.value(StatisticsFiguresTests.rows(try await fetch(app, week)), "permanences", "seances_prevues") == 1)
+        }
+    }
+
     @Test func fewPeopleAreMaskedAndASiteSeesOnlyWhatItHosts() async throws {
         try await withApp { app in
             let fixture = StatisticsFixture(referential: app.context.referential)
@@ -197,8 +224,8 @@ import TestSupport
             #expect(Self.lines(json)["permanences_sites"]?["mds-lac"] == nil)
             // No one received in the MDS, four in the CCAS's own permanence: a 0 % share would show those four.
             #expect(StatisticsFiguresTests.masked(rows, "synthese", "part_permanences_ccas"))
-            // A period running to year 9999 is answered (sessions are counted up to a year ahead only).
-            let far = try await fetch(app, "from=2026-10-01&to=9999-12-31")
+            // A period running to 2100 is answered (sessions are counted up to a year ahead only); year 9999 is refused.
+            let far = try await fetch(app, "from=2026-10-01&to=2100-12-31")
             let farRows = StatisticsFiguresTests.rows(far)
             #expect((StatisticsFiguresTests.value(farRows, "permanences", "seances_prevues") ?? 0) < 13 * 60)
 
@@ -216,10 +243,10 @@ import TestSupport
 
     /// Places booked: A 3 ("< 5"), B 6 (masked to protect A), C 20, total 29 shown. Filtering on B must
     /// not show its 6, or A = 29 − 20 − 6 comes back.
-    @Test func aSiteHiddenAmongTheOthersStaysHiddenWhenFilteredOn() {
+    @Test func aSiteHiddenAmongTheOthersStaysHiddenWhenFilteredOn() throws {
         var all = PermanenceFigures()
-        for (site, booked) in [("a", 3), ("b", 6), ("c", 20)] {
-            all.bySite[site] = PermanenceFigures.Group(usage: PermanenceUsage(), booked: booked, received: 0)
+        for (site, booked, received) in [("a", 3, 0), ("b", 6, 5), ("c", 20, 0)] {
+            all.bySite[site] = PermanenceFigures.Group(usage: PermanenceUsage(), booked: booked, received: received)
         }
         let masks = (a: PermanenceTables.masks(of: "a", in: all), b: PermanenceTables.masks(of: "b", in: all), c: PermanenceTables.masks(of: "c", in: all))
         #expect(masks.a.booked && masks.b.booked && !masks.c.booked)
@@ -231,7 +258,9 @@ import TestSupport
         (onlyB.bookedMaskedAmongSites, onlyB.receivedMaskedAmongSites) = masks.b
         let usage = PermanenceTables.usage(onlyB, nil)
         #expect(usage.rows.first { $0.key == "places_reservees" }?.isMasked == true)
-        #expect(usage.rows.first { $0.key == "passages" }?.isMasked == false)   // 0 people: nothing to hide
+        let passages = try #require(usage.rows.first { $0.key == "passages" })
+        #expect(passages.isMasked == false && passages.value == 5)
+        #expect(passages.share == nil)   // 5 of 6 would give the 6 back
         for table in [PermanenceTables.bySite(onlyB, names: [:]), PermanenceTables.byService(onlyB, circonscriptions: [:])] {
             let booked = table.columns.firstIndex { $0.key == "places_reservees" }!, rate = table.columns.firstIndex { $0.key == "taux_reservation" }!
             #expect(table.lines.allSatisfy { $0.cells[booked].mask != nil && $0.cells[rate].mask != nil }, "\(table.id)")

@@ -45,6 +45,13 @@ import TestSupport
         let bad = try await manager.get("/statistiques?du=2026-10-01&au=2026-10-31&comparer=autre&comparer_du=2026-02-30&comparer_au=2026-03-31")
         #expect(bad.status == 400 && bad.text.contains("La date de début de la période de comparaison est invalide"))
         #expect(try await manager.get("/statistiques?du=2026-10-01&au=2026-10-31&comparer=hier").status == 400)
+        #expect(chosen.text.contains("/api/v1/stats?from=2026-10-01&amp;to=2026-10-31&amp;site=&amp;compare=custom&amp;compareFrom=2026-09-01&amp;compareTo=2026-09-30"))
+        // The ends of the calendar are refused, not computed (the day before 0001-01-01 does not exist).
+        for query in ["du=9999-12-02&au=9999-12-31", "du=0001-01-01&au=0001-01-15", "du=2026-10-01&au=2026-10-31&comparer=autre&comparer_du=9999-12-02&comparer_au=9999-12-31"] {
+            #expect(try await manager.get("/statistiques?" + query).status == 400, "\(query)")
+        }
+        #expect(try await manager.get("/api/v1/stats?from=2026-10-01&to=2026-10-31&compareFrom=0001-01-01&compareTo=0001-01-15").status == 400)
+        #expect(try await manager.get("/api/v1/stats?from=2026-10-01&to=2026-10-31&compare=1").status == 200)
 
         let api = try await manager.get("/api/v1/stats?from=2026-10-01&to=2026-10-31&compare=year")
         let json = try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [String: Any] ?? [:]

@@ -12,13 +12,13 @@ enum StatisticsComparison: Sendable, Equatable {
     struct Vocabulary {
         let mode: String, from: String, to: String
         let none: String, previous: String, yearEarlier: String, custom: String
-        /// Older links of the page sent `comparer=1`.
-        var legacyPrevious: String? = nil
+        /// Older links of the page sent `comparer=1`; the API ignored `compare` before it had values.
+        var legacyPrevious: Set<String> = []
 
         static let page = Vocabulary(mode: "comparer", from: "comparer_du", to: "comparer_au", none: "aucune", previous: "precedente",
-                                     yearEarlier: "annee", custom: "autre", legacyPrevious: "1")
+                                     yearEarlier: "annee", custom: "autre", legacyPrevious: ["1"])
         static let api = Vocabulary(mode: "compare", from: "compareFrom", to: "compareTo", none: "none", previous: "previous",
-                                    yearEarlier: "year", custom: "custom")
+                                    yearEarlier: "year", custom: "custom", legacyPrevious: ["1", "true"])
     }
 
     /// Nil when the mode is unknown; `.custom` keeps its dates as typed (checked by `period(for:)`).
@@ -26,7 +26,7 @@ enum StatisticsComparison: Sendable, Equatable {
         switch query(words.mode) {
         case nil, "": self = query(words.from) != nil ? .custom(from: query(words.from) ?? "", to: query(words.to) ?? "") : fallback
         case words.none: self = .none
-        case words.previous, words.legacyPrevious: self = .previous
+        case let value? where value == words.previous || words.legacyPrevious.contains(value): self = .previous
         case words.yearEarlier: self = .yearEarlier
         case words.custom: self = .custom(from: query(words.from) ?? "", to: query(words.to) ?? "")
         default: return nil
@@ -49,8 +49,8 @@ enum StatisticsComparison: Sendable, Equatable {
         case .previous: return .success(period.previous)
         case .yearEarlier: return .success(period.yearEarlier)
         case .custom(let from, let to):
-            guard let start = LocalDate(iso: from) else { return .failure(Problem(field: words.from, message: "La date de début de la période de comparaison est invalide (format AAAA-MM-JJ).")) }
-            guard let end = LocalDate(iso: to) else { return .failure(Problem(field: words.to, message: "La date de fin de la période de comparaison est invalide (format AAAA-MM-JJ).")) }
+            guard let start = StatisticsFilter.date(from) else { return .failure(Problem(field: words.from, message: "La date de début de la période de comparaison est invalide (format AAAA-MM-JJ).")) }
+            guard let end = StatisticsFilter.date(to) else { return .failure(Problem(field: words.to, message: "La date de fin de la période de comparaison est invalide (format AAAA-MM-JJ).")) }
             guard start <= end else { return .failure(Problem(field: words.to, message: "La période de comparaison doit finir après son début.")) }
             return .success(StatisticsPeriod(from: start, to: end, siteID: period.siteID))
         }

@@ -11,6 +11,7 @@ enum StatisticsLoader {
         let today = FrenchDates.isoDay(context.now())
         let motives = context.motives, referential = context.referential
         let circonscriptions = Dictionary(referential.circonscriptions.map { ($0.id, $0.name) }) { first, _ in first }
+        try await freezePastSessions(context, today: today)
         return try await context.store.read { db in
             let snapshot = try PlanningSnapshot.load(db, referential: referential)
             let day = CalendarDate(today) ?? CalendarDate(year: 2000, month: 1, day: 1)!
@@ -25,6 +26,18 @@ enum StatisticsLoader {
             }
             return ActivityFigures(period: period, current: try inputs(period), previousPeriod: previous,
                                    previous: try previous.map(inputs), sites: try sites(db), motives: motives, circonscriptions: circonscriptions)
+        }
+    }
+
+    /// Writes the sessions of the days gone by since the last figures were read (see `PermanenceSessions`):
+    /// a read first, so the write lock is only taken once a day.
+    static func freezePastSessions(_ context: AppContext, today: String) async throws {
+        guard let yesterday = CalendarDate(today)?.adding(days: -1) else { return }
+        let frozen = try await context.store.read { db in try PermanenceSessions.frozenThrough(db) }
+        guard frozen.map({ $0 < yesterday }) ?? true else { return }
+        let referential = context.referential
+        try await context.store.write { db in
+            try PermanenceSessions.freeze(db, through: yesterday, snapshot: try PlanningSnapshot.load(db, referential: referential))
         }
     }
 }

@@ -36,7 +36,7 @@ enum StatisticsPage {
             <p class="lead">Du \(figures.period.from.frenchDescription) au \(figures.period.to.frenchDescription), \(siteName).</p>
             \(previous)
             <p class="muted">Chiffres agrégés, sans aucun nom. Un groupe de moins de \(Masking.threshold) personnes est masqué (« \(Masking.label) »).</p>
-            <p class="no-print"><a href="/api/v1/stats?from=\(filter.from)&amp;to=\(filter.to)&amp;site=\(filter.siteID)">Mêmes chiffres en JSON</a></p>
+            <p class="no-print"><a href="/api/v1/stats?\(filter.apiQueryString)">Mêmes chiffres en JSON</a></p>
             </div>
             \(HTML.join(sections))
             \(HTML.join(figures.breakdowns.map { section($0, query: filter.queryString) }))
