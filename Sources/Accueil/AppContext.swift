@@ -10,6 +10,8 @@ public struct AppContext: Sendable {
     let hasher: PasswordHasher
     let passwordPolicy: PasswordPolicy
     let throttle: LoginThrottle
+    /// Secrets shown once after the POST that made them (calendar links).
+    let reveals = OneTimeReveals()
     /// Decoy hash verified for unknown logins, so they cost as much time as a wrong password.
     let decoyHash: String
     /// Unix seconds; injectable so tests can move time without sleeping.

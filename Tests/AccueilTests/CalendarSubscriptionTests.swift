@@ -11,9 +11,16 @@ import TestSupport
     func createLink(_ browser: Browser, weekPage: String, type: String, subject: String) async throws -> String {
         let week = try await browser.get(weekPage)
         #expect(week.text.contains("action=\"/planning/abonnements\"") && week.text.contains("name=\"sujet\" value=\"\(subject)\""))
-        let created = try await browser.post("/planning/abonnements", [("type", type), ("sujet", subject)])
+        // Post, then redirect to the page that shows the link once: a reload there shows nothing and creates nothing.
+        let posted = try await browser.post("/planning/abonnements", [("type", type), ("sujet", subject)])
+        #expect(posted.status == 303)
+        let reveal = try #require(posted.header("Location"))
+        #expect(reveal.hasPrefix("/planning/abonnements/lien/"))
+        let created = try await browser.get(reveal)
         #expect(created.status == 200)
         #expect(created.header("Cache-Control") == "no-store")
+        let reloaded = try await browser.get(reveal)
+        #expect(reloaded.status == 410 && reloaded.text.contains("Lien déjà affiché") && !reloaded.text.contains("/agenda/"))
         #expect(created.text.contains("Outlook") && created.text.contains("Thunderbird"))
         let url = try #require(created.text.range(of: "<code class=\"subscription-url\">").map { created.text[$0.upperBound...] }
             .flatMap { rest in rest.range(of: "</code>").map { String(rest[..<$0.lowerBound]) } })
@@ -112,7 +119,11 @@ import TestSupport
             let worker = try await app.signedIn("ts.ccas")
             let grid = try await worker.get("/planning")
             #expect(grid.text.contains("Abonner mon agenda à mes permanences") && grid.text.contains("name=\"sujet\" value=\"ts-ccas-1\""))
-            let created = try await worker.post("/planning/abonnements", [("type", "travailleur"), ("sujet", "ts-ccas-1")])
+            let posted = try await worker.post("/planning/abonnements", [("type", "travailleur"), ("sujet", "ts-ccas-1")])
+            let reveal = try #require(posted.header("Location"))
+            // Only its maker sees it: another account opening the same page gets nothing (and does not spend it).
+            #expect(try await app.signedIn("agent").get(reveal).status == 410)
+            let created = try await worker.get(reveal)
             let path = try #require(created.text.range(of: #"/agenda/[A-Za-z0-9_-]+\.ics"#, options: .regularExpression).map { String(created.text[$0]) })
             let feed = try await app.browser().get(path)
             #expect(feed.text.contains("UID:ccas-mds-centre-20261123@accueil-commun\r\n"))

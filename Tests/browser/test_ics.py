@@ -73,6 +73,8 @@ def test_a_subscription_link_gives_the_same_calendar_without_a_session(agent, ba
     token = re.search(r'name="_csrf" value="([^"]+)"', week.text).group(1)
     created = agent.post(base_url + "/planning/abonnements", data={"_csrf": token, "type": "travailleur", "sujet": "ts-ccas-2"},
                          allow_redirects=False, timeout=10)
+    assert created.status_code == 303   # to the page that shows the link once
+    created = agent.get(base_url + created.headers["Location"], allow_redirects=False, timeout=10)
     assert created.status_code == 200
     link = re.search(r'<code class="subscription-url">([^<]+)</code>', created.text).group(1)
     assert re.fullmatch(r"https?://[^/]+/agenda/[A-Za-z0-9_-]{43}\.ics", link)

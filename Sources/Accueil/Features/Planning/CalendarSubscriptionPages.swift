@@ -38,6 +38,14 @@ enum CalendarSubscriptionPages {
         """
     }
 
+    /// The reveal page reloaded, or opened later: the link was shown once and is not kept in clear.
+    static let alreadyShown: HTML = """
+        <h1>Lien déjà affiché</h1>
+        <p>Un lien d'abonnement n'est affiché qu'une seule fois, juste après sa création : il n'est conservé nulle part en clair.</p>
+        <p>Si vous ne l'avez pas copié, révoquez-le dans <a href="/planning/abonnements">\(listTitle)</a> et créez-en un autre
+        depuis la semaine d'un site ou d'un travailleur social.</p>
+        """
+
     static func list(_ request: Request, _ subscriptions: [CalendarSubscription], directory: PlanningDirectory, showCreator: Bool, notice: String?) -> HTML {
         let banner: HTML = notice == "revoque" ? "<div class=\"notice success\" role=\"status\"><p>Le lien a été révoqué : il ne donne plus accès à l'agenda.</p></div>" : .empty
         let rows = subscriptions.map { row(request, $0, directory: directory, showCreator: showCreator) }

@@ -39,8 +39,18 @@ enum CalendarSubscriptionRoutes {
                                       subjectID: String(created.id), detail: "\(kind.rawValue) \(subjectID)")
                 return (name, created)
             }
+            // Shown by the page the browser is sent to: a reload there shows nothing again and creates nothing.
             let url = baseURL(request, context: context) + CalendarSubscription.path(token: created.token)
-            return Layout.response(title: "Lien d'abonnement créé", body: CalendarSubscriptionPages.created(url: url, subjectName: name), request: request)
+            return .redirect(to: "/planning/abonnements/lien/" + context.reveals.keep(url, label: name, for: account.id, now: now))
+        }
+
+        router.get("/planning/abonnements/lien/:id", middleware: readGate) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            guard let shown = context.reveals.take(try request.parameter("id"), for: account.id, now: context.now()) else {
+                return Layout.response(title: "Lien déjà affiché", body: CalendarSubscriptionPages.alreadyShown, request: request, status: .gone)
+            }
+            return Layout.response(title: "Lien d'abonnement créé", body: CalendarSubscriptionPages.created(url: shown.secret, subjectName: shown.label),
+                                   request: request)
         }
 
         router.post("/planning/abonnements/:id/revoquer", middleware: readGate) { request in
