@@ -62,6 +62,25 @@ os.environ.setdefault("SE_OFFLINE", "true")      # Selenium Manager must not try
 os.environ.setdefault("SE_AVOID_STATS", "true")
 
 
+def replaced(element):
+    """A wait condition: true once `element` has left the page (a new document replaced it). Chromium
+    sometimes answers a check on a node of the old document with an inspector error ("does not belong to
+    the document") instead of a stale-element error: both mean the page was replaced."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def check(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return check
+
+
 # ---------------------------------------------------------------------------- server
 @pytest.fixture(scope="session")
 def base_url() -> str:
@@ -140,7 +159,7 @@ def login(driver: WebDriver, url: Callable[[str], str]) -> Callable[..., WebDriv
         secret.send_keys(password)
         secret.send_keys(Keys.ENTER)
         wait = WebDriverWait(driver, timeout)
-        wait.until(EC.staleness_of(secret))                        # the answer to the POST replaced the page
+        wait.until(replaced(secret))                        # the answer to the POST replaced the page
         wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
         if urlparse(driver.current_url).path == path:             # still (or again) the login page: refused
             main = driver.find_elements(By.TAG_NAME, "main")

@@ -11,7 +11,7 @@ from selenium.webdriver.common.print_page_options import PrintOptions
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import OUTPUT_DIR, format_violations
+from conftest import OUTPUT_DIR, format_violations, replaced
 
 DEMO = {
     "agent": "demo-agent-accueil",
@@ -41,7 +41,7 @@ def submit(driver, form_selector, button_text=None):
     button = next(b for b in buttons if button_text is None or button_text in b.text)
     old = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(old))
+    WebDriverWait(driver, 10).until(replaced(old))
 
 
 def logout(driver):
@@ -137,7 +137,7 @@ def test_family_in_bastide_is_oriented_to_mds_bastide_and_the_destination_marks_
     Select(row.find_element(By.TAG_NAME, "select")).select_by_value("honoree")
     old = driver.find_element(By.TAG_NAME, "html")
     row.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(old))
+    WebDriverWait(driver, 10).until(replaced(old))
     assert "Suite enregistrée" in driver.find_element(By.TAG_NAME, "main").text
     driver.get(url("/orientations/recues"))
     assert reference not in driver.page_source  # no longer waiting

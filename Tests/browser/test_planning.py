@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import format_violations, save_print_pdf
+from conftest import format_violations, save_print_pdf, replaced
 from planning_support import next_working_friday, sign_in
 
 PAGES = [
@@ -77,7 +77,7 @@ def test_a_refused_cell_is_accessible_and_valid(driver, url, login, axe_violatio
         Select(driver.find_element(By.ID, "f-titulaire-ccas-mds-lac")).first_selected_option.get_attribute("value"))
     old = driver.find_element(By.TAG_NAME, "html")
     cell.find_element(By.CSS_SELECTOR, "details.cell-edit button[type=submit]").click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(old))
+    WebDriverWait(driver, 10).until(replaced(old))
     details = driver.find_element(By.CSS_SELECTOR, "#permanence-ccas-mds-lac details.cell-edit")
     assert details.get_attribute("open") is not None
     assert "autre personne" in details.text
@@ -153,7 +153,7 @@ def test_decision_page_with_free_slots_is_accessible_and_valid(driver, url, logi
     # Cancelled, the orientation offers the free slots again.
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/reservation/annuler'] button").click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(old))
+    WebDriverWait(driver, 10).until(replaced(old))
     assert "Réserver un créneau" in driver.find_element(By.TAG_NAME, "main").text
     violations = axe_violations(driver)
     assert violations == [], format_violations(violations)
