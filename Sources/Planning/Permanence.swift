@@ -60,9 +60,15 @@ public struct Permanence: Sendable, Hashable, Identifiable {
         return suppleantID
     }
 
-    /// Places a session offers: every appointment slot's capacity, or an open session's soft capacity.
+    /// Places a session offers: every appointment slot's capacity (as many whole slots as fit, like
+    /// `PermanenceSlot.slots`), or an open session's soft capacity. Counted, not built: the figures ask
+    /// it for every session of ten years.
     public var placesPerSession: Int {
-        PermanenceSlot.slots(for: mode, from: start, to: end).reduce(0) { $0 + $1.capacity }
+        switch mode {
+        case .open(let softCapacity): softCapacity
+        case .byAppointment(let minutes, let capacity):
+            minutes > 0 ? max(0, end.minutesSinceMidnight - start.minutesSinceMidnight) / minutes * capacity : 0
+        }
     }
 
     public func isValid(on date: CalendarDate) -> Bool {

@@ -35,4 +35,13 @@ struct PermanenceUsageTests {
         let none = PermanenceUsage.grouped(found, today: date("2026-03-03")) { _ in nil }
         #expect(none.isEmpty)
     }
+
+    /// Counted without building the slots, the places agree with the slots themselves (a last piece
+    /// shorter than a slot is not a slot).
+    @Test(arguments: [PermanenceMode.byAppointment(slotMinutes: 30, capacityPerSlot: 1), .byAppointment(slotMinutes: 45, capacityPerSlot: 1),
+                      .byAppointment(slotMinutes: 60, capacityPerSlot: 2), .byAppointment(slotMinutes: 40, capacityPerSlot: 3), .open(softCapacity: 6)])
+    func placesPerSessionMatchTheSlots(_ mode: PermanenceMode) {
+        let permanence = lacPermanence(mode: mode)   // 13:30–17:00
+        #expect(permanence.placesPerSession == PermanenceSlot.slots(for: mode, from: permanence.start, to: permanence.end).reduce(0) { $0 + $1.capacity })
+    }
 }

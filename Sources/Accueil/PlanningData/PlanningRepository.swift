@@ -115,10 +115,18 @@ enum PlanningRepository {
 
     /// With their row ids, for the managers' list (to delete one).
     static func closureRows(_ db: Connection) throws -> [(id: Int64, closure: SiteClosure)] {
-        try db.query("SELECT * FROM site_closures ORDER BY first_day, id").compactMap { row in
-            guard let id = row.int64("id"), let site = row.string("site_id"), let first = row.string("first_day").flatMap(CalendarDate.init),
+        try dayRanges(db, table: "site_closures", subject: "site_id").map { ($0.id, SiteClosure(siteID: $0.subject, dates: $0.dates, reason: $0.reason)) }
+    }
+
+    /// The rows of an exceptions table (`site_closures`, `worker_absences`: a subject, first and last
+    /// day, a reason) in date order; malformed rows are skipped. `table` and `subject` are literals of
+    /// this file, never input.
+    private static func dayRanges(_ db: Connection, table: String, subject: String)
+        throws -> [(id: Int64, subject: String, dates: ClosedRange<CalendarDate>, reason: String)] {
+        try db.query("SELECT * FROM \(table) ORDER BY first_day, id").compactMap { row in
+            guard let id = row.int64("id"), let who = row.string(subject), let first = row.string("first_day").flatMap(CalendarDate.init),
                   let last = row.string("last_day").flatMap(CalendarDate.init), first <= last else { return nil }
-            return (id, SiteClosure(siteID: site, dates: first...last, reason: row.string("reason") ?? ""))
+            return (id, who, first...last, row.string("reason") ?? "")
         }
     }
 
@@ -139,11 +147,7 @@ enum PlanningRepository {
     }
 
     static func absenceRows(_ db: Connection) throws -> [(id: Int64, absence: Absence)] {
-        try db.query("SELECT * FROM worker_absences ORDER BY first_day, id").compactMap { row in
-            guard let id = row.int64("id"), let worker = row.string("worker_id"), let first = row.string("first_day").flatMap(CalendarDate.init),
-                  let last = row.string("last_day").flatMap(CalendarDate.init), first <= last else { return nil }
-            return (id, Absence(workerID: worker, dates: first...last, reason: row.string("reason") ?? ""))
-        }
+        try dayRanges(db, table: "worker_absences", subject: "worker_id").map { ($0.id, Absence(workerID: $0.subject, dates: $0.dates, reason: $0.reason)) }
     }
 
     static func deleteAbsence(_ db: Connection, id: Int64) throws -> Bool {

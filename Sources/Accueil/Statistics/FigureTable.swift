@@ -10,8 +10,8 @@ struct FigureTable: Sendable {
         /// How many people the value stands for: under `Masking.threshold` it is not shown.
         let basis: Int
         let previousBasis: Int?
-        let share: Double?
-        let previousShare: Double?
+        var share: Double?
+        var previousShare: Double?
         /// Masked by association, so that a masked count cannot be recovered by subtraction from a total
         /// shown elsewhere (secondary suppression, see `Masking.protectPartition`).
         var forceMasked = false

@@ -60,11 +60,8 @@ struct PermanenceFigures: Sendable, Equatable {
             for (permanenceID, usage) in try PermanenceSessions.usage(db, from: from, to: pastEnd) { perPermanence[permanenceID, default: Group()].usage = usage }
             liveStart = max(start, pastEnd.adding(days: 1))
         }
-        var places: [String: Int] = [:]
         Planning.forEachOccurrence(of: permanences, from: liveStart, to: end, closures: snapshot.closures, absences: snapshot.absences) { permanence, date, holder in
-            let sessionPlaces = places[permanence.id] ?? permanence.placesPerSession
-            places[permanence.id] = sessionPlaces
-            perPermanence[permanence.id, default: Group()].usage.add(holder, on: date, places: sessionPlaces, today: today)
+            perPermanence[permanence.id, default: Group()].usage.add(holder, on: date, places: permanence.placesPerSession, today: today)
         }
         for (permanenceID, count) in try StatisticsRepository.allSitesCounts(db, period, dimension: PermanenceFacts.bookedDimension) {
             perPermanence[permanenceID, default: Group()].booked += count

@@ -16,16 +16,13 @@ enum PermanenceSessions {
     static func freeze(_ db: Connection, through yesterday: CalendarDate, snapshot: PlanningSnapshot) throws {
         let first = try frozenThrough(db)?.adding(days: 1) ?? snapshot.permanences.map(\.validFrom).min() ?? yesterday.adding(days: 1)
         guard first <= yesterday else { return }
-        var places: [String: Int] = [:]
         var failure: (any Error)?
         Planning.forEachOccurrence(of: snapshot.permanences, from: first, to: yesterday, closures: snapshot.closures,
                                    absences: snapshot.absences) { permanence, date, holder in
             guard failure == nil else { return }
-            let sessionPlaces = places[permanence.id] ?? permanence.placesPerSession
-            places[permanence.id] = sessionPlaces
             do {
                 try db.run("INSERT OR IGNORE INTO permanence_sessions (permanence_id, date, outcome, places) VALUES (?, ?, ?, ?)",
-                           [permanence.id, date.description, outcome(holder), holder.isCancelled ? 0 : sessionPlaces])
+                           [permanence.id, date.description, outcome(holder), holder.isCancelled ? 0 : permanence.placesPerSession])
             } catch {
                 failure = error
             }

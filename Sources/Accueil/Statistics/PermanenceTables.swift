@@ -52,13 +52,12 @@ enum PermanenceTables {
         var booked = row("places_reservees", "Places réservées", people: true, { $0.total.booked }, share: { $0.total.usage.placesOffered })
         booked.forceMasked = now.bookedMaskedAmongSites
         booked.forcePreviousMasked = before?.bookedMaskedAmongSites == true
-        // The share of people who came is of the places booked: hidden with them, or it gives them back.
-        let bookedHidden = booked.isMasked, previousBookedHidden = before != nil && booked.isPreviousMasked
-        var received = row("passages", "Personnes venues (passages)", people: true, { $0.total.received }, share: { figures in
-            (figures == now ? bookedHidden : previousBookedHidden) ? 0 : figures.total.booked
-        })
+        var received = row("passages", "Personnes venues (passages)", people: true, { $0.total.received }, share: { $0.total.booked })
         received.forceMasked = now.receivedMaskedAmongSites
         received.forcePreviousMasked = before?.receivedMaskedAmongSites == true
+        // The share of people who came is of the places booked: hidden with them, or it gives them back.
+        if booked.isMasked { received.share = nil }
+        if booked.isPreviousMasked { received.previousShare = nil }
         return FigureTable(
             id: "permanences", title: "Utilisation des permanences",
             note: "Séances des permanences du planning pendant la période (part : sur les séances prévues) ; places offertes par les séances "

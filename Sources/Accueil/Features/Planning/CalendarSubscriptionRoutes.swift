@@ -33,7 +33,7 @@ enum CalendarSubscriptionRoutes {
             let now = context.now()
             let (name, created) = try await context.store.write { db -> (String, (id: Int64, token: String)) in
                 let snapshot = try PlanningSnapshot.load(db, referential: context.referential)
-                guard let name = subjectName(kind, subjectID, snapshot) else { throw HTTPError.notFound }
+                guard let name = PlanningSubject.name(kind, subjectID, in: snapshot) else { throw HTTPError.notFound }
                 let created = try CalendarSubscriptionRepository.create(db, kind: kind, subjectID: subjectID, accountID: account.id, at: now)
                 try AuditTrail.record(db, at: now, account: account.id, .calendarSubscriptionCreated, subjectType: "abonnement_agenda",
                                       subjectID: String(created.id), detail: "\(kind.rawValue) \(subjectID)")
@@ -67,13 +67,6 @@ enum CalendarSubscriptionRoutes {
                 }
             }
             return .redirect(to: "/planning/abonnements?info=revoque")
-        }
-    }
-
-    static func subjectName(_ kind: CalendarSubscription.Kind, _ id: String, _ snapshot: PlanningSnapshot) -> String? {
-        switch kind {
-        case .site: snapshot.sites.first { $0.id == id }?.name
-        case .worker: snapshot.workers.first { $0.id == id }?.displayName
         }
     }
 

@@ -12,12 +12,10 @@ enum PlanningFeedRoutes {
     static func register(on router: inout Router, context: AppContext) {
         let readGate: [any Middleware] = [RequirePermission(permission: .readPlanning)]
 
-        router.get("/planning/ics/sites/:file", middleware: readGate) { request in
-            try await feed(.site, subjectID: try icsID(request), context: context)
-        }
-
-        router.get("/planning/ics/travailleurs/:file", middleware: readGate) { request in
-            try await feed(.worker, subjectID: try icsID(request), context: context)
+        for kind in CalendarSubscription.Kind.allCases {
+            router.get("/planning/ics/\(PlanningSubject.segment(kind))/:file", middleware: readGate) { request in
+                try await feed(kind, subjectID: try icsID(request), context: context)
+            }
         }
 
         // No session: the token is the credential. 256 random bits cannot be guessed, so unknown
@@ -68,16 +66,8 @@ enum PlanningFeedRoutes {
     /// The calendar of a site or a social worker; 404 when the subject is unknown.
     static func feed(_ kind: CalendarSubscription.Kind, subjectID: String, context: AppContext) async throws -> HTTPResponse {
         let (snapshot, occurrences) = try await feedOccurrences(context: context)
-        switch kind {
-        case .site:
-            guard let site = snapshot.sites.first(where: { $0.id == subjectID }) else { throw HTTPError.notFound }
-            return ics(ICSCalendar.occurrences(forSite: subjectID, in: occurrences), name: "Permanences – \(site.name)",
-                       file: subjectID, snapshot: snapshot, context: context)
-        case .worker:
-            guard let worker = snapshot.workers.first(where: { $0.id == subjectID }) else { throw HTTPError.notFound }
-            return ics(ICSCalendar.occurrences(forWorker: subjectID, in: occurrences), name: "Permanences – \(worker.displayName)",
-                       file: subjectID, snapshot: snapshot, context: context)
-        }
+        let subject = try PlanningSubject(kind, id: subjectID, in: snapshot)
+        return ics(subject.occurrences(in: occurrences), name: "Permanences – \(subject.name)", file: subjectID, snapshot: snapshot, context: context)
     }
 
     /// Four weeks back (so a recent change still shows) and six months ahead.

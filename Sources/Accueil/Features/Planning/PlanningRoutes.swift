@@ -40,52 +40,27 @@ enum PlanningRoutes {
             return Layout.response(title: "\(site.name) — \(day.frenchShortLabel)", body: SiteDayPage.render(input), request: request, stylesheet: "planning.css")
         }
 
-        router.get("/planning/sites/:id/semaine", middleware: readGate) { request in
-            let siteID = try request.parameter("id")
-            let monday = try date(request, default: ParisNow(context.now()).date).mondayOfWeek
-            let (snapshot, ledger) = try await week(monday, context: context)
-            guard let site = snapshot.sites.first(where: { $0.id == siteID }) else { throw HTTPError.notFound }
-            let input = PlanningWeekPage.Input(
-                title: "Permanences à \(site.name)", path: "/planning/sites/\(siteID)/semaine", monday: monday,
-                occurrences: ICSCalendar.occurrences(forSite: siteID, in: ledger.occurrences), ledger: ledger, directory: snapshot.directory,
-                dayPath: "/planning/sites/\(siteID)/jour", icsPath: "/planning/ics/sites/\(siteID).ics", feed: (.site, siteID))
-            return Layout.response(title: "Semaine — \(site.name)", body: PlanningWeekPage.render(request, input), request: request, stylesheet: "planning.css")
-        }
+        for kind in CalendarSubscription.Kind.allCases {
+            let segment = PlanningSubject.segment(kind)
+            router.get("/planning/\(segment)/:id/semaine", middleware: readGate) { request in
+                let monday = try date(request, default: ParisNow(context.now()).date).mondayOfWeek
+                let (snapshot, ledger) = try await week(monday, context: context)
+                let subject = try PlanningSubject(kind, request, in: snapshot)
+                let input = PlanningWeekPage.Input(
+                    title: subject.title, path: subject.path("semaine"), monday: monday, occurrences: subject.occurrences(in: ledger.occurrences),
+                    ledger: ledger, directory: snapshot.directory, dayPath: subject.dayPath, icsPath: subject.icsPath, feed: (kind, subject.id))
+                return Layout.response(title: "Semaine — \(subject.name)", body: PlanningWeekPage.render(request, input), request: request, stylesheet: "planning.css")
+            }
 
-        router.get("/planning/travailleurs/:id/semaine", middleware: readGate) { request in
-            let workerID = try request.parameter("id")
-            let monday = try date(request, default: ParisNow(context.now()).date).mondayOfWeek
-            let (snapshot, ledger) = try await week(monday, context: context)
-            guard let worker = snapshot.workers.first(where: { $0.id == workerID }) else { throw HTTPError.notFound }
-            let input = PlanningWeekPage.Input(
-                title: "Permanences de \(worker.displayName)", path: "/planning/travailleurs/\(workerID)/semaine", monday: monday,
-                occurrences: ICSCalendar.occurrences(forWorker: workerID, in: ledger.occurrences), ledger: ledger, directory: snapshot.directory,
-                dayPath: nil, icsPath: "/planning/ics/travailleurs/\(workerID).ics", feed: (.worker, workerID))
-            return Layout.response(title: "Semaine — \(worker.displayName)", body: PlanningWeekPage.render(request, input), request: request, stylesheet: "planning.css")
-        }
-
-        router.get("/planning/sites/:id/mois", middleware: readGate) { request in
-            let siteID = try request.parameter("id")
-            let first = PlanningMonthPage.firstOfMonth(try date(request, default: ParisNow(context.now()).date))
-            let (snapshot, occurrences) = try await month(first, context: context)
-            guard let site = snapshot.sites.first(where: { $0.id == siteID }) else { throw HTTPError.notFound }
-            let input = PlanningMonthPage.Input(
-                title: "Permanences à \(site.name)", path: "/planning/sites/\(siteID)/mois", firstDay: first,
-                occurrences: ICSCalendar.occurrences(forSite: siteID, in: occurrences), directory: snapshot.directory,
-                dayPath: "/planning/sites/\(siteID)/jour", weekPath: "/planning/sites/\(siteID)/semaine")
-            return Layout.response(title: "Mois — \(site.name)", body: PlanningMonthPage.render(input), request: request, stylesheet: "planning.css")
-        }
-
-        router.get("/planning/travailleurs/:id/mois", middleware: readGate) { request in
-            let workerID = try request.parameter("id")
-            let first = PlanningMonthPage.firstOfMonth(try date(request, default: ParisNow(context.now()).date))
-            let (snapshot, occurrences) = try await month(first, context: context)
-            guard let worker = snapshot.workers.first(where: { $0.id == workerID }) else { throw HTTPError.notFound }
-            let input = PlanningMonthPage.Input(
-                title: "Permanences de \(worker.displayName)", path: "/planning/travailleurs/\(workerID)/mois", firstDay: first,
-                occurrences: ICSCalendar.occurrences(forWorker: workerID, in: occurrences), directory: snapshot.directory,
-                dayPath: nil, weekPath: "/planning/travailleurs/\(workerID)/semaine")
-            return Layout.response(title: "Mois — \(worker.displayName)", body: PlanningMonthPage.render(input), request: request, stylesheet: "planning.css")
+            router.get("/planning/\(segment)/:id/mois", middleware: readGate) { request in
+                let first = PlanningMonthPage.firstOfMonth(try date(request, default: ParisNow(context.now()).date))
+                let (snapshot, occurrences) = try await month(first, context: context)
+                let subject = try PlanningSubject(kind, request, in: snapshot)
+                let input = PlanningMonthPage.Input(
+                    title: subject.title, path: subject.path("mois"), firstDay: first, occurrences: subject.occurrences(in: occurrences),
+                    directory: snapshot.directory, dayPath: subject.dayPath, weekPath: subject.path("semaine"))
+                return Layout.response(title: "Mois — \(subject.name)", body: PlanningMonthPage.render(input), request: request, stylesheet: "planning.css")
+            }
         }
     }
 
