@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
         .testTarget(
             name: "AccueilTests",
-            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "Web", "SQLiteStore", "Orientation", "Planning", "TestSupport"]),
+            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "Web", "HTML", "SQLiteStore", "Orientation", "Planning", "TestSupport"]),
     ]
 )

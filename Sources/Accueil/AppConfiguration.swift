@@ -16,6 +16,9 @@ public struct AppConfiguration: Sendable {
     /// Behind a reverse proxy that appends the client's address to `X-Forwarded-For`: throttle by that
     /// address rather than the proxy's (which every request would share).
     public var trustProxy: Bool = false
+    /// The desk's phone number, printed on the slip when the orienting site has none of its own, so that
+    /// the person knows whom to call. `serve --production` warns while it is empty.
+    public var deskPhone: String?
     /// Argon2id cost; only tests lower it.
     public var passwordHashingIsFastForTests = false
 

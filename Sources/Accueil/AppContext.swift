@@ -7,6 +7,8 @@ public struct AppContext: Sendable {
     public let configuration: AppConfiguration
     public let referential: TerritorialReferential
     public let motives: MotiveCatalog
+    /// The texts of the person's slip, French and its translations.
+    public let slipCatalogues: SlipCatalogues
     let hasher: PasswordHasher
     let passwordPolicy: PasswordPolicy
     let throttle: LoginThrottle

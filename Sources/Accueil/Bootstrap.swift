@@ -45,7 +45,11 @@ public enum Bootstrap {
         guard let motivesData = FileManager.default.contents(atPath: motivesPath), let motives = try? MotiveCatalog(json: motivesData) else {
             throw StartupError.unreadableResource(motivesPath)
         }
-        let context = AppContext(store: store, configuration: configuration, referential: referential, motives: motives, hasher: hasher,
+        let slipPath = configuration.resourcesDirectory + "/slip"
+        let slipCatalogues: SlipCatalogues
+        do { slipCatalogues = try SlipCatalogues.load(directory: slipPath) } catch { throw StartupError.unreadableResource("\(slipPath) (\(error))") }
+        let context = AppContext(store: store, configuration: configuration, referential: referential, motives: motives,
+                                 slipCatalogues: slipCatalogues, hasher: hasher,
                                  passwordPolicy: try loadPasswordPolicy(configuration), throttle: LoginThrottle(),
                                  decoyHash: PasswordHasher.decoy(cost: cost), clock: clock)
         let now = clock()

@@ -1,3 +1,4 @@
+import Foundation
 import Accueil
 import HTTPServer
 
@@ -15,6 +16,8 @@ enum ServeCommand {
           --resources DOSSIER données de référence (ACCUEIL_RESOURCES, défaut Resources)
           --production       mode production : aucun compte de démonstration (ACCUEIL_PRODUCTION=1)
           --behind-tls       derrière un proxy TLS : cookies Secure, HSTS (ACCUEIL_BEHIND_TLS=1)
+          --desk-phone NUMÉRO téléphone de l'accueil, imprimé sur la fiche d'orientation quand le site d'accueil n'en a pas
+                             (ACCUEIL_DESK_PHONE ; en production, un avertissement s'affiche s'il est vide)
           --trust-proxy      adresse du client lue dans X-Forwarded-For (dernier maillon, ajouté par le proxy) pour
                              limiter les tentatives de connexion par poste (ACCUEIL_TRUST_PROXY=1)
           --quiet            pas de journal d'accès
@@ -22,7 +25,7 @@ enum ServeCommand {
         """
 
     static func run(_ args: ArraySlice<String>) async throws -> Int32 {
-        let arguments = try CommandLineArguments(args, options: ["host", "port", "db", "public", "resources"],
+        let arguments = try CommandLineArguments(args, options: ["host", "port", "db", "public", "resources", "desk-phone"],
                                                  flags: ["production", "behind-tls", "trust-proxy", "quiet", "help"])
         if arguments.flags.contains("help") { print(help); return 0 }
         let env = Environment.current
@@ -32,6 +35,12 @@ enum ServeCommand {
         configuration.production = arguments.flags.contains("production") || Environment.isTrue(env["ACCUEIL_PRODUCTION"])
         configuration.behindTLS = arguments.flags.contains("behind-tls") || Environment.isTrue(env["ACCUEIL_BEHIND_TLS"])
         configuration.trustProxy = arguments.flags.contains("trust-proxy") || Environment.isTrue(env["ACCUEIL_TRUST_PROXY"])
+        let deskPhone = arguments.value("desk-phone", environment: "ACCUEIL_DESK_PHONE", default: "", in: env).trimmingCharacters(in: .whitespaces)
+        configuration.deskPhone = deskPhone.isEmpty ? nil : deskPhone
+        if configuration.production && configuration.deskPhone == nil {
+            Environment.printError("Attention : aucun téléphone d'accueil (--desk-phone, ACCUEIL_DESK_PHONE). Une fiche d'orientation dont le site "
+                                   + "d'accueil n'a pas de téléphone n'indiquera aucun numéro à appeler.")
+        }
 
         var server = ServerConfiguration()
         server.host = arguments.value("host", environment: "ACCUEIL_HOST", default: "127.0.0.1", in: env)

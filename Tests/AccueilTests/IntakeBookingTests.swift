@@ -52,7 +52,7 @@ import TestSupport
             #expect(sheet.text.contains("Élodie MARTIN"))
             #expect(sheet.text.contains("href=\"/orientations/\(orientationID)\""))
             let slip = try await agent.get("/orientations/\(orientationID)/fiche")
-            #expect(slip.text.contains("19/11/2026 à 09:00"))
+            #expect(slip.text.contains("jeudi 19 novembre 2026 à 09:00"))
 
             // Cancelling frees the slot.
             let orientation = try await agent.get("/orientations/\(orientationID)")

@@ -54,7 +54,8 @@ import TestSupport
 
             let slip = try await agent.get(orientationPath + "/fiche")
             #expect(slip.status == 200)
-            for expected in [reference, "MDS Bastide", "Élodie DURAND", "20/11/2026 à 14:00", "Justificatif de domicile", "Vos données personnelles", "href=\"/donnees-personnelles\"", "slip.css"] {
+            for expected in [reference, "MDS Bastide", "Cette fiche est pour Élodie D.", "vendredi 20 novembre 2026 à 14:00", "Justificatif de domicile",
+                             "Vos données personnelles", "slip.css"] {
                 #expect(slip.text.contains(expected), "slip lacks \(expected)")
             }
             #expect(!slip.text.contains("site-nav"))

@@ -55,7 +55,7 @@ import Testing
             #expect(try count(app, "SELECT count(*) FROM intake_motives") == motivesBefore)
             let row = try #require(try app.store.readSync { db in try db.queryOne("SELECT * FROM intakes WHERE id = ?", [a.intakeID]) })
             #expect(row.int64("person_id") == nil)
-            #expect(row.string("household") == nil && row.string("interpreter_language") == nil && row.string("accessibility_needs") == nil)
+            #expect(row.string("household") == nil && row.string("language") == nil && row.bool("interpreter_needed") == false && row.string("accessibility_needs") == nil)
             #expect(row.int("age") == 66, "70 becomes the 66+ bracket")
             #expect(row.string("site_id") == "ccas-cite-municipale")
             let middle = try #require(try app.store.readSync { db in try db.queryOne("SELECT * FROM intakes WHERE id = ?", [b.intakeID]) })

@@ -24,7 +24,7 @@ import Testing
             let identity = try #require(json["identity"] as? [String: Any])
             #expect(identity["lastName"] as? String == "Durand" && identity["phone"] as? String == "06 12 34 56 78")
             let intakes = try #require(json["intakes"] as? [[String: Any]])
-            #expect(intakes.count == 1 && intakes[0]["interpreterLanguage"] as? String == "arabe" && intakes[0]["household"] is [String: Any])
+            #expect(intakes.count == 1 && intakes[0]["language"] as? String == "arabe" && intakes[0]["interpreterNeeded"] as? Bool == true && intakes[0]["household"] is [String: Any])
             #expect((json["notes"] as? [[String: Any]])?.first?["text"] as? String == "Note confidentielle sur Durand", "notes of both institutions")
             #expect((json["orientations"] as? [[String: Any]])?.first?["derogationJustification"] as? String == "Justification écrite")
             #expect((json["attendance"] as? [[String: Any]])?.first?["status"] as? String == "honoree")

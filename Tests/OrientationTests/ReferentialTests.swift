@@ -15,22 +15,31 @@ struct ReferentialTests {
         #expect(referential.site(id: "mds-saint-augustin")?.validTo == day("2023-12-31"))
         #expect(referential.sites.filter { $0.kind == .antenna }.map(\.circonscription) == ["centre", "lac"])
         #expect(referential.site(id: "antenne-bacalan")?.parentSite == "mds-lac")
-        #expect(referential.ccasSite.address.contains("4 rue Claude Bonnier"))
+        #expect(referential.ccasSite.address?.contains("4 rue Claude Bonnier") == true)
         #expect(referential.coverageStart == day("2022-10-01"))
         for kind in [SiteKind.franceServices, .animationCentre, .pmiReception] {
             #expect(referential.sites.contains { $0.kind == kind })
         }
-        #expect(referential.site(id: "pmi-alsace-lorraine")?.address.hasPrefix("76 cours Alsace-Lorraine") == true)
+        #expect(referential.site(id: "pmi-alsace-lorraine")?.address?.hasPrefix("76 cours Alsace-Lorraine") == true)
     }
 
-    @Test("every site carries the practical details an intake agent hands over")
+    @Test("no site detail is invented: each address cites its passage, the rest stays empty until sourced")
     func siteDetails() throws {
-        for site in try Fixtures.referential().sites {
-            #expect(!site.address.isEmpty && !site.openingHours.isEmpty && !site.accessibility.isEmpty, "\(site.id)")
-            // Placeholders are allowed only if the note says so.
-            if site.address.contains("à confirmer") || site.phone == nil {
-                #expect(site.note?.contains("confirmer") == true, "\(site.id) has unmarked placeholders")
+        let referential = try Fixtures.referential()
+        for site in referential.sites {
+            for value in [site.address, site.phone, site.openingHours, site.accessibility].compactMap({ $0 }) {
+                #expect(!value.contains("confirmer") && !value.contains("indicati"), "\(site.id) holds a placeholder: \(value)")
             }
+            #expect((site.address == nil) == (site.addressSource == nil), "\(site.id): an address needs its source")
+            #expect(site.openingHours == nil && site.phone == nil, "\(site.id): the convention gives no hours or phone")
+        }
+        // Every address the convention itself gives is there, with the passage it comes from.
+        let sourced = ["ccas-cite-municipale": "4 rue Claude Bonnier", "pmi-alsace-lorraine": "76 cours Alsace-Lorraine",
+                       "mds-centre": "Tour Aquitaine, rue Corps Franc Pommiès", "antenne-trois-conils": "Rue des Trois-Conils"]
+        for (id, address) in sourced {
+            let site = try #require(referential.site(id: id))
+            #expect(site.address?.contains(address) == true, "\(id)")
+            #expect(site.addressSource?.hasPrefix("Convention 2023") == true, "\(id)")
         }
     }
 

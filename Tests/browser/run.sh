@@ -4,7 +4,8 @@
 #
 # Called by `make test` after the Swift tests. On a fresh Debian machine (CI, root) it installs what
 # it needs, and skips every install that is already done:
-#   apt   chromium chromium-driver fonts-liberation (--no-install-recommends; `apt-get update` first),
+#   apt   chromium chromium-driver fonts-liberation fonts-noto-core (every script of the translated slips prints
+#         with a real font) poppler-utils (pdftotext/pdffonts read the printed slips) (--no-install-recommends; `apt-get update` first),
 #         plus openjdk-17-jre-headless when `java` is missing (the Nu validator is a Java program)
 #   venv  .venv-tools/ (git-ignored) with Tests/browser/requirements.txt (pinned); a hash of that
 #         file is kept in the venv, so the pip step only runs again when the file changes
@@ -27,7 +28,7 @@ VENV=${VENV_TOOLS:-$ROOT/.venv-tools}
 ACCUEIL_BIN=${ACCUEIL_BIN:-$ROOT/.build/debug/accueil}
 REQUIREMENTS="$ROOT/Tests/browser/requirements.txt"
 OUT="$ROOT/test-output/browser"
-APT_PACKAGES=(chromium chromium-driver fonts-liberation)
+APT_PACKAGES=(chromium chromium-driver fonts-liberation fonts-noto-core poppler-utils)
 
 T0=$(date +%s)
 log() { printf '[browser %4ss] %s\n' "$(( $(date +%s) - T0 ))" "$*" >&2; }

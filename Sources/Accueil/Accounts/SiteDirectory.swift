@@ -13,6 +13,13 @@ public struct DirectorySite: Sendable, Equatable {
     public var accessibility: String?
     public var validFrom: String
     public var validTo: String?
+
+    /// The public details nobody has filled in yet, in French for staff (the slip then sends the
+    /// person back to the desk instead of printing a gap).
+    public var missingContact: [String] {
+        [("adresse", address), ("téléphone", phone), ("horaires", openingHours), ("accessibilité", accessibility)]
+            .filter { $0.1?.trimmed.isEmpty ?? true }.map(\.0)
+    }
 }
 
 enum SiteDirectory {
@@ -25,6 +32,10 @@ enum SiteDirectory {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [site.id, site.name, site.kind.rawValue, site.circonscription, site.address, site.phone,
                       site.openingHours, site.accessibility, site.validFrom.description, site.validTo?.description])
+            // An address the convention gives (its passage is in the referential) fills a site stored without one.
+            if let address = site.address, site.addressSource != nil {
+                try db.run("UPDATE sites SET address = ? WHERE id = ? AND address IS NULL", [address, site.id])
+            }
         }
     }
 

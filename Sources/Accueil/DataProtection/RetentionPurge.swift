@@ -38,7 +38,7 @@ public enum RetentionPurge {
     /// first age of its bracket (see `ageBracketStart`), enough for the figures the managers read.
     static func reduceHouseholds(_ db: Connection, intakes: [Int64], now: Int64) throws {
         try db.run("""
-            UPDATE intakes SET household = NULL, interpreter_language = NULL, accessibility_needs = NULL,
+            UPDATE intakes SET household = NULL, language = NULL, language_other = NULL, interpreter_needed = 0, accessibility_needs = NULL,
             age = CASE WHEN age IS NULL THEN NULL WHEN age < 18 THEN 0 WHEN age < 26 THEN 18 WHEN age < 60 THEN 26
                        WHEN age < 66 THEN 60 ELSE 66 END,
             household_purged_at = ? WHERE id IN (SELECT value FROM json_each(?))

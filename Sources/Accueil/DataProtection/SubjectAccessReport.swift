@@ -66,7 +66,8 @@ struct SubjectAccessReport: Sendable {
             [
                 "id": i.id, "at": date(i.at), "site": sites[i.siteID] ?? i.siteID, "channel": i.channel, "level": i.level, "motives": i.motives,
                 "household": i.household.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } ?? NSNull(),
-                "age": ages[i.id].map { $0 as Any } ?? NSNull(), "interpreterLanguage": value(i.interpreterLanguage),
+                "age": ages[i.id].map { $0 as Any } ?? NSNull(), "language": value(i.language?.frenchName),
+                "interpreterNeeded": i.interpreterNeeded,
                 "accessibilityNeeds": value(i.accessibilityNeeds), "consentOrientation": i.consentOrientation, "consentSharing": i.consentSharing,
             ]
         }

@@ -38,7 +38,9 @@ struct IntakeForm {
     var referent = ""
     var motives: [String] = []
     var interpreter = false
+    /// A tag of `IntakeLanguage.list`, « autre », or "" when not asked.
     var language = ""
+    var languageOther = ""
     var accessibility = ""
     var note = ""
     var consentOrientation = false
@@ -77,12 +79,16 @@ struct IntakeForm {
         referent = text("referent", max: 120)
         motives = form.values("motifs")
         interpreter = flag("interprete")
-        language = text("langue", max: 60)
+        language = text("langue", max: 20)
+        languageOther = text("langue_autre", max: 60)
         accessibility = text("accessibilite", max: 300)
         note = String((form["note"] ?? "").trimmed.prefix(4000))
         consentOrientation = flag("consentement_orientation")
         consentSharing = flag("consentement_partage")
     }
+
+    /// The language chosen, once the form is valid.
+    var intakeLanguage: IntakeLanguage? { IntakeLanguage(tag: language, otherName: languageOther) }
 
     var hasIdentity: Bool { !lastName.isEmpty || !firstName.isEmpty }
 
@@ -124,6 +130,10 @@ struct IntakeForm {
         if !["", "CCAS", "MDS"].contains(followedBy) { errors.append(("deja_suivi", "Valeur inconnue pour le suivi en cours.")) }
         if let unknown = motives.first(where: { catalog.motive($0) == nil }) { errors.append(("motifs", "Motif inconnu : \(unknown).")) }
         if motives.isEmpty { errors.append(("motifs", "Choisissez au moins un motif.")) }
+        if !language.isEmpty, language != IntakeLanguage.other, IntakeLanguage.entry(language) == nil {
+            errors.append(("langue", "Langue inconnue : choisissez-la dans la liste, ou « Autre » en précisant son nom."))
+        }
+        if language == IntakeLanguage.other, languageOther.isEmpty { errors.append(("langue_autre", "Précisez le nom de la langue.")) }
         if interpreter && language.isEmpty { errors.append(("langue", "Précisez la langue pour l'interprète.")) }
         if !consentOrientation { errors.append(("consentement_orientation", "L'accord de la personne est nécessaire pour l'orienter.")) }
         guard errors.isEmpty, let day else { return nil }

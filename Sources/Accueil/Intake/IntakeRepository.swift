@@ -11,7 +11,8 @@ struct IntakeRecord: Sendable {
     let level: Int
     let informationOnly: Bool
     let household: String?
-    let interpreterLanguage: String?
+    let language: IntakeLanguage?
+    let interpreterNeeded: Bool
     let accessibilityNeeds: String?
     let consentOrientation: Bool
     let consentSharing: Bool
@@ -30,7 +31,8 @@ enum IntakeRepository {
         var informationOnly = false
         var household: String?
         var age: Int?
-        var interpreterLanguage: String?
+        var language: IntakeLanguage?
+        var interpreterNeeded = false
         var accessibilityNeeds: String?
         var consentOrientation = false
         var consentSharing = false
@@ -44,11 +46,11 @@ enum IntakeRepository {
         let facts = new.informationOnly ? nil : IntakeFacts.fromStoredHousehold(new.household)
         try db.run("""
             INSERT INTO intakes (person_id, at, site_id, account_id, channel, level, information_only, household, age,
-                                 interpreter_language, accessibility_needs, consent_orientation, consent_sharing, known_person,
+                                 language, language_other, interpreter_needed, accessibility_needs, consent_orientation, consent_sharing, known_person,
                                  day, household_type, pregnant)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [new.personID, new.at, new.siteID, new.accountID, new.channel, new.level, new.informationOnly, new.household, new.age,
-                  new.interpreterLanguage, new.accessibilityNeeds, new.consentOrientation, new.consentSharing, new.knownPerson,
+                  new.language?.tag, new.language?.otherName, new.interpreterNeeded, new.accessibilityNeeds, new.consentOrientation, new.consentSharing, new.knownPerson,
                   day, facts?.type, facts?.pregnant ?? false])
         let id = db.lastInsertRowID
         let motives = Set(new.motives).sorted()
@@ -96,7 +98,8 @@ enum IntakeRepository {
         IntakeRecord(id: row.int64("id") ?? 0, personID: row.int64("person_id"), at: row.int64("at") ?? 0, siteID: row.string("site_id") ?? "",
                      accountID: row.int64("account_id") ?? 0, channel: row.string("channel") ?? "", level: row.int("level") ?? 1,
                      informationOnly: row.bool("information_only") ?? false, household: row.string("household"),
-                     interpreterLanguage: row.string("interpreter_language"), accessibilityNeeds: row.string("accessibility_needs"),
+                     language: row.string("language").flatMap { IntakeLanguage(tag: $0, otherName: row.string("language_other")) },
+                     interpreterNeeded: row.bool("interpreter_needed") ?? false, accessibilityNeeds: row.string("accessibility_needs"),
                      consentOrientation: row.bool("consent_orientation") ?? false, consentSharing: row.bool("consent_sharing") ?? false,
                      knownPerson: row.bool("known_person") ?? false, motives: [])
     }

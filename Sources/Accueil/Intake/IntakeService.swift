@@ -44,7 +44,7 @@ struct IntakeService {
             let intakeID = try IntakeRepository.insert(db, .init(
                 personID: personID, at: at, siteID: form.siteID, accountID: account.id, channel: form.channel,
                 level: account.can(.readSocialNotes) ? form.level : 1, household: HouseholdJSON.encode(household, on: day), age: household.age,
-                interpreterLanguage: form.interpreter ? form.language : nil, accessibilityNeeds: Self.given(form.accessibility),
+                language: form.intakeLanguage, interpreterNeeded: form.interpreter, accessibilityNeeds: Self.given(form.accessibility),
                 consentOrientation: form.consentOrientation, consentSharing: form.consentSharing, knownPerson: known, motives: form.motives))
             if !form.note.isEmpty, account.can(.readSocialNotes) {
                 try IntakeRepository.addNote(db, intakeID: intakeID, institution: account.institution, accountID: account.id, text: form.note, at: now)

@@ -1,10 +1,12 @@
 import Foundation
 
-/// A motive of the request (logement, accès aux droits…) and the documents to bring for it.
+/// A motive of the request (logement, accès aux droits…).
 public struct Motive: Sendable, Decodable, Equatable {
     public let code: String
     public let label: String
-    public let documents: [String]
+    /// Never named on anything given to the person, and its documents not listed either: a slip
+    /// found at home must not tell what the person came about (domestic violence above all).
+    public let sensitive: Bool
 }
 
 /// The motive referential, loaded from `Resources/referential/motives.json`.
@@ -20,9 +22,8 @@ public struct MotiveCatalog: Sendable {
 
     public func motive(_ code: String) -> Motive? { byCode[code] }
 
-    /// Documents for a set of motives, without repeats, in referential order.
-    public func documents(for codes: [String]) -> [String] {
-        var seen = Set<String>()
-        return motives.filter { codes.contains($0.code) }.flatMap(\.documents).filter { seen.insert($0).inserted }
+    /// The motives of a request that may show on paper for the person, in referential order.
+    public func printable(_ codes: [String]) -> [String] {
+        motives.filter { codes.contains($0.code) && !$0.sensitive }.map(\.code)
     }
 }

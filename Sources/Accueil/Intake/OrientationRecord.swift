@@ -1,3 +1,5 @@
+import Orientation
+
 /// An orientation decided at intake, and what became of it (the closed loop).
 struct OrientationRecord: Sendable {
     enum Status: String, CaseIterable, Sendable {
@@ -28,6 +30,8 @@ struct OrientationRecord: Sendable {
     let siteID: String?
     let circonscription: String?
     let reasons: [String]
+    /// The rules that fired, in order (empty for orientations recorded before they were kept).
+    let rules: [OrientationRule]
     let suggestions: [String]
     let isDerogation: Bool
     let derogationJustification: String?

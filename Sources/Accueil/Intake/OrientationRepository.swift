@@ -16,12 +16,12 @@ enum OrientationRepository {
         let reasons = (try? JSONSerialization.data(withJSONObject: decision.reasons)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         // Day and reception site are copied on the row so that figures filter orientations without a join.
         try db.run("""
-            INSERT INTO orientations (reference, intake_id, person_id, created_at, account_id, service, site_id, circonscription, reasons,
+            INSERT INTO orientations (reference, intake_id, person_id, created_at, account_id, service, site_id, circonscription, reasons, rules,
                                       suggestions, is_derogation, derogation_justification, derogation_agreed_by,
                                       booking_kind, booking_date, booking_time, booking_place, day, reception_site_id)
-            VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT site_id FROM intakes WHERE id = ?))
+            VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT site_id FROM intakes WHERE id = ?))
             """, [intakeID, personID, now, accountID, decision.service.rawValue, decision.siteID, decision.circonscription, reasons,
-                  decision.suggestions.map(\.rawValue).joined(separator: ","), decision.isDerogation, derogation?.justification,
+                  decision.rules.map(\.rawValue).joined(separator: ","), decision.suggestions.map(\.rawValue).joined(separator: ","), decision.isDerogation, derogation?.justification,
                   derogation?.agreedBy, booking.kind, booking.date, booking.time, booking.place, FrenchDates.isoDay(now), intakeID])
         let id = db.lastInsertRowID
         try StatisticsCounters.recordOrientation(db, id: id)
@@ -103,7 +103,8 @@ enum OrientationRepository {
             id: row.int64("id") ?? 0, reference: row.string("reference") ?? "", intakeID: row.int64("intake_id") ?? 0,
             personID: row.int64("person_id"), createdAt: row.int64("created_at") ?? 0, accountID: row.int64("account_id") ?? 0,
             service: row.string("service") ?? "", siteID: row.string("site_id"), circonscription: row.string("circonscription"),
-            reasons: reasons, suggestions: (row.string("suggestions") ?? "").split(separator: ",").map(String.init),
+            reasons: reasons, rules: (row.string("rules") ?? "").split(separator: ",").compactMap { OrientationRule(rawValue: String($0)) },
+            suggestions: (row.string("suggestions") ?? "").split(separator: ",").map(String.init),
             isDerogation: row.bool("is_derogation") ?? false, derogationJustification: row.string("derogation_justification"),
             derogationAgreedBy: row.string("derogation_agreed_by"), bookingKind: row.string("booking_kind"),
             bookingDate: row.string("booking_date"), bookingTime: row.string("booking_time"), bookingPlace: row.string("booking_place"),

@@ -347,6 +347,9 @@ public enum Schema {
             ) STRICT;
             CREATE INDEX calendar_subscriptions_by_creator ON calendar_subscriptions(created_by);
             """),
+        Migration(9, "slip for the person: languages, rules kept, no placeholder site data") { db in
+            try SlipDataMigration.apply(db)
+        },
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

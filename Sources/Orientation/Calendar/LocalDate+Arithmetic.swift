@@ -13,6 +13,9 @@ extension LocalDate {
         self.init(year: date.year, month: date.month, day: date.day)
     }
 
+    /// ISO day of the week: 1 = Monday … 7 = Sunday.
+    public var weekday: Int { CivilCalendar.weekday(daysSinceEpoch: daysSinceEpoch) }
+
     /// The date `count` days later (earlier if negative); nil if it leaves years 1...9999.
     public func adding(days count: Int) -> LocalDate? {
         LocalDate(daysSinceEpoch: daysSinceEpoch + count)

@@ -10,14 +10,17 @@ public struct Site: Sendable, Hashable, Codable {
     public let circonscription: String?
     /// For an antenna: the MDS it belongs to.
     public let parentSite: String?
-    public let address: String
-    /// Nil when not known: a made-up number would send people to a stranger.
+    /// Nil when no source gives it: an address, phone or hour that nobody can source is never
+    /// invented (a made-up one would send people to a stranger). Staff see it as missing.
+    public let address: String?
     public let phone: String?
-    public let openingHours: String
-    public let accessibility: String
+    public let openingHours: String?
+    public let accessibility: String?
+    /// The passage the address comes from (convention, annex), so that it can be checked.
+    public let addressSource: String?
     public let validFrom: LocalDate
     public let validTo: LocalDate?
-    /// Free text, notably which details are placeholders to be confirmed.
+    /// Free text for staff, notably which details are still missing.
     public let note: String?
 
     public var period: Period { Period(from: validFrom, to: validTo) }

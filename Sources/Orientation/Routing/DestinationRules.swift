@@ -14,7 +14,7 @@ enum DestinationRules {
         case .ccas:
             let site = referential.ccasSite
             return Destination(site: site, circonscription: nil, fired: FiredRule(.ccasSite,
-                "Lieu d'accueil du CCAS : \(site.name), \(site.address)."))
+                "Lieu d'accueil du CCAS : \(site.name)\(site.address.map { ", \($0)" } ?? "")."))
         case .mds:
             guard let key = household.sector else {
                 return Destination(site: nil, circonscription: nil, fired: withoutSector(household))

@@ -16,7 +16,7 @@ struct PersonSeed {
                                                  followedBy: nil, referent: "Mme Référente", at: at)
         let intake = try IntakeRepository.insert(db, .init(personID: person, at: at, siteID: "ccas-cite-municipale", accountID: 1, channel: "sur_place", level: 1,
                                                            household: #"{"adults":1,"children":[{"birthDate":"2023-06-01"}],"sector":"bastide"}"#, age: age,
-                                                           interpreterLanguage: "arabe", accessibilityNeeds: "fauteuil", consentOrientation: true, motives: ["logement"]))
+                                                           language: IntakeLanguage(tag: "ar"), interpreterNeeded: true, accessibilityNeeds: "fauteuil", consentOrientation: true, motives: ["logement"]))
         try IntakeRepository.addNote(db, intakeID: intake, institution: .mds, accountID: 2, text: "Note confidentielle sur \(name)", at: at)
         try db.run("""
             INSERT INTO orientations (reference, intake_id, person_id, created_at, account_id, service, site_id, reasons, is_derogation,

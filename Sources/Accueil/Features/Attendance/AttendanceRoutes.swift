@@ -15,12 +15,13 @@ enum AttendanceRoutes {
             let site = account.siteIDs.contains(request.query["site"] ?? "") ? request.query["site"]! : nil
             let day = request.query["jour"].flatMap { FrenchDates.startOfDay($0) == nil ? nil : $0 }
             let now = context.now()
-            let (rows, sites) = try await context.store.write { db -> ([(OrientationRecord, Person?)], [DirectorySite]) in
+            let (rows, needs, sites) = try await context.store.write { db -> ([(OrientationRecord, Person?)], [Int64: MeetingNeeds], [DirectorySite]) in
                 let list = try OrientationRepository.incoming(db, siteIDs: site.map { [$0] } ?? account.siteIDs, day: day)
                 try AuditTrail.record(db, at: now, account: account.id, .incomingListRead, detail: "\(site ?? "tous mes sites") : \(list.count)")
-                return (try list.map { ($0, try $0.personID.flatMap { try PersonRepository.find(db, id: $0) }) }, try SiteDirectory.all(db))
+                return (try list.map { ($0, try $0.personID.flatMap { try PersonRepository.find(db, id: $0) }) },
+                        try MeetingNeeds.forOrientations(db, list.map(\.id)), try SiteDirectory.all(db))
             }
-            let body = AttendancePage.render(request, rows: rows, sites: sites.filter { account.siteIDs.contains($0.id) }, site: site, day: day,
+            let body = AttendancePage.render(request, rows: rows, needs: needs, sites: sites.filter { account.siteIDs.contains($0.id) }, site: site, day: day,
                                              today: FrenchDates.isoDay(context.now()), notice: request.query["info"])
             return Layout.response(title: "Orientations reçues", body: body, request: request)
         }
@@ -53,7 +54,7 @@ enum AttendanceRoutes {
 }
 
 enum AttendancePage {
-    static func render(_ request: Request, rows: [(OrientationRecord, Person?)], sites: [DirectorySite], site: String?, day: String?, today: String, notice: String?) -> HTML {
+    static func render(_ request: Request, rows: [(OrientationRecord, Person?)], needs: [Int64: MeetingNeeds], sites: [DirectorySite], site: String?, day: String?, today: String, notice: String?) -> HTML {
         let csrf = FormFields.csrf(request.csrfToken)
         let items = rows.map { (o, person) -> HTML in
             let overdue = o.isOverdue(today: today)
@@ -64,7 +65,8 @@ enum AttendancePage {
                 """ : "<p>\(o.status.label)</p>"
             return """
                 <tr\(overdue ? " class=\"overdue\"" as HTML : .empty)><td><a href="/orientations/\(String(o.id))">\(o.reference)</a>\(overdue ? "<br><strong>En retard</strong>" as HTML : .empty)</td>
-                <td>\(person?.fullName ?? "—")</td><td>\(BookingText.describe(o))</td><td>\(form)</td></tr>
+                <td>\(person?.fullName ?? "—")\(needs[o.id].map { "<br><span class=\"needs\">\($0.label)</span>" as HTML } ?? .empty)</td>
+                <td>\(BookingText.describe(o))</td><td>\(form)</td></tr>
                 """
         }
         let saved: HTML = notice == "enregistre" ? "<div class=\"notice success\" role=\"status\"><p>Suite enregistrée.</p></div>" : .empty

@@ -8,7 +8,8 @@ enum SubjectAccessPage {
         let p = report.person
         let site = { (id: String?) in id.map { report.sites[$0] ?? $0 } ?? "—" }
         let intakes = report.intakes.map { i -> HTML in
-            let details = [i.household.map { "Foyer : \($0)" }, report.ages[i.id].map { "Âge : \($0) ans" }, i.interpreterLanguage.map { "Interprète : \($0)" },
+            let details = [i.household.map { "Foyer : \($0)" }, report.ages[i.id].map { "Âge : \($0) ans" }, i.language.map { "Langue : \($0.frenchName)" },
+                           i.interpreterNeeded ? "Interprète demandé" : nil,
                            i.accessibilityNeeds.map { "Accessibilité : \($0)" }].compactMap { $0 }.joined(separator: " · ")
             return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(site(i.siteID))</td><td>\(PersonPage.channelLabel(i.channel)) · niveau \(i.level)</td><td>\(i.motives.joined(separator: ", "))</td><td>\(details.isEmpty ? "—" : details)</td></tr>"
         }

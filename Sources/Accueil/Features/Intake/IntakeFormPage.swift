@@ -8,8 +8,25 @@ enum IntakeFormPage {
         let sites: [DirectorySite]
         let sectors: [Sector]
         let motives: [Motive]
+        /// Languages the slip is also printed in.
+        let slipLanguages: Set<String>
         let matches: [(person: Person, lastOrientation: String?)]
         let notice: String?
+    }
+
+    /// The language the person speaks (a list of BCP 47 tags, or « autre » with its name), and whether an interpreter is needed.
+    static func languageFields(_ form: IntakeForm, slipLanguages: Set<String>, error: (String) -> String?) -> HTML {
+        let options = IntakeLanguage.list.map { entry in
+            FormFields.Option(entry.tag, entry.name.prefix(1).uppercased() + entry.name.dropFirst() + (slipLanguages.contains(entry.tag) ? " — fiche traduite" : ""))
+        } + [FormFields.Option(IntakeLanguage.other, "Autre langue (préciser)")]
+        return """
+            <div class="row">
+            \(FormFields.select("langue", label: "Langue parlée", options: options, selected: form.language,
+                               hint: "« Fiche traduite » : la fiche d'orientation est aussi imprimée dans cette langue.", error: error("langue"), includeBlank: "Non précisée"))
+            \(FormFields.input("langue_autre", label: "Autre langue", value: form.languageOther, hint: "Seulement pour « Autre langue ».", error: error("langue_autre"), autocomplete: "off"))
+            </div>
+            \(FormFields.checkbox("interprete", label: "Besoin d'un interprète", checked: form.interpreter))
+            """
     }
 
     static func render(_ request: Request, _ form: IntakeForm, _ data: Data) -> HTML {
@@ -70,8 +87,7 @@ enum IntakeFormPage {
             </fieldset>
             <fieldset><legend>La demande</legend>
             \(FormFields.choices("motifs", legend: "Motifs", options: data.motives.map { .init($0.code, $0.label) }, checked: Set(form.motives), multiple: true, error: error("motifs")))
-            \(FormFields.checkbox("interprete", label: "Besoin d'un interprète", checked: form.interpreter))
-            \(FormFields.input("langue", label: "Langue", value: form.language, error: error("langue"), autocomplete: "off"))
+            \(languageFields(form, slipLanguages: data.slipLanguages, error: error))
             \(FormFields.input("accessibilite", label: "Besoins d'accessibilité", value: form.accessibility, hint: "Par exemple : fauteuil roulant, malvoyance, surdité.", autocomplete: "off"))
             \(account?.can(.readSocialNotes) == true ? FormFields.textarea("note", label: "Note pour les travailleurs sociaux", value: form.note, hint: "Visible seulement des travailleurs sociaux de votre institution, jamais sur la fiche d'orientation.") : .empty)
             </fieldset>

@@ -93,7 +93,7 @@ enum IntakeRoutes {
         }
         let today = LocalDate(Date(timeIntervalSince1970: TimeInterval(context.now())), in: FrenchDates.timeZone)
         let data = IntakeFormPage.Data(sites: sites, sectors: context.referential.sectors(on: today), motives: context.motives.motives,
-                                       matches: annotated.map { (person: $0.0, lastOrientation: $0.1) }, notice: notice)
+                                       slipLanguages: Set(context.slipCatalogues.translatedTags), matches: annotated.map { (person: $0.0, lastOrientation: $0.1) }, notice: notice)
         return Layout.response(title: "Nouvel accueil", body: IntakeFormPage.render(request, form, data), request: request, status: status)
     }
 

@@ -100,17 +100,28 @@ enum DecisionSummary {
     }
 }
 
-/// Address, phone, hours and accessibility of a site of the directory.
+/// Address, phone, hours and accessibility of a site of the directory, for staff: what is missing
+/// says so, with a discreet notice that the slip will send the person back to the desk for it.
 enum SiteCard {
     static func render(_ site: DirectorySite?) -> HTML {
         guard let site else { return .empty }
+        func value(_ text: String?) -> HTML {
+            guard let text = text?.trimmed, !text.isEmpty else { return "<span class=\"muted\">Non renseigné</span>" }
+            return "\(text)"
+        }
+        let missing = site.missingContact
+        let notice: HTML = missing.isEmpty ? .empty : """
+            <p class="hint site-missing">Coordonnées à compléter pour ce site (\(missing.joined(separator: ", "))) : la fiche n'en imprime rien
+            et invite la personne à les demander à l'accueil. Un administrateur peut les compléter (Sites et partenaires).</p>
+            """
         return """
             <dl class="site-card">
-            <dt>Adresse</dt><dd>\(site.address ?? "—")</dd>
-            <dt>Téléphone</dt><dd>\(site.phone ?? "—")</dd>
-            <dt>Horaires</dt><dd>\(site.openingHours ?? "—")</dd>
-            <dt>Accessibilité</dt><dd>\(site.accessibility ?? "—")</dd>
+            <dt>Adresse</dt><dd>\(value(site.address))</dd>
+            <dt>Téléphone</dt><dd>\(value(site.phone))</dd>
+            <dt>Horaires</dt><dd>\(value(site.openingHours))</dd>
+            <dt>Accessibilité</dt><dd>\(value(site.accessibility))</dd>
             </dl>
+            \(notice)
             """
     }
 }

@@ -18,6 +18,7 @@ enum OrientationPage {
             <h1>Orientation \(o.reference)</h1>
             \(notice)
             <p>Pour <strong>\(view.person?.fullName ?? "—")</strong>\(view.person.map { " · <a href=\"/personnes/\(String($0.id))\">voir le dossier</a>" as HTML } ?? .empty)</p>
+            \(MeetingNeeds(view.intake).isEmpty ? .empty : "<p class=\"needs\"><strong>Pour préparer la venue :</strong> \(MeetingNeeds(view.intake).label)</p>" as HTML)
             <p>État : <strong>\(o.status.label)</strong>\(o.isOverdue(today: today) ? " (en retard)" as HTML : .empty)</p>
             <section aria-labelledby="destination"><h2 id="destination">\(o.service == "MDS" ? "Maison du Département des Solidarités" : "CCAS de Bordeaux") : \(view.destination?.name ?? "site à déterminer")</h2>
             \(SiteCard.render(view.destination))

@@ -21,13 +21,15 @@ enum PlanningRoutes {
             let siteID = try request.parameter("id")
             let day = try date(request, default: ParisNow(context.now()).date)
             let showNames = request.session?.account.can(.readPersonFile) == true
-            let (snapshot, bookings, names) = try await context.store.read { db in
+            let (snapshot, bookings, names, needs) = try await context.store.read { db in
                 let bookings = try BookingRepository.active(db, from: day, to: day)
                 var names: [Int64: String] = [:]
+                var needs: [Int64: MeetingNeeds] = [:]
                 if showNames {
                     for id in Set(bookings.map(\.personID)) { names[id] = try PersonRepository.find(db, id: id)?.fullName }
+                    needs = try MeetingNeeds.forOrientations(db, bookings.compactMap(\.orientationID))
                 }
-                return (try PlanningSnapshot.load(db, referential: context.referential), bookings, names)
+                return (try PlanningSnapshot.load(db, referential: context.referential), bookings, names, needs)
             }
             guard let site = snapshot.sites.first(where: { $0.id == siteID }) else { throw HTTPError.notFound }
             let occurrences = snapshot.occurrences(from: day, to: day).filter { $0.siteID == siteID }
@@ -36,7 +38,7 @@ enum PlanningRoutes {
             let input = SiteDayPage.Input(
                 site: site, date: day, occurrences: occurrences, bookings: bookings.filter { ids.contains($0.occurrenceID) },
                 orphans: bookings.filter { hostedHere.contains($0.permanenceID) && !ids.contains($0.occurrenceID) },
-                names: names, directory: snapshot.directory)
+                names: names, needs: needs, directory: snapshot.directory)
             return Layout.response(title: "\(site.name) — \(day.frenchShortLabel)", body: SiteDayPage.render(input), request: request, stylesheet: "planning.css")
         }
 

@@ -15,6 +15,8 @@ enum SiteDayPage {
         let orphans: [BookingRecord]
         /// Person id → "Prénom NOM", empty when the reader may not see names.
         let names: [Int64: String]
+        /// Orientation id → interpreter and accessibility needs, for the same readers as the names.
+        let needs: [Int64: MeetingNeeds]
         let directory: PlanningDirectory
     }
 
@@ -74,6 +76,7 @@ enum SiteDayPage {
     private static func person(_ input: Input, _ booking: BookingRecord) -> HTML {
         guard let name = input.names[booking.personID] else { return "1 personne" }
         guard let orientation = booking.orientationID else { return "\(name)" }
-        return "<a href=\"/orientations/\(String(orientation))\">\(name)</a>"
+        let needs: HTML = input.needs[orientation].map { " <span class=\"needs\">(\($0.label))</span>" } ?? .empty
+        return "<a href=\"/orientations/\(String(orientation))\">\(name)</a>\(needs)"
     }
 }

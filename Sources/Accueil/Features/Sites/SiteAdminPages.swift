@@ -14,9 +14,20 @@ enum SiteAdminPages {
             <td><a href="/admin/sites/\(site.id)">Modifier<span class="visually-hidden"> la fiche \(site.name)</span></a></td></tr>
             """
         }
+        let incomplete = sites.filter { ($0.validTo ?? today) >= today && !$0.missingContact.isEmpty }.map { site -> HTML in
+            "<li><a href=\"/admin/sites/\(site.id)\">\(site.name)</a> : \(site.missingContact.joined(separator: ", "))</li>"
+        }
+        let toComplete: HTML = incomplete.isEmpty ? .empty : """
+            <section aria-labelledby="a-completer" class="notice warning">
+            <h2 id="a-completer">Coordonnées à compléter (\(incomplete.count) site\(incomplete.count > 1 ? "s" : ""))</h2>
+            <p>Rien n'est inventé : tant qu'une donnée manque, la fiche d'orientation n'en imprime rien et invite la personne à la demander à l'accueil.</p>
+            <ul>\(incomplete)</ul>
+            </section>
+            """
         return """
             <h1>Sites et partenaires</h1>
             \(banner)
+            \(toComplete)
             <p>Les informations pratiques données aux personnes orientées. Le type, la circonscription et la validité viennent du référentiel territorial et ne se modifient pas ici.</p>
             <table>
             <caption>\(sites.count) site\(sites.count > 1 ? "s" : "")</caption>
