@@ -110,7 +110,7 @@ def test_family_in_bastide_is_oriented_to_mds_bastide_and_the_destination_marks_
     driver.find_element(By.LINK_TEXT, "Fiche d'orientation à imprimer").click()
     WebDriverWait(driver, 10).until(EC.url_contains("/fiche"))
     slip = driver.find_element(By.TAG_NAME, "main").text
-    for expected in (reference, "MDS Bastide", "Inès LEFEBVRE", "14:30", "Documents à apporter", "Vos données personnelles"):
+    for expected in (reference, "MDS Bastide", "Inès L.", "14:30", "Ce qu'il faut apporter", "Vos données personnelles"):
         assert expected in slip, expected
     check_page(driver, axe_violations, served_html, nu_errors, screenshot, "4-slip")
     options = PrintOptions()
