@@ -112,6 +112,24 @@ import TestSupport
         }
     }
 
+    /// Probe finding: a link killed by disabling its creator came back when the account was enabled again.
+    @Test func aLinkKilledByDisablingItsCreatorStaysDeadWhenTheAccountIsEnabledAgain() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            let path = try await createLink(agent, weekPage: "/planning/sites/mds-lac/semaine", type: "site", subject: "mds-lac")
+            #expect(try await app.browser().get(path).status == 200)
+            let agentID = try #require(try await offPool { try app.store.readSync { db in try db.int("SELECT id FROM accounts WHERE login = 'agent'") } })
+            let admin = try await app.signedIn("admin")
+            _ = try await admin.get("/admin/comptes")
+            #expect(try await admin.post("/admin/comptes/\(agentID)/desactiver", []).status == 303)
+            #expect(try await app.browser().get(path).status == 404)
+            #expect(try await admin.post("/admin/comptes/\(agentID)/reactiver", []).status == 303)
+            #expect(try await app.browser().get(path).status == 404, "a dead link stays dead")
+            let revokedBy = try await offPool { try app.store.readSync { db in try db.int("SELECT revoked_by FROM calendar_subscriptions") } }
+            #expect(revokedBy != nil && revokedBy != agentID, "revoked by the administrator who disabled the account")
+        }
+    }
+
     @Test func aSocialWorkerSubscribesToTheirOwnFeedFromTheGridPage() async throws {
         try await withApp { app in
             let tsCCAS = try #require(try await offPool { try app.store.readSync { db in try db.int("SELECT id FROM accounts WHERE login = 'ts.ccas'") } })

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Testing
 import TestSupport
 @testable import Accueil
@@ -23,6 +24,27 @@ import TestSupport
 
     func scalar(_ app: TestApp, _ sql: String) throws -> Int {
         try app.store.readSync { db in try db.int(sql) ?? -1 }
+    }
+
+    /// Probe finding: the six-week horizon was only applied when listing slots; a hand-made POST booked 2099.
+    @Test func aSlotBeyondTheBookingHorizonIsRefusedWhereTheBookingIsSaved() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            let path = try await ccasIntake(agent, "Lointain")
+            _ = try await agent.get(path)
+            let refused = try await agent.post(path + "/orientation", [("creneau", "ccas-mds-saint-michel-20990108|09:00")])
+            #expect(refused.status == 409)
+            #expect(refused.text.contains("Ce créneau ne peut pas être réservé : seuls les créneaux d&#39;aujourd&#39;hui au"))
+            #expect(try scalar(app, "SELECT count(*) FROM bookings") == 0)
+            #expect(try scalar(app, "SELECT count(*) FROM orientations") == 0, "nothing half-saved")
+            // Straight at the repository too: the rule lives where the place is written.
+            #expect(throws: BookingError.self) {
+                try app.store.writeSync { db in
+                    try BookingRepository.book(db, occurrenceID: "ccas-mds-saint-michel-20990108", slotStart: TimeOfDay("09:00")!, personID: 1,
+                                               orientationID: nil, accountID: nil, at: app.now)
+                }
+            }
+        }
     }
 
     @Test func theDecisionOffersFreeSlotsAndChoosingOneBooksItWithTheOrientation() async throws {

@@ -154,7 +154,7 @@ extension SocialWorkerForm {
                 let id = db.lastInsertRowID
                 try PlanningRepository.insert(db, absence: Absence(workerID: "ts-ccas-2", dates: CalendarDate("2026-11-24")!...CalendarDate("2026-11-24")!, reason: "Formation"))
                 try BookingRepository.book(db, occurrenceID: "ccas-mds-grand-parc-20261124", slotStart: TimeOfDay("09:30")!, personID: id,
-                                           orientationID: nil, accountID: nil, at: 0)
+                                           orientationID: nil, accountID: nil, at: app.now)
                 return id
             }
             let agentView = main(try await app.signedIn("agent").get("/planning/sites/mds-grand-parc/jour?date=2026-11-24"))
@@ -208,7 +208,7 @@ extension SocialWorkerForm {
             try app.store.writeSync { db in
                 try db.run("INSERT INTO persons (last_name, first_name, name_key, created_at, updated_at) VALUES ('Roux', 'Paul', 'roux paul', 0, 0)")
                 try BookingRepository.book(db, occurrenceID: "ccas-mds-grand-parc-20261124", slotStart: TimeOfDay("09:30")!, personID: db.lastInsertRowID,
-                                           orientationID: nil, accountID: nil, at: 0)
+                                           orientationID: nil, accountID: nil, at: app.now)
             }
             let manager = try await app.signedIn("responsable")
             #expect(try await manager.get("/planning/absences").status == 200)

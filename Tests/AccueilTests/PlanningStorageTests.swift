@@ -75,23 +75,23 @@ import Testing
             let (first, second) = (try addPerson(app, "Premier"), try addPerson(app, "Second"))
             let occurrence = "ccas-mds-centre-20261123", nine = Self.time("09:00")
             let booked = try app.store.writeSync { db in
-                try BookingRepository.book(db, occurrenceID: occurrence, slotStart: nine, personID: first, orientationID: nil, accountID: nil, at: 10)
+                try BookingRepository.book(db, occurrenceID: occurrence, slotStart: nine, personID: first, orientationID: nil, accountID: nil, at: app.now + 10)
             }
             #expect(booked.place == 1)
             #expect(throws: BookingError.slotFull(capacity: 1)) {
                 try app.store.writeSync { db in
-                    try BookingRepository.book(db, occurrenceID: occurrence, slotStart: nine, personID: second, orientationID: nil, accountID: nil, at: 11)
+                    try BookingRepository.book(db, occurrenceID: occurrence, slotStart: nine, personID: second, orientationID: nil, accountID: nil, at: app.now + 11)
                 }
             }
             #expect(throws: BookingError.unknownSlot(Self.time("09:10"))) {
                 try app.store.writeSync { db in
-                    try BookingRepository.book(db, occurrenceID: occurrence, slotStart: Self.time("09:10"), personID: second, orientationID: nil, accountID: nil, at: 11)
+                    try BookingRepository.book(db, occurrenceID: occurrence, slotStart: Self.time("09:10"), personID: second, orientationID: nil, accountID: nil, at: app.now + 11)
                 }
             }
             // 25 December is a holiday.
             #expect(throws: BookingError.occurrenceCancelled(.publicHoliday(name: "Noël"))) {
                 try app.store.writeSync { db in
-                    try BookingRepository.book(db, occurrenceID: "ccas-mds-saint-jean-20261225", slotStart: nine, personID: second, orientationID: nil, accountID: nil, at: 11)
+                    try BookingRepository.book(db, occurrenceID: "ccas-mds-saint-jean-20261225", slotStart: nine, personID: second, orientationID: nil, accountID: nil, at: app.now + 11)
                 }
             }
             // The SQL index alone refuses a second live booking of the same place.
@@ -105,7 +105,7 @@ import Testing
             }
             try app.store.writeSync { db in try BookingRepository.cancel(db, id: booked.id, accountID: nil, at: 20) }
             let rebooked = try app.store.writeSync { db in
-                try BookingRepository.book(db, occurrenceID: occurrence, slotStart: nine, personID: second, orientationID: nil, accountID: nil, at: 21)
+                try BookingRepository.book(db, occurrenceID: occurrence, slotStart: nine, personID: second, orientationID: nil, accountID: nil, at: app.now + 21)
             }
             #expect(rebooked.place == 1)
             #expect(try app.store.readSync { db in try BookingRepository.active(db, occurrenceID: occurrence) }.map(\.personID) == [second])

@@ -39,6 +39,9 @@ import Testing
             for expected in ["Données détenues sur Élodie DURAND", "Note confidentielle sur Durand", "Dossier consulté", "export.json", "Effacer"] {
                 #expect(page.text.contains(expected), "page lacks \(expected)")
             }
+            // Probe finding: the tab title (history, shared screens) names the file, never the person.
+            let title = try #require(page.text.range(of: #"<title>[^<]*</title>"#, options: .regularExpression).map { String(page.text[$0]) })
+            #expect(title.contains("Données du dossier n° \(seed.personID)") && !title.contains("Durand") && !title.contains("DURAND"))
             #expect(try app.auditCount(.personExported) == 2)
             #expect(try await admin.get("/personnes/9999/export.json").status == 404)
         }

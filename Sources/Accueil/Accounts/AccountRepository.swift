@@ -68,9 +68,14 @@ enum AccountRepository {
     }
 
     /// Disabling also ends every session of the account, at once.
-    static func setDisabled(_ db: Connection, id: Int64, _ disabled: Bool) throws {
+    /// Disabling ends the account's sessions and revokes its calendar links for good: enabling the
+    /// account again gives back the sign-in, not links that were in other hands meanwhile.
+    static func setDisabled(_ db: Connection, id: Int64, _ disabled: Bool, by actor: Int64, at now: Int64) throws {
         try db.run("UPDATE accounts SET disabled = ? WHERE id = ?", [disabled, id])
-        if disabled { try SessionRepository.endAll(db, accountID: id) }
+        if disabled {
+            try SessionRepository.endAll(db, accountID: id)
+            try CalendarSubscriptionRepository.revokeAll(db, createdBy: id, by: actor, at: now)
+        }
     }
 
     private static func account(_ db: Connection, _ row: Row) throws -> Account {

@@ -48,6 +48,10 @@ enum BookingRepository {
     static func book(_ db: Connection, occurrenceID: String, slotStart: TimeOfDay, personID: Int64, orientationID: Int64?,
                      accountID: Int64?, at now: Int64) throws -> BookingRecord {
         guard let occurrence = try occurrence(db, id: occurrenceID) else { throw BookingError.unknownOccurrence(occurrenceID) }
+        // The horizon the slots are offered on holds where the place is saved too: a hand-made POST
+        // cannot book a place in 2099 (or yesterday).
+        let today = ParisNow(now).date, lastDay = today.adding(days: SlotProposals.horizonDays)
+        guard occurrence.date >= today, occurrence.date <= lastDay else { throw BookingError.outsideBookingWindow(lastDay: lastDay) }
         let existing = try active(db, occurrenceID: occurrenceID)
         var ledger = BookingLedger(occurrences: [occurrence], bookings: existing.map(\.planningBooking))
         try ledger.book(personReference: String(personID), occurrenceID: occurrenceID, slotStart: slotStart)

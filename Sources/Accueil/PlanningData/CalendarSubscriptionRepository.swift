@@ -34,6 +34,11 @@ enum CalendarSubscriptionRepository {
         return db.changes == 1
     }
 
+    /// Every live link an account made, revoked (the account is disabled).
+    static func revokeAll(_ db: Connection, createdBy accountID: Int64, by actor: Int64, at now: Int64) throws {
+        try db.run("UPDATE calendar_subscriptions SET revoked_at = ?, revoked_by = ? WHERE created_by = ? AND revoked_at IS NULL", [now, actor, accountID])
+    }
+
     static func markUsed(_ db: Connection, id: Int64, at now: Int64) throws {
         try db.run("UPDATE calendar_subscriptions SET last_used_at = ? WHERE id = ?", [now, id])
     }

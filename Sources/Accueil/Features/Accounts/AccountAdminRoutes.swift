@@ -84,7 +84,7 @@ enum AccountAdminRoutes {
                 let now = context.now()
                 try await context.store.write { db in
                     guard try AccountRepository.find(db, id: id) != nil else { throw HTTPError.notFound }
-                    try AccountRepository.setDisabled(db, id: id, disable)
+                    try AccountRepository.setDisabled(db, id: id, disable, by: admin.id, at: now)
                     try AuditTrail.record(db, at: now, account: admin.id, disable ? .accountDisabled : .accountEnabled, subjectType: "compte", subjectID: String(id))
                 }
                 return .redirect(to: "/admin/comptes?info=" + (disable ? "desactive" : "reactive"))
