@@ -30,10 +30,40 @@ import TestSupport
         }
     }
 
-    @Test func perAddressThrottleStopsASweepOverManyLogins() async throws {
+    /// Probe finding: 20 failures from one address locked every login from it, correct passwords included
+    /// (a whole site behind one NAT address). Past the limit the address is slowed down, not refused.
+    @Test func perAddressLimitSlowsASweepDownButLetsACorrectPasswordIn() async throws {
         try await withApp { app in
             for index in 0..<20 { _ = try await app.browser().logIn("inconnu\(index)", "mauvais-mot-de-passe") }
-            #expect(try await app.browser().logIn("admin", "demo-administrateur-comptes").status == 429)
+            #expect(try await app.browser().logIn("admin", "demo-administrateur-comptes").status == 303)
+            // A locked login stays locked whatever the address does.
+            for _ in 0..<5 { _ = try await app.browser().logIn("agent", "mauvais-mot-de-passe") }
+            #expect(try await app.browser().logIn("agent", "demo-agent-accueil").status == 429)
+        }
+    }
+
+    @Test func theAddressWaitGrowsWithEachAttemptOverTheLimitAndIsBounded() {
+        let throttle = LoginThrottle()
+        for index in 0..<20 { #expect(throttle.beginAttempt(login: "x\(index)", address: "10.0.0.1", now: 100) == .proceed(afterSeconds: 0)) }
+        #expect(throttle.beginAttempt(login: "y1", address: "10.0.0.1", now: 100) == .proceed(afterSeconds: 1))
+        #expect(throttle.beginAttempt(login: "y2", address: "10.0.0.1", now: 100) == .proceed(afterSeconds: 2))
+        for index in 3..<12 { _ = throttle.beginAttempt(login: "y\(index)", address: "10.0.0.1", now: 100) }
+        #expect(throttle.beginAttempt(login: "z", address: "10.0.0.1", now: 100) == .proceed(afterSeconds: LoginThrottle.maximumDelaySeconds))
+        #expect(throttle.beginAttempt(login: "z", address: "10.0.0.2", now: 100) == .proceed(afterSeconds: 0), "another address is not slowed")
+        // After the window the address starts afresh.
+        #expect(throttle.beginAttempt(login: "w", address: "10.0.0.1", now: 100 + 16 * 60) == .proceed(afterSeconds: 0))
+    }
+
+    /// Probe finding: a login sent with a stale session cookie answered with the new cookie, then its deletion.
+    @Test func loggingInWithAStaleSessionCookieKeepsTheNewSession() async throws {
+        try await withApp { app in
+            let browser = try await app.signedIn("agent")
+            app.advanceClock(seconds: 24 * 3600)             // the session has expired; the browser still holds it
+            let response = try await browser.logIn("agent", "demo-agent-accueil")
+            #expect(response.status == 303)
+            let cookies = response.headers.filter { $0.name.lowercased() == "set-cookie" }.map(\.value).filter { $0.hasPrefix("accueil_session=") }
+            #expect(cookies.count == 1, "one session cookie, not the new one and then its deletion: \(cookies)")
+            #expect(try await browser.get("/accueils/nouveau").status == 200, "signed in")
         }
     }
 

@@ -1,7 +1,10 @@
 import Synchronization
 
-/// Brute-force throttling: after too many failures for one login, or from one address, within a
-/// window, further attempts are refused for the rest of the window — whatever the password.
+/// Brute-force throttling. After too many failures for one login within a window, further attempts
+/// at that login are refused for the rest of the window, whatever the password. Past the limit for
+/// one address, attempts from it are slowed down (a growing wait before the answer), not refused: a
+/// whole site behind one NAT address must not be locked out by a few tired colleagues, while a
+/// sweep over many logins from one address still crawls.
 ///
 /// Kept in memory: a restart forgets the counters, which costs an attacker a restart they cannot cause.
 final class LoginThrottle: Sendable {
@@ -18,19 +21,30 @@ final class LoginThrottle: Sendable {
 
     init(limits: Limits = Limits()) { self.limits = limits }
 
+    enum Attempt: Equatable {
+        /// Check the password after waiting this long (zero below the address limit).
+        case proceed(afterSeconds: Int)
+        /// The login is locked for the rest of the window.
+        case refused
+    }
+
+    /// The longest wait imposed on an address past its limit.
+    static let maximumDelaySeconds = 5
+
     /// Counts an attempt *before* the password is checked, in one step under the lock: parallel
     /// attempts cannot all slip through while the first ones are still being verified.
-    /// Returns false (and counts nothing) when the login or the address is already blocked.
-    func beginAttempt(login: String, address: String?, now: Int64) -> Bool {
+    /// A locked login is refused (and nothing is counted); an address past its limit waits one more
+    /// second per attempt over the limit, up to `maximumDelaySeconds`.
+    func beginAttempt(login: String, address: String?, now: Int64) -> Attempt {
         let loginKey = Self.key(login: login)
         return failures.withLock { table in
-            let blocked = count(&table, loginKey, now) >= limits.perLogin
-                || address.map { count(&table, "ip:" + $0, now) >= limits.perAddress } ?? false
-            guard !blocked else { return false }
+            guard count(&table, loginKey, now) < limits.perLogin else { return .refused }
+            let fromAddress = address.map { count(&table, "ip:" + $0, now) } ?? 0
             if table.count >= limits.maxTrackedKeys { evict(&table, now) }
             table[loginKey, default: []].append(now)
             if let address { table["ip:" + address, default: []].append(now) }
-            return true
+            let over = fromAddress - limits.perAddress + 1
+            return .proceed(afterSeconds: over > 0 ? min(over, Self.maximumDelaySeconds) : 0)
         }
     }
 

@@ -47,7 +47,10 @@ struct SessionMiddleware: Middleware {
         if request[CurrentSession.self] != nil {
             response.headers.set("Cache-Control", "no-store")
         }
-        if clearCookie {
+        // A login answered while the browser still held a stale cookie sets the new session itself:
+        // expiring the cookie after it would sign the person straight out again.
+        let setsSession = response.headers.values(for: "Set-Cookie").contains { $0.hasPrefix(settings.cookieName + "=") }
+        if clearCookie && !setsSession {
             response.headers.add("Set-Cookie", SetCookie.expired(settings.cookieName, secure: settings.secureCookies).headerValue)
         }
         if let newAnonymousToken = anonymous?.newToken {

@@ -26,7 +26,12 @@ enum LoginRoutes {
             let address = ClientAddress.of(request, trustProxy: context.configuration.trustProxy)
             let demo = !context.configuration.production
 
-            if !context.throttle.beginAttempt(login: login, address: address, now: now) {
+            let attempt = context.throttle.beginAttempt(login: login, address: address, now: now)
+            if case .proceed(let seconds) = attempt, seconds > 0 {
+                // Past the address's limit: slowed down, not refused (colleagues behind one NAT address).
+                try await Task.sleep(for: .seconds(seconds))
+            }
+            if attempt == .refused {
                 let known = try await context.store.read { db in try AccountRepository.find(db, login: login)?.account.id }
                 try await context.store.write { db in try AuditTrail.record(db, at: now, account: known, .loginThrottled) }
                 return html(LoginPage.render(request, login: login, returnPath: returnPath, message: throttledMessage, demo: demo), status: .tooManyRequests)
