@@ -51,7 +51,7 @@ import HTML
                 service: decision.service, rules: decision.rules, isDerogation: decision.isDerogation, suggestions: decision.suggestions,
                 destination: destination,
                 booking: kind.map { .init(kind: $0, date: LocalDate(iso: "2026-11-20")!, time: rng.chance(70) ? "14:30" : nil,
-                                          place: rng.chance(20) ? "Bureau 3" : nil) },
+                                          place: rng.chance(30) ? place(rng.pick(sites), rng: &rng) : nil) },
                 documentMotives: motives.printable([codes[combination % codes.count], rng.pick(codes)]),
                 language: rng.pick([nil, "fr", "en", "es", "pt", "ar", "ro", "uk", "ps", "fsl"]).flatMap { IntakeLanguage(tag: $0) },
                 interpreterNeeded: rng.chance(40), accessibilityNeeds: rng.chance(30), consentSharing: rng.chance(50), desk: desk)
@@ -203,12 +203,35 @@ import HTML
         #expect(text.contains("Aucun rendez-vous n'est encore fixé."))
         #expect(text.contains("Si vous ne pouvez pas venir, prévenez l'accueil qui vous a reçu(e)."))
         #expect(text.contains("05 56 11 22 33") && text.contains("4 rue Claude Bonnier"))
-        #expect(!text.contains("Adresse  MDS") && !text.contains("Horaires "), "no label without a value")
+        #expect(!text.contains("Horaires") && text.components(separatedBy: "Téléphone").count == 2, "no label without a value (the one phone is the desk's)")
 
         facts.destination = .init(name: "MDS Bastide", address: "1 rue X", phone: "05 57 00 00 01", openingHours: "9 h – 17 h", accessibility: nil)
         let complete = Self.text(facts)
         #expect(!complete.contains("L'accueil vous indique l'adresse"))
         #expect(complete.contains("Appelez ce service pour en prendre un.") && complete.contains("appelez le 05 57 00 00 01"))
+    }
+
+    @Test func theBookingSaysWhereWhenThePermanenceIsHeldElsewhereAndNeverPrintsABlankTime() {
+        var (_, facts) = Self.generatedFacts()[1]
+        facts.language = nil
+        facts.destination = .init(name: "CCAS – Cité Municipale", address: "4 rue Claude Bonnier, 33000 Bordeaux")
+        facts.booking = .init(kind: .permanence, date: LocalDate(iso: "2026-12-01")!, time: "9h du matin",
+                              place: .init(name: "MDS Saint-Michel", address: "1 place X, Bordeaux"))
+        let text = Self.text(facts)
+        #expect(text.contains("Venez à la permanence sans rendez-vous le mardi 1er décembre 2026."), "a malformed time is left out")
+        #expect(text.contains("MDS Saint-Michel") && text.contains("1 place X, Bordeaux"))
+        facts.booking = .init(kind: .appointment, date: LocalDate(iso: "2026-12-02")!, time: nil, place: nil)
+        let appointment = Self.text(facts)
+        #expect(appointment.contains("Votre rendez-vous est le mercredi 2 décembre 2026."))
+        #expect(!appointment.contains(" à ."))
+        facts.firstName = ""
+        facts.lastName = ""
+        #expect(!Self.text(facts).contains("Cette fiche est pour"), "an erased file leaves no empty name line")
+    }
+
+    @Test func placeholdersAreFilledInOnePass() throws {
+        let catalogue = try SlipCatalogue(tag: "fr", json: Data(#"{"t": "{a} puis {b}"}"#.utf8))
+        #expect(catalogue.text("t", ["a": "{b}", "b": "deux"]) == "{b} puis deux")
     }
 
     @Test func aSensitiveMotiveIsNeverNamedAndItsDocumentsAreNotListed() {

@@ -9,13 +9,14 @@ import TestSupport
 
 /// The slip and the meeting needs over real HTTP, and the migration that prepared the stored data.
 @Suite(.serialized) struct SlipJourneyTests {
-    func orient(_ app: TestApp, _ agent: Browser, _ overrides: [(String, String)]) async throws -> (orientation: String, slip: String) {
+    func orient(_ app: TestApp, _ agent: Browser, _ overrides: [(String, String)], slot: String? = nil) async throws -> (orientation: String, slip: String) {
         _ = try await agent.get("/accueils/nouveau")
         let saved = try await agent.post("/accueils", IntakeJourneyTests.family(overrides))
         #expect(saved.status == 303)
         let decision = try #require(saved.header("Location"))
         _ = try await agent.get(decision)
-        let confirmed = try await agent.post(decision + "/orientation", [("reservation", "rendez_vous"), ("reservation_date", "2026-11-20"), ("reservation_heure", "14:00")])
+        let booking = slot.map { [("creneau", $0)] } ?? [("reservation", "rendez_vous"), ("reservation_date", "2026-11-20"), ("reservation_heure", "14:00")]
+        let confirmed = try await agent.post(decision + "/orientation", booking)
         let orientation = try #require(confirmed.header("Location"))
         return (orientation, try await agent.get(orientation + "/fiche").text)
     }
@@ -76,6 +77,12 @@ import TestSupport
             #expect(page.text.contains("Besoin d&#39;un interprète (arabe) · Accessibilité : fauteuil roulant"))
             let incoming = try await app.signedIn("ts.mds").get("/orientations/recues")
             #expect(incoming.text.contains("Besoin d&#39;un interprète (arabe)"))
+            // A place booked from the planning: the site's day sheet shows the needs beside the name.
+            let ccas = try await orient(app, agent, [("adultes", "2"), ("enfant0_naissance", ""), ("secteur", "cauderan"), ("personne", "nouveau"),
+                                                     ("langue", "uk"), ("interprete", "1")], slot: IntakeBookingTests.firstCCASSlot)
+            #expect(ccas.slip.contains("Un interprète en ukrainien est demandé"))
+            let sheet = try await agent.get("/planning/sites/mds-saint-michel/jour?date=2026-11-19")
+            #expect(sheet.text.contains("(Besoin d&#39;un interprète (ukrainien))"))
         }
     }
 
@@ -106,7 +113,7 @@ import TestSupport
                       ('mds-bastide', 'MDS Bastide', 'mds', 'Quartier La Bastide, Bordeaux (adresse exacte à confirmer)', NULL,
                        'Du lundi au vendredi, 9 h – 12 h 30 (horaires indicatifs, à confirmer)', 'Accessibilité PMR à confirmer', '2022-10-01'),
                       ('mds-centre', 'MDS Centre', 'mds', 'Tour Aquitaine, Bordeaux (adresse exacte à confirmer)', NULL, NULL, NULL, '2022-10-01'),
-                      ('mds-lac', 'MDS Lac', 'mds', '12 rue Réelle, Bordeaux', '05 56 00 00 00', 'Lundi 9 h – 12 h', 'Ascenseur', '2022-10-01');
+                      ('mds-lac', 'MDS Lac', 'mds', '12 rue Réelle, Bordeaux (étage à confirmer)', '05 56 00 00 00', 'Lundi 9 h – 12 h (horaires indicatifs)', 'Ascenseur', '2022-10-01');
                     INSERT INTO accounts (id, login, display_name, institution, password_hash, created_at) VALUES (1, 'a', 'A', 'CCAS', 'x', 0);
                     """)
                 for (index, language) in ["Arabe", " anglais ", "LSF", "tigré", "Farsi"].enumerated() {
@@ -127,7 +134,8 @@ import TestSupport
             let bastide = try #require(try db.queryOne("SELECT * FROM sites WHERE id = 'mds-bastide'"))
             #expect(bastide.string("address") == nil && bastide.string("opening_hours") == nil && bastide.string("accessibility") == nil)
             let lac = try #require(try db.queryOne("SELECT * FROM sites WHERE id = 'mds-lac'"))
-            #expect(lac.string("address") == "12 rue Réelle, Bordeaux" && lac.string("opening_hours") == "Lundi 9 h – 12 h", "an administrator's entry stays")
+            #expect(lac.string("address") == "12 rue Réelle, Bordeaux (étage à confirmer)" && lac.string("opening_hours") == "Lundi 9 h – 12 h (horaires indicatifs)",
+                    "an administrator's own entry stays")
         }
         // At start-up the directory takes the addresses the convention gives where none is stored.
         try store.writeSync { db in try SiteDirectory.seed(db, from: PersonSlipTests.referential) }

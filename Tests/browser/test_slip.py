@@ -18,7 +18,7 @@ from conftest import OUTPUT_DIR, ROOT, format_violations
 SLIP_DIR = ROOT / "Resources" / "slip"
 TRANSLATIONS = sorted(p.stem for p in SLIP_DIR.glob("*.json") if p.stem != "fr")
 
-# Whole words; acronyms case-sensitive (« AS » is inside « pas »). The same list as PersonSlipTests.
+# Whole words; acronyms case-sensitive (« AS » is inside « pas »). The main terms of PersonSlipTests (which checks 512 households).
 ACRONYMS = ["CRIP", "PTS", "ASE", "AS", "IP"]
 WORDS = ["circonscription", "secteur", "relève", "information préoccupante", "danger", "alerte", "violence", "violences",
          "dérogation", "justification", "à confirmer", "indicatifs", "Non renseigné"]

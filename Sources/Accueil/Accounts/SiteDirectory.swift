@@ -43,6 +43,10 @@ enum SiteDirectory {
         try db.query("SELECT * FROM sites ORDER BY name").map(site)
     }
 
+    static func find(_ db: Connection, name: String) throws -> DirectorySite? {
+        try db.queryOne("SELECT * FROM sites WHERE name = ?", [name]).map(site)
+    }
+
     static func find(_ db: Connection, id: String) throws -> DirectorySite? {
         try db.queryOne("SELECT * FROM sites WHERE id = ?", [id]).map(site)
     }

@@ -26,14 +26,16 @@ enum SlipDataMigration {
         try cleanSitePlaceholders(db)
     }
 
-    /// Values are compared with what earlier versions seeded, so an administrator's own entry stays,
-    /// unless it is itself marked as unconfirmed.
+    /// Values are matched against the shapes earlier versions seeded (their fixed endings), so an
+    /// administrator's own entry stays, even one that says « étage à confirmer ».
     static func cleanSitePlaceholders(_ db: Connection) throws {
+        try db.execute("""
+            UPDATE sites SET address = NULL WHERE address LIKE '%(adresse exacte à confirmer)' OR address LIKE '%(numéro à confirmer)';
+            UPDATE sites SET opening_hours = NULL WHERE opening_hours LIKE '%(horaires indicatifs, à confirmer)';
+            UPDATE sites SET accessibility = NULL WHERE accessibility = 'Accessibilité PMR à confirmer';
+            """)
         for column in ["address", "phone", "opening_hours", "accessibility"] {
-            try db.run("""
-                UPDATE sites SET \(column) = NULL
-                WHERE \(column) LIKE '%à confirmer%' OR \(column) LIKE '%indicatif%' OR trim(\(column)) IN ('', '—', '-')
-                """)
+            try db.run("UPDATE sites SET \(column) = NULL WHERE trim(\(column)) IN ('', '—', '-')")
         }
         // The addresses the convention gives are filled in at start-up by SiteDirectory.seed.
     }

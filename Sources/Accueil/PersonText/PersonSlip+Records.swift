@@ -4,15 +4,16 @@ import Orientation
 extension PersonSlip.Facts {
     /// The slip's facts from what is stored: the orientation (service, rules, booking), the intake
     /// (language, needs, consent, motives), the person's name, and the two sites' public details.
-    init(orientation o: OrientationRecord, intake: IntakeRecord, person: Person?, destination: DirectorySite?, desk: DirectorySite?,
-         deskPhone: String?, motives: MotiveCatalog) {
+    /// `bookingSite`: the directory site named by the booking's place, when it names one.
+    init(orientation o: OrientationRecord, intake: IntakeRecord, person: Person?, destination: DirectorySite?, bookingSite: DirectorySite?,
+         desk: DirectorySite?, deskPhone: String?, motives: MotiveCatalog) {
         let booking = o.bookingDate.flatMap(LocalDate.init(iso:)).flatMap { date -> Booking? in
             let kind: Booking.Kind? = switch o.bookingKind {
             case "rendez_vous": .appointment
             case "permanence": .permanence
             default: nil
             }
-            return kind.map { Booking(kind: $0, date: date, time: o.bookingTime.nonBlank, place: o.bookingPlace.nonBlank) }
+            return kind.map { Booking(kind: $0, date: date, time: o.bookingTime.nonBlank, place: bookingSite.map(Place.init)) }
         }
         self.init(reference: o.reference, issuedOn: LocalDate(Date(timeIntervalSince1970: TimeInterval(o.createdAt)), in: FrenchDates.timeZone), firstName: person?.firstName ?? "",
                   lastName: person?.lastName ?? "", service: Service(rawValue: o.service) ?? .ccas, rules: o.rules, isDerogation: o.isDerogation,

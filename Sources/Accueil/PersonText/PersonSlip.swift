@@ -48,10 +48,11 @@ public struct PersonSlip: Sendable, Equatable {
             public enum Kind: Sendable, Equatable { case appointment, permanence }
             public var kind: Kind
             public var date: LocalDate
-            /// "14:30"; for a permanence, when it opens (optional).
+            /// "14:30"; for a permanence, when it opens (optional). Anything but HH:MM is left out.
             public var time: String?
-            /// Where, when it is not the destination itself.
-            public var place: String?
+            /// Where, when it is a site of the directory other than the destination (a permanence held
+            /// elsewhere). The agent's free text is never printed.
+            public var place: Place?
         }
 
         public var reference: String
@@ -77,10 +78,11 @@ public struct PersonSlip: Sendable, Equatable {
     public init(_ facts: Facts, documentKeys: (String) -> [String]) {
         reference = facts.reference
         let destinationPhone = facts.destination?.phone
-        var top: [Line] = [
-            .sentence("person.for", ["name": .text(Self.shortName(first: facts.firstName, last: facts.lastName))]),
-            .sentence("person.issued", ["date": .date(facts.issuedOn)]),
-        ]
+        var top: [Line] = []
+        let name = Self.shortName(first: facts.firstName, last: facts.lastName)
+        // A file erased after its retention period leaves the orientation without a name: no line then.
+        if !name.isEmpty { top.append(.sentence("person.for", ["name": .text(name)])) }
+        top.append(.sentence("person.issued", ["date": .date(facts.issuedOn)]))
         top.append(.datum("label.reference", facts.reference))
         top.append(.sentence("reference.give"))
 
@@ -146,15 +148,21 @@ public struct PersonSlip: Sendable, Equatable {
     private static func when(_ facts: Facts, destinationPhone: String?) -> [Line] {
         var lines: [Line] = []
         if let booking = facts.booking {
-            switch (booking.kind, booking.time) {
-            case (.appointment, let time):
-                lines.append(.sentence("booking.appointment", ["date": .date(booking.date), "time": .text(time ?? "")]))
+            let time = booking.time.flatMap { $0.wholeMatch(of: /[0-2][0-9]:[0-5][0-9]/) == nil ? nil : $0 }
+            switch (booking.kind, time) {
+            case (.appointment, let time?):
+                lines.append(.sentence("booking.appointment", ["date": .date(booking.date), "time": .text(time)]))
+            case (.appointment, nil):
+                lines.append(.sentence("booking.appointmentDay", ["date": .date(booking.date)]))
             case (.permanence, let time?):
                 lines.append(.sentence("booking.permanenceFrom", ["date": .date(booking.date), "time": .text(time)]))
             case (.permanence, nil):
                 lines.append(.sentence("booking.permanence", ["date": .date(booking.date)]))
             }
-            if let place = booking.place, place != facts.destination?.name { lines.append(.datum("label.place", place)) }
+            if let place = booking.place, place.name != facts.destination?.name {
+                lines.append(.datum("label.place", place.name))
+                if let address = place.address { lines.append(.datum("label.address", address)) }
+            }
         } else if destinationPhone != nil {
             lines.append(.sentence("booking.call"))
         } else if facts.destination?.openingHours != nil {

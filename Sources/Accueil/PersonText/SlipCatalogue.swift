@@ -31,9 +31,16 @@ public struct SlipCatalogue: Sendable {
     /// The text of a key with its placeholders filled. A key missing here is a defect the loader
     /// refuses; the key itself is never shown to the person.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = texts[key] ?? ""
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        // One pass over the template: a value that happens to contain « {date} » stays as it is.
+        var output = ""
+        var rest = Substring(texts[key] ?? "")
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            output += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            output += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return output + rest
     }
 
     /// Keys of the documents to bring for a motive, in order: `document.<code>.1`, `.2`, …
@@ -48,7 +55,8 @@ public struct SlipCatalogue: Sendable {
 
     /// A day written out in this language (« mardi 8 décembre 2026 »).
     public func date(_ day: LocalDate) -> String {
-        text("date.format", ["weekday": text("weekday.\(day.weekday)"), "day": String(day.day),
+        // French writes the first of the month « 1er ».
+        text("date.format", ["weekday": text("weekday.\(day.weekday)"), "day": tag == "fr" && day.day == 1 ? "1er" : String(day.day),
                              "month": text("month.\(day.month)"), "year": String(day.year)])
     }
 

@@ -130,7 +130,7 @@ enum OrientationRoutes {
         router.get("/orientations/:id/fiche", middleware: [RequirePermission(permission: .recordIntake)]) { request in
             let view = try await OrientationView.load(request, context: context, audit: .slipPrinted)
             let facts = PersonSlip.Facts(orientation: view.orientation, intake: view.intake, person: view.person, destination: view.destination,
-                                         desk: view.origin, deskPhone: context.configuration.deskPhone, motives: context.motives)
+                                         bookingSite: view.bookingSite, desk: view.origin, deskPhone: context.configuration.deskPhone, motives: context.motives)
             let slip = PersonSlip(facts, documentKeys: context.slipCatalogues.french.documentKeys(motive:))
             let page = ReferralSlip.render(slip, catalogues: context.slipCatalogues, language: view.intake.language,
                                            backLink: "/orientations/\(view.orientation.id)")

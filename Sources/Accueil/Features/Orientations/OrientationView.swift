@@ -9,6 +9,8 @@ struct OrientationView: Sendable {
     let intake: IntakeRecord
     let origin: DirectorySite?
     let destination: DirectorySite?
+    /// The site the booking's place names, when it names one (a permanence held elsewhere).
+    let bookingSite: DirectorySite?
     let agentName: String
 
     static func load(_ request: Request, context: AppContext, audit action: AuditAction) async throws -> OrientationView {
@@ -21,7 +23,8 @@ struct OrientationView: Sendable {
             try AuditTrail.record(db, at: now, account: account.id, action, subjectType: "personne", subjectID: orientation.personID.map(String.init),
                                   detail: "orientation \(id)")
             return OrientationView(orientation: orientation, person: person, intake: intake, origin: try SiteDirectory.find(db, id: intake.siteID),
-                                   destination: try orientation.siteID.flatMap { try SiteDirectory.find(db, id: $0) }, agentName: agent?.displayName ?? "")
+                                   destination: try orientation.siteID.flatMap { try SiteDirectory.find(db, id: $0) },
+                                   bookingSite: try orientation.bookingPlace.flatMap { try SiteDirectory.find(db, name: $0) }, agentName: agent?.displayName ?? "")
         }
         guard let view else { throw HTTPError.notFound }
         return view

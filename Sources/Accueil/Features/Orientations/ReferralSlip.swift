@@ -20,7 +20,7 @@ enum ReferralSlip {
     /// One language's copy. The French copy carries the page's `lang="fr"`; a translation its own `lang` and `dir`.
     static func page(_ slip: PersonSlip, _ texts: SlipCatalogue, translation: Bool) -> HTML {
         let sections = slip.sections.map { section -> HTML in
-            let lines = lines(section.lines, texts)
+            let lines = lines(section.lines, texts, translation: translation)
             guard let heading = section.heading else { return lines }
             return "<section><h2>\(texts.text(heading))</h2>\(lines)</section>"
         }
@@ -38,7 +38,10 @@ enum ReferralSlip {
     }
 
     /// Consecutive data make one description list; list items one list; sentences one paragraph each.
-    private static func lines(_ lines: [PersonSlip.Line], _ texts: SlipCatalogue) -> HTML {
+    /// In a translation, stored values (addresses, names, the reference) stay French and left-to-right
+    /// inside the translated text, Arabic's included.
+    private static func lines(_ lines: [PersonSlip.Line], _ texts: SlipCatalogue, translation: Bool) -> HTML {
+        func value(_ text: String) -> HTML { translation ? "<bdi lang=\"fr\" dir=\"ltr\">\(text)</bdi>" : "\(text)" }
         var output: [HTML] = []
         var data: [HTML] = []
         var items: [HTML] = []
@@ -48,15 +51,15 @@ enum ReferralSlip {
         }
         for line in lines {
             switch line {
-            case .datum(let label, let value):
+            case .datum(let label, let text):
                 if !items.isEmpty { flush() }
-                data.append("<dt>\(texts.text(label))</dt><dd>\(value)</dd>")
+                data.append("<dt>\(texts.text(label))</dt><dd>\(value(text))</dd>")
             case .item(let key):
                 if !data.isEmpty { flush() }
                 items.append("<li>\(texts.text(key))</li>")
             case .place(let name):
                 flush()
-                output.append("<p class=\"slip-destination\"><strong>\(name)</strong></p>")
+                output.append("<p class=\"slip-destination\"><strong>\(value(name))</strong></p>")
             case .sentence(let key, let values):
                 flush()
                 output.append("<p>\(sentence(key, values, texts))</p>")
