@@ -119,6 +119,7 @@ import HTML
             let found = Self.forbiddenTerms(in: text)
             #expect(found.isEmpty, "\(facts.reference) (\(household)) prints \(found)")
             #expect(!text.contains("{") && !text.contains("}"), "\(facts.reference) has an unfilled placeholder")
+            #expect(!text.contains("..") && !text.contains(" ."), "\(facts.reference) has a doubled or loose full stop")
             let html = ReferralSlip.render(Self.slip(facts), catalogues: Self.catalogues, language: facts.language, backLink: "/").rendered
             #expect(!html.contains(">—<") && !html.contains("<dd></dd>"), "\(facts.reference) prints an empty or dash placeholder")
             #expect(text.contains(facts.reference) && text.contains("Élodie D."))
