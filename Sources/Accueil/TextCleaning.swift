@@ -7,3 +7,11 @@ extension String {
         return String(s)
     }
 }
+
+extension Optional<String> {
+    /// The text, trimmed, when it says something; nil when absent or blank.
+    var nonBlank: String? {
+        guard let text = self?.trimmed, !text.isEmpty else { return nil }
+        return text
+    }
+}

@@ -18,7 +18,7 @@ public struct DirectorySite: Sendable, Equatable {
     /// person back to the desk instead of printing a gap).
     public var missingContact: [String] {
         [("adresse", address), ("téléphone", phone), ("horaires", openingHours), ("accessibilité", accessibility)]
-            .filter { $0.1?.trimmed.isEmpty ?? true }.map(\.0)
+            .filter { $0.1.nonBlank == nil }.map(\.0)
     }
 }
 

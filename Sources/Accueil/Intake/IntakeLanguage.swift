@@ -34,7 +34,8 @@ public struct IntakeLanguage: Sendable, Equatable {
         let aliases: [String]
     }
 
-    /// The languages most asked for at the Bordeaux desks; anything else is « autre » with its name.
+    /// A starting list chosen by the project (no text gives one; the institutions may change it);
+    /// anything else is « autre » with its name. Tags only ever get added: stored intakes keep theirs.
     public static let list: [Entry] = [
         Entry(tag: "fr", name: "français", aliases: ["francais"]),
         Entry(tag: "en", name: "anglais", aliases: ["english"]),

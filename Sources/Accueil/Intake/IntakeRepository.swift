@@ -94,11 +94,16 @@ enum IntakeRepository {
         }
     }
 
+    /// The language columns of an intake row (`language`, `language_other`).
+    static func language(_ row: Row) -> IntakeLanguage? {
+        row.string("language").flatMap { IntakeLanguage(tag: $0, otherName: row.string("language_other")) }
+    }
+
     private static func record(_ row: Row) -> IntakeRecord {
         IntakeRecord(id: row.int64("id") ?? 0, personID: row.int64("person_id"), at: row.int64("at") ?? 0, siteID: row.string("site_id") ?? "",
                      accountID: row.int64("account_id") ?? 0, channel: row.string("channel") ?? "", level: row.int("level") ?? 1,
                      informationOnly: row.bool("information_only") ?? false, household: row.string("household"),
-                     language: row.string("language").flatMap { IntakeLanguage(tag: $0, otherName: row.string("language_other")) },
+                     language: language(row),
                      interpreterNeeded: row.bool("interpreter_needed") ?? false, accessibilityNeeds: row.string("accessibility_needs"),
                      consentOrientation: row.bool("consent_orientation") ?? false, consentSharing: row.bool("consent_sharing") ?? false,
                      knownPerson: row.bool("known_person") ?? false, motives: [])

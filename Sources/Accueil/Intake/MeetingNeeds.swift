@@ -38,7 +38,7 @@ struct MeetingNeeds: Sendable, Equatable {
         var needs: [Int64: MeetingNeeds] = [:]
         for row in rows {
             guard let id = row.int64("id") else { continue }
-            let value = MeetingNeeds(language: row.string("language").flatMap { IntakeLanguage(tag: $0, otherName: row.string("language_other")) },
+            let value = MeetingNeeds(language: IntakeRepository.language(row),
                                      interpreterNeeded: row.bool("interpreter_needed") ?? false, accessibility: row.string("accessibility_needs"))
             if !value.isEmpty { needs[id] = value }
         }

@@ -35,11 +35,3 @@ extension PersonSlip.Facts.Place {
                   accessibility: site.accessibility.nonBlank)
     }
 }
-
-extension Optional<String> {
-    /// The text when it says something; nil when absent or blank.
-    var nonBlank: String? {
-        guard let text = self?.trimmed, !text.isEmpty else { return nil }
-        return text
-    }
-}

@@ -77,7 +77,6 @@ public struct PersonSlip: Sendable, Equatable {
 
     public init(_ facts: Facts, documentKeys: (String) -> [String]) {
         reference = facts.reference
-        let destinationPhone = facts.destination?.phone
         var top: [Line] = []
         let name = Self.shortName(first: facts.firstName, last: facts.lastName)
         // A file erased after its retention period leaves the orientation without a name: no line then.
@@ -88,7 +87,7 @@ public struct PersonSlip: Sendable, Equatable {
 
         var sections = [Section(heading: nil, lines: top)]
         sections.append(Section(heading: "heading.where", lines: Self.where(facts)))
-        sections.append(Section(heading: "heading.when", lines: Self.when(facts, destinationPhone: destinationPhone)))
+        sections.append(Section(heading: "heading.when", lines: Self.when(facts)))
         var needs: [Line] = []
         if facts.interpreterNeeded {
             if let language = facts.language, language.tag != IntakeLanguage.other {
@@ -145,7 +144,8 @@ public struct PersonSlip: Sendable, Equatable {
         return lines
     }
 
-    private static func when(_ facts: Facts, destinationPhone: String?) -> [Line] {
+    private static func when(_ facts: Facts) -> [Line] {
+        let destinationPhone = facts.destination?.phone
         var lines: [Line] = []
         if let booking = facts.booking {
             let time = booking.time.flatMap { $0.wholeMatch(of: /[0-2][0-9]:[0-5][0-9]/) == nil ? nil : $0 }

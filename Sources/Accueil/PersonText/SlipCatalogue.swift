@@ -31,13 +31,17 @@ public struct SlipCatalogue: Sendable {
     /// The text of a key with its placeholders filled. A key missing here is a defect the loader
     /// refuses; the key itself is never shown to the person.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        // One pass over the template: a value that happens to contain « {date} » stays as it is.
+        Self.fill(texts[key] ?? "") { values[$0] }
+    }
+
+    /// One pass over a template: each `{name}` is replaced by `value(name)`, or kept when that is nil.
+    /// A value that happens to contain « {date} » stays as it is.
+    private static func fill(_ template: String, _ value: (String) -> String?) -> String {
         var output = ""
-        var rest = Substring(texts[key] ?? "")
+        var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             output += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            output += values[name] ?? String(rest[open...close])
+            output += value(String(rest[rest.index(after: open)..<close])) ?? String(rest[open...close])
             rest = rest[rest.index(after: close)...]
         }
         return output + rest
@@ -63,11 +67,7 @@ public struct SlipCatalogue: Sendable {
     /// Placeholder names of a text, sorted, with repeats: `{date}` and `{time}` → ["date", "time"].
     public static func placeholders(in text: String) -> [String] {
         var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
+        _ = fill(text) { names.append($0); return nil }
         return names.sorted()
     }
 

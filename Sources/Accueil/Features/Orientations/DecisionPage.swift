@@ -105,10 +105,6 @@ enum DecisionSummary {
 enum SiteCard {
     static func render(_ site: DirectorySite?) -> HTML {
         guard let site else { return .empty }
-        func value(_ text: String?) -> HTML {
-            guard let text = text?.trimmed, !text.isEmpty else { return "<span class=\"muted\">Non renseigné</span>" }
-            return "\(text)"
-        }
         let missing = site.missingContact
         let notice: HTML = missing.isEmpty ? .empty : """
             <p class="hint site-missing">Coordonnées à compléter pour ce site (\(missing.joined(separator: ", "))) : la fiche n'en imprime rien
@@ -116,10 +112,10 @@ enum SiteCard {
             """
         return """
             <dl class="site-card">
-            <dt>Adresse</dt><dd>\(value(site.address))</dd>
-            <dt>Téléphone</dt><dd>\(value(site.phone))</dd>
-            <dt>Horaires</dt><dd>\(value(site.openingHours))</dd>
-            <dt>Accessibilité</dt><dd>\(value(site.accessibility))</dd>
+            <dt>Adresse</dt><dd>\(StaffValue.orUnknown(site.address))</dd>
+            <dt>Téléphone</dt><dd>\(StaffValue.orUnknown(site.phone))</dd>
+            <dt>Horaires</dt><dd>\(StaffValue.orUnknown(site.openingHours))</dd>
+            <dt>Accessibilité</dt><dd>\(StaffValue.orUnknown(site.accessibility))</dd>
             </dl>
             \(notice)
             """

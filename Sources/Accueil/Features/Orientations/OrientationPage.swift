@@ -6,6 +6,7 @@ enum OrientationPage {
     static func render(_ request: Request, _ view: OrientationView, today: String, rebooking: OrientationRebooking.Offer? = nil) -> HTML {
         let o = view.orientation
         let booking = BookingText.describe(o)
+        let needs = MeetingNeeds(view.intake)
         let canCancel = o.bookingKind != nil && o.status == .open && request.session?.account.can(.recordIntake) == true
         let cancel: HTML = canCancel ? """
             <form method="post" action="/orientations/\(String(o.id))/reservation/annuler">\(FormFields.csrf(request.csrfToken))<button type="submit" class="secondary">Annuler la réservation</button></form>
@@ -18,7 +19,7 @@ enum OrientationPage {
             <h1>Orientation \(o.reference)</h1>
             \(notice)
             <p>Pour <strong>\(view.person?.fullName ?? "—")</strong>\(view.person.map { " · <a href=\"/personnes/\(String($0.id))\">voir le dossier</a>" as HTML } ?? .empty)</p>
-            \(MeetingNeeds(view.intake).isEmpty ? .empty : "<p class=\"needs\"><strong>Pour préparer la venue :</strong> \(MeetingNeeds(view.intake).label)</p>" as HTML)
+            \(needs.isEmpty ? .empty : "<p class=\"needs\"><strong>Pour préparer la venue :</strong> \(needs.label)</p>" as HTML)
             <p>État : <strong>\(o.status.label)</strong>\(o.isOverdue(today: today) ? " (en retard)" as HTML : .empty)</p>
             <section aria-labelledby="destination"><h2 id="destination">\(o.service == "MDS" ? "Maison du Département des Solidarités" : "CCAS de Bordeaux") : \(view.destination?.name ?? "site à déterminer")</h2>
             \(SiteCard.render(view.destination))

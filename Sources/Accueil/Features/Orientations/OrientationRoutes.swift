@@ -22,8 +22,8 @@ enum OrientationRoutes {
             let form = try request.form()
             var input = try await loadDecision(request, context: context, auditRead: false)
             guard input.intake.consentOrientation else { throw HTTPError(.conflict, "La personne n'a pas donné son accord pour être orientée.") }
-            input.booking = OrientationRepository.Booking(kind: nonEmpty(form["reservation"]), date: nonEmpty(form["reservation_date"]),
-                                                          time: nonEmpty(form["reservation_heure"]), place: nonEmpty(form["reservation_lieu"]))
+            input.booking = OrientationRepository.Booking(kind: form["reservation"].nonBlank, date: form["reservation_date"].nonBlank,
+                                                          time: form["reservation_heure"].nonBlank, place: form["reservation_lieu"].nonBlank)
             input.derogationService = form["derogation_service"] ?? ""
             input.justification = (form["justification"] ?? "").trimmed
             input.agreedBy = (form["accord"] ?? "").trimmed
@@ -136,11 +136,6 @@ enum OrientationRoutes {
                                            backLink: "/orientations/\(view.orientation.id)")
             return HTTPResponse(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: page.bytes)
         }
-    }
-
-    static func nonEmpty(_ value: String?) -> String? {
-        guard let value = value?.trimmed, !value.isEmpty else { return nil }
-        return value
     }
 
     /// The stored household re-evaluated at the intake's date: the same input always gives the same decision.

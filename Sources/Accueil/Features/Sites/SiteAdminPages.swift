@@ -8,8 +8,8 @@ enum SiteAdminPages {
         let banner: HTML = notice.flatMap { messages[$0] }.map { "<div class=\"notice success\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
         let rows = sites.map { site -> HTML in
             """
-            <tr><th scope="row">\(site.name)</th><td>\(kindLabel(site.kind))</td><td>\(orUnknown(site.address))</td>
-            <td>\(orUnknown(site.phone))</td><td>\(orUnknown(site.openingHours))</td><td>\(orUnknown(site.accessibility))</td>
+            <tr><th scope="row">\(site.name)</th><td>\(kindLabel(site.kind))</td><td>\(StaffValue.orUnknown(site.address))</td>
+            <td>\(StaffValue.orUnknown(site.phone))</td><td>\(StaffValue.orUnknown(site.openingHours))</td><td>\(StaffValue.orUnknown(site.accessibility))</td>
             <td>\(validity(site, today: today))</td>
             <td><a href="/admin/sites/\(site.id)">Modifier<span class="visually-hidden"> la fiche \(site.name)</span></a></td></tr>
             """
@@ -81,10 +81,4 @@ enum SiteAdminPages {
     }
 
     private static func french(_ iso: String) -> String { LocalDate(iso: iso)?.frenchDescription ?? iso }
-
-    /// Multi-line text keeps its lines; an absent value says so instead of leaving a blank cell.
-    private static func orUnknown(_ text: String?) -> HTML {
-        guard let text, !text.isEmpty else { return "<span class=\"muted\">Non renseigné</span>" }
-        return HTML.join(text.split(separator: "\n", omittingEmptySubsequences: false).map { "\($0)" as HTML }, separator: "<br>")
-    }
 }
