@@ -25,6 +25,10 @@ import Testing
             #expect(identity["lastName"] as? String == "Durand" && identity["phone"] as? String == "06 12 34 56 78")
             let intakes = try #require(json["intakes"] as? [[String: Any]])
             #expect(intakes.count == 1 && intakes[0]["language"] as? String == "arabe" && intakes[0]["interpreterNeeded"] as? Bool == true && intakes[0]["household"] is [String: Any])
+            // The child-protection exception: the person's copy never carries the danger flag.
+            let household = try #require(intakes[0]["household"] as? [String: Any])
+            #expect(household["childInDanger"] == nil && household["sector"] as? String == "bastide")
+            #expect(!response.text.contains("childInDanger"))
             #expect((json["notes"] as? [[String: Any]])?.first?["text"] as? String == "Note confidentielle sur Durand", "notes of both institutions")
             #expect((json["orientations"] as? [[String: Any]])?.first?["derogationJustification"] as? String == "Justification écrite")
             #expect((json["attendance"] as? [[String: Any]])?.first?["status"] as? String == "honoree")
@@ -39,6 +43,10 @@ import Testing
             for expected in ["Données détenues sur Élodie DURAND", "Note confidentielle sur Durand", "Dossier consulté", "export.json", "Effacer"] {
                 #expect(page.text.contains(expected), "page lacks \(expected)")
             }
+            // Read as the person will: their household in plain French, motives by name, no field name, code or flag.
+            #expect(page.text.contains("Foyer : personne seule · enfant né le 01/06/2023 (à charge) · quartier : La Bastide"))
+            #expect(page.text.contains("<td>Logement</td>"))
+            for term in ["childInDanger", "{&quot;", "\"adults\"", "danger"] { #expect(!page.text.contains(term), "page shows \(term)") }
             // Probe finding: the tab title (history, shared screens) names the file, never the person.
             let title = try #require(page.text.range(of: #"<title>[^<]*</title>"#, options: .regularExpression).map { String(page.text[$0]) })
             #expect(title.contains("Données du dossier n° \(seed.personID)") && !title.contains("Durand") && !title.contains("DURAND"))

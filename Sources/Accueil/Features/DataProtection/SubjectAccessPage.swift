@@ -4,14 +4,16 @@ import Web
 
 /// The printable answer to a right-of-access request, plus (on screen only) the JSON copy and erasure.
 enum SubjectAccessPage {
-    static func render(_ request: Request, _ report: SubjectAccessReport, now: Int64, error: String? = nil) -> HTML {
+    static func render(_ request: Request, _ report: SubjectAccessReport, now: Int64, error: String? = nil, context: AppContext) -> HTML {
         let p = report.person
         let site = { (id: String?) in id.map { report.sites[$0] ?? $0 } ?? "—" }
+        let sectorLabel = { (key: String) in context.referential.sector(key: key)?.label }
         let intakes = report.intakes.map { i -> HTML in
-            let details = [i.household.map { "Foyer : \($0)" }, report.ages[i.id].map { "Âge : \($0) ans" }, i.language.map { "Langue : \($0.frenchName)" },
+            let motives = i.motives.map { context.motives.motive($0)?.label ?? $0 }
+            let details = [i.household.map { "Foyer : \(HouseholdSummary.text($0, sectorLabel: sectorLabel))" }, report.ages[i.id].map { "Âge : \($0) ans" }, i.language.map { "Langue : \($0.frenchName)" },
                            i.interpreterNeeded ? "Interprète demandé" : nil,
                            i.accessibilityNeeds.map { "Accessibilité : \($0)" }].compactMap { $0 }.joined(separator: " · ")
-            return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(site(i.siteID))</td><td>\(PersonPage.channelLabel(i.channel)) · niveau \(i.level)</td><td>\(i.motives.joined(separator: ", "))</td><td>\(details.isEmpty ? "—" : details)</td></tr>"
+            return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(site(i.siteID))</td><td>\(PersonPage.channelLabel(i.channel)) · niveau \(i.level)</td><td>\(motives.joined(separator: ", "))</td><td>\(details.isEmpty ? "—" : details)</td></tr>"
         }
         let notes = report.notes.map { "<li>\(FrenchDates.dateTime($0.at)) — \($0.institution) : \($0.text)</li>" as HTML }
         let orientations = report.orientations.map { o -> HTML in
@@ -30,9 +32,9 @@ enum SubjectAccessPage {
             <dl class="site-card">
             <dt>Dossier n°</dt><dd>\(String(p.id))</dd>
             <dt>Nom, prénom</dt><dd>\(p.lastName), \(p.firstName)</dd>
-            <dt>Date de naissance</dt><dd>\(p.birthDate.flatMap { LocalDate(iso: $0)?.frenchDescription } ?? "—")</dd>
-            <dt>Téléphone</dt><dd>\(p.phone ?? "—")</dd>
-            <dt>Suivi en cours</dt><dd>\(p.followedBy ?? "—")\(p.referent.map { " — référent : \($0)" } ?? "")</dd>
+            <dt>Date de naissance</dt><dd>\(p.birthDate.flatMap { LocalDate(iso: $0)?.frenchDescription } ?? "non enregistrée")</dd>
+            <dt>Téléphone</dt><dd>\(p.phone ?? "non enregistré")</dd>
+            <dt>Suivi en cours</dt><dd>\(p.followedBy ?? "aucun enregistré")\(p.referent.map { " — référent : \($0)" } ?? "")</dd>
             <dt>Dossier créé le</dt><dd>\(FrenchDates.dateTime(report.createdAt))</dd>
             </dl>
             <h2>Accueils</h2>

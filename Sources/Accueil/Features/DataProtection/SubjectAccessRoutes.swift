@@ -11,7 +11,7 @@ enum SubjectAccessRoutes {
 
         router.get("/personnes/:id/donnees", middleware: gate) { request in
             let (report, now) = try await load(request, context: context, format: "page")
-            return Layout.response(title: "Données du dossier n° \(report.person.id)", body: SubjectAccessPage.render(request, report, now: now), request: request)
+            return Layout.response(title: "Données du dossier n° \(report.person.id)", body: SubjectAccessPage.render(request, report, now: now, context: context), request: request)
         }
 
         router.get("/personnes/:id/export.json", middleware: gate) { request in
