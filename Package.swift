@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Dependencies flow downwards only (see docs/architecture.md):
-// accueil → Accueil → {Web, HTML, SQLiteStore, Orientation, Planning} → HTTPCore / CivilCalendar / C libraries.
+// accueil → AccueilWeb → AccueilCore → {SQLiteStore, Orientation, Planning} → CivilCalendar / C libraries;
+// AccueilWeb alone also sees {Web, HTML, HTTPCore}. AccueilCore cannot import the web modules: the compiler
+// refuses it, because they are not among its dependencies.
 let strict: [SwiftSetting] = []
 
 let package = Package(
@@ -26,13 +28,19 @@ let package = Package(
         .target(name: "CivilCalendar", swiftSettings: strict),
         .target(name: "Orientation", dependencies: ["CivilCalendar"], swiftSettings: strict),
         .target(name: "Planning", dependencies: ["CivilCalendar"], swiftSettings: strict),
+        // Records, repositories, services, statistics, data protection, backup, audit, time: no HTTP.
         .target(
-            name: "Accueil",
-            dependencies: ["HTTPCore", "Web", "HTML", "SQLiteStore", "Orientation", "Planning", "CSodium"],
+            name: "AccueilCore",
+            dependencies: ["SQLiteStore", "Orientation", "Planning", "CivilCalendar", "CSodium"],
+            swiftSettings: strict),
+        // Routes, pages, forms, layout, sessions, CSRF, error pages and the `Application` that joins them.
+        .target(
+            name: "AccueilWeb",
+            dependencies: ["AccueilCore", "HTTPCore", "Web", "HTML", "SQLiteStore", "Orientation", "Planning"],
             swiftSettings: strict),
         .executableTarget(
             name: "accueil",
-            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "SQLiteStore", "Orientation"],
+            dependencies: ["AccueilCore", "AccueilWeb", "HTTPCore", "HTTPServer", "SQLiteStore", "Orientation"],
             swiftSettings: strict),
 
         // Shared by the test targets only: a raw-socket HTTP client.
@@ -47,6 +55,6 @@ let package = Package(
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
         .testTarget(
             name: "AccueilTests",
-            dependencies: ["Accueil", "HTTPCore", "HTTPServer", "Web", "HTML", "SQLiteStore", "Orientation", "Planning", "TestSupport"]),
+            dependencies: ["AccueilCore", "AccueilWeb", "HTTPCore", "HTTPServer", "Web", "HTML", "SQLiteStore", "Orientation", "Planning", "TestSupport"]),
     ]
 )

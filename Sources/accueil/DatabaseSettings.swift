@@ -1,4 +1,4 @@
-import Accueil
+import AccueilCore
 import SQLiteStore
 
 /// Where the database lives: `--db`, else `ACCUEIL_DB`, else `data/accueil.sqlite`.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Accueil
+import AccueilCore
 import Foundation
 
 enum DemoCommand {

@@ -1,4 +1,4 @@
-import Accueil
+import AccueilCore
 
 enum MigrateCommand {
     static let help = """

@@ -1,4 +1,4 @@
-import Accueil
+import AccueilCore
 import Foundation
 
 enum PurgeCommand {

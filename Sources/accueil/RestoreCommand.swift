@@ -1,4 +1,4 @@
-import Accueil
+import AccueilCore
 
 enum RestoreCommand {
     static let help = """

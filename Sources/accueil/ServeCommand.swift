@@ -1,5 +1,6 @@
+import AccueilCore
+import AccueilWeb
 import Foundation
-import Accueil
 import HTTPServer
 
 enum ServeCommand {

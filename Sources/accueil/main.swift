@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Accueil
+import AccueilCore
 
 /// `accueil <commande> [options]` — see `usage`.
 let usage = """

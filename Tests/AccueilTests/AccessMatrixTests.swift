@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The role × action matrix over real HTTP: every protected route, every role, and anonymous.
 @Suite(.serialized) struct AccessMatrixTests {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 @Suite(.serialized) struct AppShellTests {
     @Test func healthSaysTheDatabaseAnswers() async throws {
@@ -62,8 +63,9 @@ import TestSupport
         }
     }
 
+    /// On the live server: the 413 for an oversized body is the server's answer, before any route.
     @Test func errorPagesAreFrenchAndRevealNothing() async throws {
-        try await withApp { app in
+        try await withApp(live: true) { app in
             let missing = try await app.browser().get("/nulle-part")
             #expect(missing.status == 404)
             #expect(missing.text.contains("Page introuvable"))

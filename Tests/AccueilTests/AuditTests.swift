@@ -1,7 +1,8 @@
 import SQLiteStore
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 @Suite(.serialized) struct AuditTests {
     @Test func theAuditTableCannotBeUpdatedOrDeleted() async throws {

@@ -4,7 +4,8 @@ import Glibc
 import Foundation
 import SQLiteStore
 import Testing
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The restore drill of Annexe 1 (availability after an incident, measures tested regularly), run as the
 /// operator would: new key, encrypted backup, restore into a fresh file, same rows; tampering refused.

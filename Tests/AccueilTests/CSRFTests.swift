@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 @Suite(.serialized) struct CSRFTests {
     static let newAccount = [("identifiant", "csrf.victime"), ("nom", "Compte Piégé"), ("institution", "CCAS"), ("roles", "administrateur"), ("sites", "ccas-cite-municipale")]
@@ -40,7 +41,7 @@ import TestSupport
             let response = try await admin.post("/admin/comptes", Self.newAccount, headers: ["Origin": "https://evil.example"])
             #expect(response.status == 403)
             #expect(try !accountExists(app))
-            let ok = try await admin.post("/admin/comptes", Self.newAccount, headers: ["Origin": "http://127.0.0.1:\(app.port)"])
+            let ok = try await admin.post("/admin/comptes", Self.newAccount, headers: ["Origin": "http://\(admin.host)"])
             #expect(ok.status == 200)
             #expect(try accountExists(app))
         }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// Secret calendar subscription links over real HTTP, on a real SQLite file. Rule tested here: anyone
 /// who may read the planning may subscribe to any site's or social worker's feed (the session feeds

@@ -2,7 +2,8 @@ import Foundation
 import SQLiteStore
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The operations commands of the README, run as the built binary.
 @Suite struct CommandLineTests {

@@ -5,13 +5,14 @@ import Foundation
 import SQLiteStore
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// An intake acknowledged with 303 survives `kill -9` of the server at any moment: the built binary
 /// serves a real database while several clients post intakes, is killed at a random instant, restarted,
 /// again and again; then every acknowledged intake must be there and the file must pass integrity_check.
 /// `ACCUEIL_CRASH_CYCLES` sets the number of kills (default 12).
-@Suite(.serialized) struct CrashDurabilityTests {
+@Suite(.serialized, .tags(.long), .skippedWhenQuick) struct CrashDurabilityTests {
     /// `accueil serve` as a child process on a free port.
     struct Server: @unchecked Sendable {
         let process: Process

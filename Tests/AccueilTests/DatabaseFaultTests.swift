@@ -1,7 +1,8 @@
 import Foundation
 import SQLiteStore
 import Testing
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// Faults injected into the live database under a running app: read-only, full, locked. The person
 /// gets a French page that says nothing was saved, nothing is half-written, and reads keep working.

@@ -1,5 +1,6 @@
 import Testing
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 @Suite struct FrenchDatesTests {
     @Test(arguments: [("2026-03-29", "10:00"), ("2026-10-25", "10:00"), ("2026-11-26", "09:15"), ("2024-02-29", "23:59")])

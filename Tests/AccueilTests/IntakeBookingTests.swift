@@ -2,7 +2,8 @@ import Foundation
 import Planning
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// Booking a planning slot from the decision page, over real HTTP. The clock stands on Wednesday
 /// 18 November 2026 at 12:06 (Paris): the first CCAS slot is Thursday 19, 9h, at MDS Saint-Michel.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The core journey over real HTTP: intake → decision → orientation → slip → attendance.
 @Suite(.serialized) struct IntakeJourneyTests {

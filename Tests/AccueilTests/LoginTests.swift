@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 @Suite(.serialized) struct LoginTests {
     @Test func failureMessageIsTheSameForUnknownLoginAndWrongPassword() async throws {
@@ -35,10 +36,14 @@ import TestSupport
     @Test func perAddressLimitSlowsASweepDownButLetsACorrectPasswordIn() async throws {
         try await withApp { app in
             for index in 0..<20 { _ = try await app.browser().logIn("inconnu\(index)", "mauvais-mot-de-passe") }
+            #expect(app.pauses.recorded.isEmpty, "no wait within the address's limit")
             #expect(try await app.browser().logIn("admin", "demo-administrateur-comptes").status == 303)
+            #expect(app.pauses.recorded == [1], "the 21st attempt waits a second, then gets in")
             // A locked login stays locked whatever the address does.
             for _ in 0..<5 { _ = try await app.browser().logIn("agent", "mauvais-mot-de-passe") }
             #expect(try await app.browser().logIn("agent", "demo-agent-accueil").status == 429)
+            // The success took its own attempt off the address's count; a refused attempt does not wait.
+            #expect(app.pauses.recorded == [1, 1, 2, 3, 4, 5], "each attempt over the limit waits a second longer")
         }
     }
 

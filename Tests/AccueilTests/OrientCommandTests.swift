@@ -4,7 +4,8 @@ import Glibc
 import Foundation
 import Orientation
 import Testing
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// `accueil orient` as a user runs it: the built binary, a request on stdin. Needs `swift build`
 /// (or `swift build --build-tests`) to have produced `.build/debug/accueil`.

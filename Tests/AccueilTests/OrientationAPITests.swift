@@ -2,7 +2,8 @@ import Foundation
 import Orientation
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 @Suite(.serialized) struct OrientationAPITests {
     static let path = "/api/v1/orientation/evaluate"

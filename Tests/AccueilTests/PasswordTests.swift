@@ -1,5 +1,6 @@
 import Testing
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 @Suite struct PasswordTests {
     let policy = PasswordPolicy(commonPasswordList: "# comment\nmotdepasse123\nazertyuiop12\n")

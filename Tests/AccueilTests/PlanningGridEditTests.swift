@@ -2,7 +2,8 @@ import Foundation
 import Planning
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// Managers edit `/planning` in place (a `<details>` form per occupied cell), with stale edits refused.
 /// The test clock stands on Wednesday 18 November 2026.

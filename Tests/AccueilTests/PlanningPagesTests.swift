@@ -2,7 +2,8 @@ import Foundation
 import Planning
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The planning screens over real HTTP. The test clock stands on Wednesday 18 November 2026.
 extension SocialWorkerForm {

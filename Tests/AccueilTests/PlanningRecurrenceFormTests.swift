@@ -2,7 +2,8 @@ import Foundation
 import Planning
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// Recurrences and "hors grille" permanences created through the forms, read back from the database
 /// and the pages. The test clock stands on Wednesday 18 November 2026.

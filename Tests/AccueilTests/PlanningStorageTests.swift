@@ -2,7 +2,8 @@ import Foundation
 import Planning
 import SQLiteStore
 import Testing
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// Migration 4 and its repositories: rows ↔ Planning values, the demo seed, capacity in SQL.
 @Suite(.serialized) struct PlanningStorageTests {

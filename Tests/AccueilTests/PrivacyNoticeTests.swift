@@ -1,5 +1,6 @@
 import Testing
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The information notice (Annexe 1 §7): public, in French, with the retention periods in force, linked
 /// from every page's footer.

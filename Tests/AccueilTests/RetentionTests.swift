@@ -2,7 +2,8 @@ import Foundation
 import SQLiteStore
 import Synchronization
 import Testing
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// Retention periods and the purge (Annexe 1 §12): preview equals what goes, figures keep their
 /// counts, the purge is audited, and the audit trail still cannot be emptied of recent entries.

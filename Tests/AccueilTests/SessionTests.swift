@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 @Suite(.serialized) struct SessionTests {
     static let cookie = "accueil_session"

@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 @Suite(.serialized) struct SitesAdminTests {
     func site(_ app: TestApp, _ id: String = "mds-bastide") throws -> DirectorySite {

@@ -5,7 +5,8 @@ import Foundation
 import SQLiteStore
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The slip and the meeting needs over real HTTP, and the migration that prepared the stored data.
 @Suite(.serialized) struct SlipJourneyTests {

@@ -1,7 +1,8 @@
 import Planning
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// Deactivating and reactivating a social worker of the planning, over real HTTP. The test clock stands
 /// on Wednesday 18 November 2026.

@@ -1,7 +1,8 @@
 import Foundation
 import SQLiteStore
 import Testing
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The rights of the person (GDPR art. 15–17) over real HTTP: access (JSON and printable), rectification
 /// with its history, erasure that leaves the figures intact.

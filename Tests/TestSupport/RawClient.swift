@@ -18,6 +18,33 @@ public final class RawClient: @unchecked Sendable {
         public func headers(_ name: String) -> [String] { headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value) }
         public func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
         public var text: String { String(decoding: body, as: UTF8.self) }
+
+        /// One response from the start of `bytes` and how many bytes it used; nil while incomplete.
+        /// Shared by the socket client and by tests that serialise a response in process.
+        public static func parse(_ bytes: [UInt8], head: Bool = false) throws -> (Response, Int)? {
+            guard let end = headEnd(bytes) else { return nil }
+            let headText = String(decoding: bytes[0..<end], as: UTF8.self)
+            var lines = headText.components(separatedBy: "\r\n")
+            let statusLine = lines.removeFirst()
+            let headers = lines.compactMap { line -> Header? in
+                guard let colon = line.firstIndex(of: ":") else { return nil }
+                return Header(name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmingCharacters())
+            }
+            let parts = statusLine.split(separator: " ")
+            guard parts.count >= 2, let status = Int(parts[1]) else { throw ClientError.malformed }
+            let length = (head || status < 200 || status == 304) ? 0 : Int(headers.first { $0.name.lowercased() == "content-length" }?.value ?? "0") ?? 0
+            guard bytes.count >= end + 4 + length else { return nil }
+            let body = Array(bytes[(end + 4)..<(end + 4 + length)])
+            return (Response(statusLine: statusLine, headers: headers, body: body), end + 4 + length)
+        }
+
+        private static func headEnd(_ bytes: [UInt8]) -> Int? {
+            guard bytes.count >= 4 else { return nil }
+            for i in 0...(bytes.count - 4) where bytes[i] == 13 && bytes[i + 1] == 10 && bytes[i + 2] == 13 && bytes[i + 3] == 10 {
+                return i
+            }
+            return nil
+        }
     }
 
     public let fd: Int32
@@ -82,20 +109,9 @@ public final class RawClient: @unchecked Sendable {
     /// Reads one response (Content-Length framed, or no body for HEAD / 1xx / 304).
     private func blockingReadResponse(head: Bool) throws -> Response {
         while true {
-            if let end = headEnd() {
-                let headText = String(decoding: buffer[0..<end], as: UTF8.self)
-                var lines = headText.components(separatedBy: "\r\n")
-                let statusLine = lines.removeFirst()
-                let headers = lines.compactMap { line -> Response.Header? in
-                    guard let colon = line.firstIndex(of: ":") else { return nil }
-                    return Response.Header(name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmingCharacters())
-                }
-                let status = Int(statusLine.split(separator: " ")[1]) ?? 0
-                let length = (head || status < 200 || status == 304) ? 0 : Int(headers.first { $0.name.lowercased() == "content-length" }?.value ?? "0") ?? 0
-                while buffer.count < end + 4 + length { guard try fill() else { throw ClientError.closed } }
-                let body = Array(buffer[(end + 4)..<(end + 4 + length)])
-                buffer.removeFirst(end + 4 + length)
-                return Response(statusLine: statusLine, headers: headers, body: body)
+            if let (response, used) = try Response.parse(buffer, head: head) {
+                buffer.removeFirst(used)
+                return response
             }
             guard try fill() else { throw ClientError.closed }
         }
@@ -104,14 +120,6 @@ public final class RawClient: @unchecked Sendable {
     /// True if the server closes the connection (EOF or reset) within the receive timeout, with nothing more sent.
     private func blockingIsClosedByServer() -> Bool {
         do { return try !fill() && buffer.isEmpty } catch { return false }
-    }
-
-    private func headEnd() -> Int? {
-        guard buffer.count >= 4 else { return nil }
-        for i in 0...(buffer.count - 4) where buffer[i] == 13 && buffer[i + 1] == 10 && buffer[i + 2] == 13 && buffer[i + 3] == 10 {
-            return i
-        }
-        return nil
     }
 }
 

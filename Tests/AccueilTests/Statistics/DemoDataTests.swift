@@ -2,10 +2,11 @@ import Foundation
 import SQLiteStore
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The synthetic activity of `accueil demo`: realistic enough to measure with, and counted exactly.
-@Suite(.serialized) struct DemoDataTests {
+@Suite(.serialized, .tags(.long), .skippedWhenQuick) struct DemoDataTests {
     @Test func generatedActivityGivesTheSameFiguresByBothPaths() async throws {
         try await withApp { app in
             var options = DemoDataGenerator.Options(intakes: 3_000, lastDay: "2026-11-18")

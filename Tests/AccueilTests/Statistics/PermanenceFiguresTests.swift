@@ -3,7 +3,8 @@ import Planning
 import SQLiteStore
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The permanence figures on a hand-built October 2026, worked out by hand: three permanences from
 /// 1 October (the demo planning is replaced), a closure, an absence of both social workers, bookings,

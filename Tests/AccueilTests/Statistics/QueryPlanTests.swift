@@ -1,6 +1,7 @@
 import Testing
 import SQLiteStore
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The queries that must stay fast at ten years of data use their index (a plan change would only
 /// show as slowness at scale, so it is checked here).

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import SQLiteStore
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The summary tables must give exactly what a plain GROUP BY over the rows gives, for any period
 /// (whole months, ragged ends, one day, several years) and any site; and an upgraded database too.

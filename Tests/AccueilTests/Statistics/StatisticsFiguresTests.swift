@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// Every indicator of the figures, checked by value on the hand-built data of `StatisticsFixture`
 /// (October 2026 compared with September 2026), through the JSON API a manager's tools would use.

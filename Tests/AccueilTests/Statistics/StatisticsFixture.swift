@@ -1,7 +1,8 @@
 import Foundation
 import Orientation
 import SQLiteStore
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// A small hand-built activity, saved through the same repositories as the desk's routes (so the
 /// summary counters are maintained as in production). Expected figures are worked out by hand in

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// The figures page (charts + tables, no script) and its CSV files, read back as a spreadsheet would.
 @Suite(.serialized) struct StatisticsPageTests {

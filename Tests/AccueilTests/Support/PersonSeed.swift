@@ -1,5 +1,6 @@
 import SQLiteStore
-@testable import Accueil
+@testable import AccueilCore
+@testable import AccueilWeb
 
 /// A person with one intake (household, age, note) and one orientation, all dated `at`, written
 /// directly: retention and subject-access tests need files of a given age without replaying the forms.

@@ -7,16 +7,23 @@ import HTTPServer
 import SQLiteStore
 import Synchronization
 import TestSupport
-@testable import Accueil
+import Web
+@testable import AccueilCore
+@testable import AccueilWeb
 
-/// The whole application on a real loopback socket, with a fresh SQLite file and a clock tests can move.
+/// The whole application with a fresh SQLite file and a clock tests can move. Browsers call its frozen
+/// `Responder` in process; with `live: true` it also listens on a loopback socket, for the end-to-end
+/// checks that must cross the real server.
 final class TestApp: Sendable {
-    let server: HTTPServer
-    let port: Int
+    let responder: Responder
+    let server: HTTPServer?
+    let port: Int?
     let store: Store
     let context: AppContext
     let directory: String
     private let time = TestClock()
+    /// The waits the application asked for, in order (none is actually slept).
+    let pauses = PauseLog()
 
     static let repositoryRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -24,7 +31,8 @@ final class TestApp: Sendable {
         return url.path
     }()
 
-    init(production: Bool = false, busyTimeout: Duration = .milliseconds(5000), prepare: (Store) throws -> Void = { _ in }) throws {
+    init(production: Bool = false, busyTimeout: Duration = .milliseconds(5000), live: Bool = false,
+         prepare: (Store) throws -> Void = { _ in }) throws {
         var template = Array("/tmp/accueil-test-XXXXXX".utf8CString)
         directory = String(cString: mkdtemp(&template))
         store = try Store(path: directory + "/test.sqlite", migrator: Schema.migrator, busyTimeout: busyTimeout)
@@ -35,27 +43,39 @@ final class TestApp: Sendable {
         configuration.production = production
         configuration.passwordHashingIsFastForTests = true
         let time = self.time
-        context = try Bootstrap.makeContext(store: store, configuration: configuration, clock: { time.value.withLock { $0 } })
-        let responder = Application.responder(context: context)
+        var context = try Bootstrap.makeContext(store: store, configuration: configuration, clock: { time.value.withLock { $0 } })
+        let pauses = self.pauses
+        context.pause = { seconds in pauses.value.withLock { $0.append(seconds) } }
+        self.context = context
+        let responder = Application.responder(context: self.context)
+        self.responder = responder
+        guard live else {
+            server = nil
+            port = nil
+            return
+        }
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.port = 0
-        server = HTTPServer(configuration: serverConfiguration, errorResponder: ErrorPages.serverResponder(behindTLS: false), logger: nil) { request in
+        let server = HTTPServer(configuration: serverConfiguration, errorResponder: ErrorPages.serverResponder(behindTLS: false), logger: nil) { request in
             await responder.respond(to: request)
         }
         try server.start()
-        port = server.port ?? 0
+        self.server = server
+        port = server.port
     }
 
     func advanceClock(seconds: Int64) { time.value.withLock { $0 += seconds } }
     var now: Int64 { time.value.withLock { $0 } }
 
     func stop() async {
-        server.shutdown()
-        await server.stopped()
+        if let server {
+            server.shutdown()
+            await server.stopped()
+        }
         _ = system("rm -rf '\(directory)'")
     }
 
-    func browser() -> Browser { Browser(port: port) }
+    func browser() -> Browser { port.map { Browser(port: $0) } ?? Browser(.inProcess(responder)) }
 
     /// A browser already signed in with a demo account.
     func signedIn(_ login: String) async throws -> Browser {
@@ -79,9 +99,16 @@ final class TestClock: Sendable {
     let value = Mutex<Int64>(1_795_000_000)
 }
 
+/// The seconds the application asked to wait, recorded instead of slept.
+final class PauseLog: Sendable {
+    let value = Mutex<[Int]>([])
+    var recorded: [Int] { value.withLock { $0 } }
+}
+
 /// Runs `body` with a started app and always stops it.
-func withApp(production: Bool = false, busyTimeout: Duration = .milliseconds(5000), _ body: (TestApp) async throws -> Void) async throws {
-    let app = try TestApp(production: production, busyTimeout: busyTimeout)
+func withApp(production: Bool = false, busyTimeout: Duration = .milliseconds(5000), live: Bool = false,
+             _ body: (TestApp) async throws -> Void) async throws {
+    let app = try TestApp(production: production, busyTimeout: busyTimeout, live: live)
     do { try await body(app) } catch {
         await app.stop()
         throw error

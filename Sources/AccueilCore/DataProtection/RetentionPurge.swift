@@ -1,0 +1,84 @@
+import Foundation
+import SQLiteStore
+
+/// Applies the retention periods: deletes what has no statistical value (identity, notes, old audit
+/// entries) and anonymises the rest, so that the activity figures keep their counts — an intake keeps
+/// its site, date, channel, motives and an age bracket; an orientation keeps its service, site, date
+/// and outcome.
+public enum RetentionPurge {
+    /// What a purge would do now, without changing anything.
+    public static func preview(_ db: Connection, now: Int64) throws -> PurgePlan {
+        try PurgePlan.make(db, settings: try RetentionSettings.load(db), now: now)
+    }
+
+    /// Plans and executes in one transaction (the caller's), and records the purge in the audit
+    /// trail, even when nothing was due: the trail shows the purge ran. `account` is nil when the
+    /// daily timer or the command line runs it.
+    @discardableResult
+    public static func run(_ db: Connection, now: Int64, account: Int64?) throws -> PurgePlan {
+        let plan = try preview(db, now: now)
+        try execute(plan, db, now: now)
+        try AuditTrail.record(db, at: now, account: account, .retentionPurged, detail: plan.summary)
+        return plan
+    }
+
+    package static func execute(_ plan: PurgePlan, _ db: Connection, now: Int64) throws {
+        try db.run("DELETE FROM intake_notes WHERE id IN (SELECT value FROM json_each(?))", [json(plan.notes)])
+        try reduceHouseholds(db, intakes: plan.households, now: now)
+        try detachOrientations(db, plan.orientations)
+        try deletePersons(db, plan.persons, now: now)
+        if plan.auditEntries > 0 {
+            try db.run("INSERT INTO audit_purge_window (id, before) VALUES (1, ?)", [plan.auditBefore])
+            try db.run("DELETE FROM audit_log WHERE at < ?", [plan.auditBefore])
+            try db.run("DELETE FROM audit_purge_window")
+        }
+    }
+
+    /// Household composition, sector, interpreter and accessibility needs go; the exact age becomes the
+    /// first age of its bracket (see `ageBracketStart`), enough for the figures the managers read.
+    package static func reduceHouseholds(_ db: Connection, intakes: [Int64], now: Int64) throws {
+        try db.run("""
+            UPDATE intakes SET household = NULL, language = NULL, language_other = NULL, interpreter_needed = 0, accessibility_needs = NULL,
+            age = CASE WHEN age IS NULL THEN NULL WHEN age < 18 THEN 0 WHEN age < 26 THEN 18 WHEN age < 60 THEN 26
+                       WHEN age < 66 THEN 60 ELSE 66 END,
+            household_purged_at = ? WHERE id IN (SELECT value FROM json_each(?))
+            """, [now, json(intakes)])
+    }
+
+    /// The person link and the written justification of a derogation go (it may describe the situation);
+    /// the derogation flag stays for the figures.
+    package static func detachOrientations(_ db: Connection, _ ids: [Int64]) throws {
+        try db.run("""
+            UPDATE orientations SET person_id = NULL, derogation_justification = NULL
+            WHERE id IN (SELECT value FROM json_each(?))
+            """, [json(ids)])
+    }
+
+    /// Deletes person files after stripping everything still attached to them (a person erased on
+    /// request, or whose categories were kept longer by an older setting). Merged duplicates go along.
+    package static func deletePersons(_ db: Connection, _ ids: [Int64], now: Int64) throws {
+        guard !ids.isEmpty else { return }
+        var all = ids
+        var frontier = ids
+        while !frontier.isEmpty {
+            frontier = try db.query("SELECT id FROM persons WHERE merged_into IN (SELECT value FROM json_each(?))", [json(frontier)])
+                .compactMap { $0.int64("id") }.filter { !all.contains($0) }
+            all += frontier
+        }
+        let list = json(all)
+        let intakes = try db.query("SELECT id FROM intakes WHERE person_id IN (SELECT value FROM json_each(?))", [list]).compactMap { $0.int64("id") }
+        try db.run("DELETE FROM intake_notes WHERE intake_id IN (SELECT value FROM json_each(?))", [json(intakes)])
+        try reduceHouseholds(db, intakes: intakes, now: now)
+        try db.run("UPDATE intakes SET person_id = NULL WHERE person_id IN (SELECT value FROM json_each(?))", [list])
+        let orientations = try db.query("SELECT id FROM orientations WHERE person_id IN (SELECT value FROM json_each(?))", [list]).compactMap { $0.int64("id") }
+        try detachOrientations(db, orientations)
+        // Bookings name the person (person_id NOT NULL, migration 4): they go with the file. The figures
+        // keep their counts: places booked are counters, and reception rows only lose their link to the file.
+        try db.run("DELETE FROM bookings WHERE person_id IN (SELECT value FROM json_each(?))", [list])
+        try PermanenceFacts.detachPeople(db, list)
+        try db.run("UPDATE persons SET merged_into = NULL WHERE id IN (SELECT value FROM json_each(?))", [list])
+        try db.run("DELETE FROM persons WHERE id IN (SELECT value FROM json_each(?))", [list])
+    }
+
+    package static func json(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+}

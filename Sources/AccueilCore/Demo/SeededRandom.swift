@@ -1,0 +1,28 @@
+/// SplitMix64: a small, fast, seeded generator, so `accueil demo` builds the same database twice.
+package struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    package init(seed: UInt64) { state = seed }
+
+    package mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// True with probability `p`.
+    package mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+
+    /// One of `choices`, drawn with the given weights.
+    package mutating func weighted<T>(_ choices: [(T, Double)]) -> T {
+        let total = choices.reduce(0) { $0 + $1.1 }
+        var draw = Double.random(in: 0..<total, using: &self)
+        for (value, weight) in choices {
+            if draw < weight { return value }
+            draw -= weight
+        }
+        return choices[choices.count - 1].0
+    }
+}

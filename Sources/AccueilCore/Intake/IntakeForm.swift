@@ -1,0 +1,113 @@
+import Orientation
+
+/// The intake form as posted, parsed and checked. The same value refills the form on error.
+package struct IntakeForm {
+    package static let childRows = 5
+    package static let channels: [(String, String)] = [("sur_place", "Sur place"), ("telephone", "Téléphone"), ("courriel", "Courriel")]
+
+    package struct ChildRow {
+        package var birthDate = ""
+        package var inCharge = true
+        package var livesInFrance = true
+        package var aseMeasure = false
+
+        package init(birthDate: String = "", inCharge: Bool = true, livesInFrance: Bool = true, aseMeasure: Bool = false) {
+            self.birthDate = birthDate
+            self.inCharge = inCharge
+            self.livesInFrance = livesInFrance
+            self.aseMeasure = aseMeasure
+        }
+    }
+
+    package var date = ""
+    package var time = ""
+    package var siteID = ""
+    package var channel = "sur_place"
+    package var level = 1
+    /// "" = new person (or not chosen yet), "nouveau" = the agent confirmed it is someone else, else a person id.
+    package var personChoice = ""
+    package var lastName = ""
+    package var firstName = ""
+    package var birthDate = ""
+    package var phone = ""
+    package var adults = 1
+    package var pregnant = false
+    package var children: [ChildRow] = Array(repeating: ChildRow(), count: childRows)
+    package var requestConcernsChild = false
+    package var homeless = false
+    package var sector = ""
+    package var age = ""
+    package var disability = false
+    package var childInDanger = false
+    package var rsa = false
+    package var followedBy = ""
+    package var referent = ""
+    package var motives: [String] = []
+    package var interpreter = false
+    /// A tag of `IntakeLanguage.list`, « autre », or "" when not asked.
+    package var language = ""
+    package var languageOther = ""
+    package var accessibility = ""
+    package var note = ""
+    package var consentOrientation = false
+    package var consentSharing = false
+    package var errors: [(field: String, message: String)] = []
+
+    package init() {}
+
+    /// The language chosen, once the form is valid.
+    package var intakeLanguage: IntakeLanguage? { IntakeLanguage(tag: language, otherName: languageOther) }
+
+    package var hasIdentity: Bool { !lastName.isEmpty || !firstName.isEmpty }
+
+    /// Checks every field and builds the household the rule reads. Errors are French and name the field.
+    package mutating func validate(referential: TerritorialReferential, motives catalog: MotiveCatalog, allowedSites: Set<String>,
+                           today: LocalDate) -> (household: Household, date: LocalDate)? {
+        errors = []
+        let day = LocalDate(iso: date)
+        if day == nil { errors.append(("date", "La date de l'accueil est invalide (format AAAA-MM-JJ).")) }
+        if let day, day > today { errors.append(("date", "La date de l'accueil ne peut pas être dans le futur.")) }
+        if FrenchDates.time(time) == nil { errors.append(("heure", "L'heure est invalide (format HH:MM).")) }
+        if !allowedSites.contains(siteID) { errors.append(("site", "Choisissez le site d'accueil parmi vos sites.")) }
+        if !Self.channels.contains(where: { $0.0 == channel }) { errors.append(("canal", "Choisissez le canal de l'accueil.")) }
+        if lastName.isEmpty { errors.append(("nom", "Le nom de la personne est obligatoire pour une orientation (sinon, utilisez « Information seule »).")) }
+        if firstName.isEmpty { errors.append(("prenom", "Le prénom de la personne est obligatoire pour une orientation.")) }
+        var birth: LocalDate?
+        if !birthDate.isEmpty {
+            birth = LocalDate(iso: birthDate)
+            if birth == nil || (day.map { birth! > $0 } ?? false) { errors.append(("naissance", "La date de naissance est invalide.")) }
+        }
+        if !phone.isEmpty, !phone.allSatisfy({ $0.isNumber || " +.-()".contains($0) }) || phone.filter(\.isNumber).count < 6 {
+            errors.append(("telephone", "Le numéro de téléphone est invalide."))
+        }
+        var children: [Child] = []
+        for (index, row) in self.children.enumerated() where !row.birthDate.isEmpty {
+            guard let birthDate = LocalDate(iso: row.birthDate), day.map({ birthDate <= $0 }) ?? true else {
+                errors.append(("enfant\(index)_naissance", "La date de naissance de l'enfant \(index + 1) est invalide."))
+                continue
+            }
+            children.append(Child(birthDate: birthDate, inCharge: row.inCharge, livesInFrance: row.livesInFrance, aseMeasure: row.aseMeasure))
+        }
+        if !sector.isEmpty, referential.sector(key: sector) == nil { errors.append(("secteur", "Ce secteur n'existe pas dans le référentiel.")) }
+        if sector.isEmpty && !homeless { errors.append(("secteur", "Indiquez le secteur de résidence, ou cochez « sans domicile ».")) }
+        var personAge: Int?
+        if let birth, let day { personAge = LocalDate.years(from: birth, to: day) }
+        if !age.isEmpty {
+            if let value = Int(age), (0...130).contains(value) { personAge = personAge ?? value } else { errors.append(("age", "L'âge doit être un nombre entre 0 et 130.")) }
+        }
+        if !["", "CCAS", "MDS"].contains(followedBy) { errors.append(("deja_suivi", "Valeur inconnue pour le suivi en cours.")) }
+        if let unknown = motives.first(where: { catalog.motive($0) == nil }) { errors.append(("motifs", "Motif inconnu : \(unknown).")) }
+        if motives.isEmpty { errors.append(("motifs", "Choisissez au moins un motif.")) }
+        if !language.isEmpty, language != IntakeLanguage.other, IntakeLanguage.entry(language) == nil {
+            errors.append(("langue", "Langue inconnue : choisissez-la dans la liste, ou « Autre » en précisant son nom."))
+        }
+        if language == IntakeLanguage.other, languageOther.isEmpty { errors.append(("langue_autre", "Précisez le nom de la langue.")) }
+        if interpreter && language.isEmpty { errors.append(("langue", "Précisez la langue pour l'interprète.")) }
+        if !consentOrientation { errors.append(("consentement_orientation", "L'accord de la personne est nécessaire pour l'orienter.")) }
+        guard errors.isEmpty, let day else { return nil }
+        let household = Household(adults: adults, pregnant: pregnant, children: children, requestConcernsChild: requestConcernsChild,
+                                  homeless: homeless, age: personAge, disability: disability, childInDanger: childInDanger, rsa: rsa,
+                                  sector: sector.isEmpty ? nil : sector, alreadyFollowedBy: Service(rawValue: followedBy))
+        return (household, day)
+    }
+}

@@ -1,0 +1,91 @@
+import Orientation
+import SQLiteStore
+
+/// Records a validated intake: offers the files of a known person first, refuses what the routing rule
+/// cannot decide, then saves the person (new, or the chosen file refreshed), the intake, its note and
+/// the audit rows in one transaction.
+package struct IntakeService {
+    package let store: Store
+    package let referential: TerritorialReferential
+
+    package init(_ context: AppContext) {
+        store = context.store
+        referential = context.referential
+    }
+
+    package enum Outcome {
+        /// Saved: the new intake's id.
+        case recorded(intakeID: Int64)
+        /// Nothing saved: earlier files match the name; the agent chooses one (or none) first.
+        case possibleMatches([Person])
+        /// Nothing saved: the rule cannot route this household; the message names the form field.
+        case refused(field: String, message: String)
+        /// Nothing saved: the chosen file is not one the name matches (a forged or stale choice).
+        case chosenFileMismatch
+    }
+
+    /// Aborts the transaction when the chosen file does not match; becomes `.chosenFileMismatch`.
+    private struct ChosenFileMismatch: Error {}
+
+    /// `form` is already validated into `household` on `day`.
+    package func record(_ form: IntakeForm, household: Household, on day: LocalDate, by account: Account, at now: Int64) async throws -> Outcome {
+        // Known person: offer earlier files before creating a new one ("double sollicitation").
+        if form.personChoice.isEmpty {
+            let matches = try await store.read { db in
+                try PersonRepository.matches(db, lastName: form.lastName, firstName: form.firstName, birthDate: Self.given(form.birthDate))
+            }
+            if !matches.isEmpty { return .possibleMatches(matches) }
+        }
+        // The rule runs once here only to refuse what it cannot decide; the decision page applies it to the stored household.
+        do { _ = try orient(household, on: day, referential: referential) } catch {
+            return .refused(field: error.field == "sector" ? "secteur" : "date", message: error.message)
+        }
+        do {
+            return .recorded(intakeID: try await save(form, household, on: day, by: account, at: now))
+        } catch is ChosenFileMismatch {
+            return .chosenFileMismatch
+        }
+    }
+
+    /// The person, the intake, its note and the audit rows, in one transaction.
+    private func save(_ form: IntakeForm, _ household: Household, on day: LocalDate, by account: Account, at now: Int64) async throws -> Int64 {
+        try await store.write { db -> Int64 in
+            let (personID, known) = try Self.person(db, form, by: account, at: now)
+            let clock = FrenchDates.time(form.time)
+            let at = FrenchDates.at(form.date, hour: clock?.hour ?? 0, minute: clock?.minute ?? 0) ?? now
+            let intakeID = try IntakeRepository.insert(db, .init(
+                personID: personID, at: at, siteID: form.siteID, accountID: account.id, channel: form.channel,
+                level: account.can(.readSocialNotes) ? form.level : 1, household: HouseholdJSON.encode(household, on: day), age: household.age,
+                language: form.intakeLanguage, interpreterNeeded: form.interpreter, accessibilityNeeds: Self.given(form.accessibility),
+                consentOrientation: form.consentOrientation, consentSharing: form.consentSharing, knownPerson: known, motives: form.motives))
+            if !form.note.isEmpty, account.can(.readSocialNotes) {
+                try IntakeRepository.addNote(db, intakeID: intakeID, institution: account.institution, accountID: account.id, text: form.note, at: now)
+            }
+            try AuditTrail.record(db, at: now, account: account.id, .intakeCreated, subjectType: "personne", subjectID: String(personID),
+                                  detail: "accueil \(intakeID)")
+            return intakeID
+        }
+    }
+
+    /// The person the intake is about: the chosen file, refreshed with what was typed, or a new one.
+    private static func person(_ db: Connection, _ form: IntakeForm, by account: Account, at now: Int64) throws -> (id: Int64, known: Bool) {
+        // A chosen file must be one the name matches (what the page offered), checked again here:
+        // a forged id must not attach this intake, and its phone and follow-up, to someone else.
+        let offered = try PersonRepository.matches(db, lastName: form.lastName, firstName: form.firstName,
+                                                   birthDate: given(form.birthDate), limit: 50).map(\.id)
+        if let chosen = Int64(form.personChoice) {
+            guard offered.contains(chosen) else { throw ChosenFileMismatch() }
+            try PersonRepository.refresh(db, id: chosen, phone: given(form.phone), birthDate: given(form.birthDate),
+                                         followedBy: given(form.followedBy), referent: given(form.referent), at: now)
+            try AuditTrail.record(db, at: now, account: account.id, .personUpdated, subjectType: "personne", subjectID: String(chosen))
+            return (chosen, true)
+        }
+        let id = try PersonRepository.insert(db, lastName: form.lastName, firstName: form.firstName, birthDate: given(form.birthDate),
+                                             phone: given(form.phone), followedBy: given(form.followedBy), referent: given(form.referent), at: now)
+        try AuditTrail.record(db, at: now, account: account.id, .personCreated, subjectType: "personne", subjectID: String(id))
+        return (id, false)
+    }
+
+    /// An optional form field: nil when left empty.
+    private static func given(_ text: String) -> String? { text.isEmpty ? nil : text }
+}

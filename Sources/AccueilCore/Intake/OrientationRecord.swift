@@ -1,0 +1,56 @@
+import Orientation
+
+/// An orientation decided at intake, and what became of it (the closed loop).
+package struct OrientationRecord: Sendable {
+    package enum Status: String, CaseIterable, Sendable {
+        case open = "ouverte"
+        case honoured = "honoree"
+        case notHonoured = "non_honoree"
+        case excused = "excusee"
+        case reoriented = "reorientee"
+
+        package var label: String {
+            switch self {
+            case .open: "En attente"
+            case .honoured: "Honorée"
+            case .notHonoured: "Non honorée"
+            case .excused: "Excusée"
+            case .reoriented: "Réorientée"
+            }
+        }
+    }
+
+    package let id: Int64
+    package let reference: String
+    package let intakeID: Int64
+    package let personID: Int64?
+    package let createdAt: Int64
+    package let accountID: Int64
+    package let service: String
+    package let siteID: String?
+    package let circonscription: String?
+    package let reasons: [String]
+    /// The rules that fired, in order (empty for orientations recorded before they were kept).
+    package let rules: [OrientationRule]
+    package let suggestions: [String]
+    package let isDerogation: Bool
+    package let derogationJustification: String?
+    package let derogationAgreedBy: String?
+    package let bookingKind: String?
+    package let bookingDate: String?
+    package let bookingTime: String?
+    package let bookingPlace: String?
+    package let status: Status
+    package let statusAt: Int64?
+    package let reorientedTo: Int64?
+
+    /// Still open this many days after its slot (or its creation, without slot): flagged overdue.
+    package static let overdueAfterDays = 7
+
+    package func isOverdue(today: String) -> Bool {
+        guard status == .open else { return false }
+        let reference = bookingDate ?? FrenchDates.isoDay(createdAt)
+        guard let days = FrenchDates.daysBetween(reference, today) else { return false }
+        return days > Self.overdueAfterDays
+    }
+}

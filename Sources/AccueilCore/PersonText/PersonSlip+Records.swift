@@ -1,0 +1,37 @@
+import Foundation
+import Orientation
+
+extension PersonSlip.Facts {
+    /// The slip's facts from what is stored: the orientation (service, rules, booking), the intake
+    /// (language, needs, consent, motives), the person's name, and the two sites' public details.
+    /// `bookingSite`: the directory site named by the booking's place, when it names one.
+    package init(orientation o: OrientationRecord, intake: IntakeRecord, person: Person?, destination: DirectorySite?, bookingSite: DirectorySite?,
+         desk: DirectorySite?, deskPhone: String?, motives: MotiveCatalog) {
+        let booking = o.bookingDate.flatMap(LocalDate.init(iso:)).flatMap { date -> Booking? in
+            let kind: Booking.Kind? = switch o.bookingKind {
+            case "rendez_vous": .appointment
+            case "permanence": .permanence
+            default: nil
+            }
+            return kind.map { Booking(kind: $0, date: date, time: o.bookingTime.nonBlank, place: bookingSite.map(Place.init)) }
+        }
+        self.init(reference: o.reference, issuedOn: LocalDate(Date(timeIntervalSince1970: TimeInterval(o.createdAt)), in: FrenchDates.timeZone), firstName: person?.firstName ?? "",
+                  lastName: person?.lastName ?? "", service: Service(rawValue: o.service) ?? .ccas, rules: o.rules, isDerogation: o.isDerogation,
+                  suggestions: o.suggestions.compactMap(Suggestion.init(rawValue:)), destination: destination.map(Place.init),
+                  booking: booking, documentMotives: motives.printable(intake.motives), language: intake.language,
+                  interpreterNeeded: intake.interpreterNeeded, accessibilityNeeds: intake.accessibilityNeeds.nonBlank != nil,
+                  consentSharing: intake.consentSharing,
+                  desk: desk.map { site in
+                      var place = Place(site)
+                      place.phone = site.phone.nonBlank ?? deskPhone.nonBlank
+                      return place
+                  })
+    }
+}
+
+extension PersonSlip.Facts.Place {
+    package init(_ site: DirectorySite) {
+        self.init(name: site.name, address: site.address.nonBlank, phone: site.phone.nonBlank, openingHours: site.openingHours.nonBlank,
+                  accessibility: site.accessibility.nonBlank)
+    }
+}

@@ -1,0 +1,142 @@
+import Orientation
+
+/// The managers' figures for a period (and the previous one when compared), as tables ready to
+/// render, export or serialise. Built from tallies only: no row ever carries a name.
+package struct ActivityFigures: Sendable {
+    package let period: StatisticsPeriod
+    package let previousPeriod: StatisticsPeriod?
+    package let tables: [FigureTable]
+
+    /// Tables of several figures per line: the permanences by site and by sending service.
+    package let breakdowns: [BreakdownTable]
+
+    package struct Inputs {
+        package var tally: Tally
+        package var overdue: Int
+        package var permanences = PermanenceFigures()
+
+        package init(tally: Tally, overdue: Int, permanences: PermanenceFigures = PermanenceFigures()) {
+            self.tally = tally
+            self.overdue = overdue
+            self.permanences = permanences
+        }
+    }
+
+    package static let tableIDs = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi", "permanences"]
+        + PermanenceTables.breakdownIDs
+
+    package init(period: StatisticsPeriod, current: Inputs, previousPeriod: StatisticsPeriod?, previous: Inputs?,
+         sites: [(id: String, name: String, kind: String)], motives: MotiveCatalog, circonscriptions: [String: String] = [:]) {
+        self.period = period
+        self.previousPeriod = previousPeriod
+        let now = current.tally, before = previous?.tally
+        func row(_ key: String, _ label: String, _ get: (Tally) -> Int, share base: ((Tally) -> Int)? = nil) -> FigureTable.Row {
+            let value = get(now), old = before.map(get)
+            func ratio(_ count: Int, _ tally: Tally) -> Double? {
+                guard let base else { return nil }
+                let denominator = base(tally)
+                return denominator == 0 ? nil : Double(count) / Double(denominator)
+            }
+            return FigureTable.Row(key: key, label: label, value: Double(value), previousValue: old.map(Double.init), basis: value,
+                                   previousBasis: old, share: ratio(value, now), previousShare: old.flatMap { o in before.flatMap { ratio(o, $0) } })
+        }
+        let named: (Tally) -> Int = { $0.count("accueils") }
+        let oriented: (Tally) -> Int = { $0.count("orientations") }
+
+        var summary = [
+            row("contacts", "Contacts (tous canaux)", { $0.count("contacts") }),
+            row("accueils", "Accueils nominatifs", named),
+            row("information_seule", "Contacts d'information anonymes", { $0.count("information_seule") }),
+            row("double_sollicitation", "Doubles sollicitations détectées (personne déjà connue)", { $0.count("double_sollicitation") }),
+            row("orientations", "Orientations", oriented),
+            row("derogations", "Dérogations à la règle", { $0.count("derogation") }),
+        ]
+        summary += PermanenceTables.summaryRows(current.permanences, previous?.permanences)
+        summary.append(row("sans_enfant_mineur_ccas", "Orientations vers le CCAS de personnes sans enfant mineur", { $0.count("ccas_sans_mineur") }))
+        let delays = Self.median(now), oldDelays = before.map(Self.median)
+        summary.append(FigureTable.Row(key: "delai_median_jours", label: "Délai médian de l'orientation au rendez-vous (jours)",
+                                       value: delays.median, previousValue: oldDelays?.median, basis: delays.count,
+                                       previousBasis: oldDelays?.count, share: nil, previousShare: nil))
+
+        let siteName = Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }
+        let destinationKeys = sites.filter { $0.kind == "ccas" || $0.kind == "mds" }.map(\.id)
+        let extraDestinations = Set(now.keys("destination").keys).union(before?.keys("destination").keys ?? [:].keys)
+            .subtracting(destinationKeys).sorted()
+        var destinations = (destinationKeys + extraDestinations).map { key in
+            row(key, siteName[key] ?? key, { $0.count("destination", key) }, share: oriented)
+        }
+        Masking.protectPartition(&destinations, first: destinations.count)
+        let statuses: [(String, String)] = [("honoree", "Honorées"), ("non_honoree", "Non honorées"), ("excusee", "Excusées"),
+                                            ("reorientee", "Réorientées"), ("ouverte", "En attente")]
+        var loop = statuses.map { key, label in row(key, label, { $0.count("statut", key) }, share: oriented) }
+        Masking.protectPartition(&loop, first: statuses.count)
+        let overdueNow = current.overdue, overdueBefore = previous?.overdue
+        loop.append(FigureTable.Row(key: "en_retard", label: "dont en retard (plus de \(OrientationRecord.overdueAfterDays) jours)",
+                                    value: Double(overdueNow), previousValue: overdueBefore.map(Double.init), basis: overdueNow,
+                                    previousBasis: overdueBefore, share: Self.ratio(overdueNow, oriented(now)),
+                                    previousShare: overdueBefore.flatMap { o in before.flatMap { Self.ratio(o, oriented($0)) } }))
+
+        var channels = [("sur_place", "Sur place"), ("telephone", "Téléphone"), ("courriel", "Courriel")].map { key, label in
+            row(key, label, { $0.count("canal", key) }, share: { $0.count("contacts") }) }
+        Masking.protectPartition(&channels, first: channels.count)
+        var levels = [("1", "Niveau 1"), ("2", "Niveau 2")].map { key, label in row(key, label, { $0.count("niveau", key) }, share: named) }
+        Masking.protectPartition(&levels, first: levels.count)
+        var ages = IntakeFacts.ageBrackets.map { b in row(b.key, b.label, { $0.count("age", b.key) }, share: named) }
+        Masking.protectPartition(&ages, first: ages.count)
+        var households = IntakeFacts.householdTypes.map { t in row(t.key, t.label, { $0.count("foyer", t.key) }, share: named) }
+        Masking.protectPartition(&households, first: households.count)
+        households.append(row("grossesse", "Grossesse en cours (tous foyers)", { $0.count("grossesse") }, share: named))
+
+        tables = [
+            FigureTable(id: "synthese", title: "Synthèse", note: "Orientations comptées à leur date et au site où la personne a été reçue ; "
+                        + "une personne orientée deux fois compte deux fois. Délai médian calculé sur les orientations avec un rendez-vous ou une permanence réservés. "
+                        + "Familles et personnes reçues en permanence : personnes distinctes venues à une permanence de la période (suite « honorée »), "
+                        + "au site qui accueille la permanence ; « déjà connues » : suivies par une MDS selon l'accueil, ou retrouvées dans le fichier (à leur première venue de la période).",
+                        rows: summary, chart: false, hasShare: false),
+            FigureTable(id: "destinations", title: "Orientations par destination", note: "Part : sur l'ensemble des orientations.",
+                        rows: destinations, chart: true, hasShare: true),
+            FigureTable(id: "suggestions", title: "Orientations complémentaires suggérées", note: "Une orientation peut porter plusieurs suggestions ; part sur l'ensemble des orientations.",
+                        rows: Suggestion.allCases.map { s in row(s.rawValue, s.label, { $0.count("suggestion", s.rawValue) }, share: oriented) },
+                        chart: true, hasShare: true),
+            FigureTable(id: "motifs", title: "Motifs de la demande", note: "Un accueil peut avoir plusieurs motifs ; part sur les accueils nominatifs.",
+                        rows: motives.motives.map { m in row(m.code, m.label, { $0.count("motif", m.code) }, share: named) }, chart: true, hasShare: true),
+            FigureTable(id: "canaux", title: "Canaux de contact", note: "Tous les contacts, y compris l'information anonyme.",
+                        rows: channels, chart: true, hasShare: true),
+            FigureTable(id: "niveaux", title: "Niveau de l'accueil", note: "Niveau 1 : accueil et orientation ; niveau 2 : évaluation par un travailleur social. Part sur les accueils nominatifs.",
+                        rows: levels, chart: true, hasShare: true),
+            FigureTable(id: "ages", title: "Âge des personnes reçues", note: "Part sur les accueils nominatifs (âge non renseigné compris).",
+                        rows: ages, chart: true, hasShare: true),
+            FigureTable(id: "foyers", title: "Composition du foyer", note: "Enfant mineur : à charge et de moins de 18 ans le jour de l'accueil. La grossesse est comptée à part, tous foyers confondus. Part sur les accueils nominatifs.",
+                        rows: households, chart: true, hasShare: true),
+            FigureTable(id: "suivi", title: "Suivi des orientations (boucle fermée)", note: "État actuel des orientations décidées pendant la période ; part sur l'ensemble de ces orientations.",
+                        rows: loop, chart: true, hasShare: true),
+            PermanenceTables.usage(current.permanences, previous?.permanences),
+        ]
+        let siteNames = Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }
+        breakdowns = [PermanenceTables.bySite(current.permanences, names: siteNames),
+                      PermanenceTables.byService(current.permanences, circonscriptions: circonscriptions)]
+    }
+
+    package func breakdown(_ id: String) -> BreakdownTable? { breakdowns.first { $0.id == id } }
+
+    package func table(_ id: String) -> FigureTable? { tables.first { $0.id == id } }
+
+    package static func ratio(_ count: Int, _ base: Int) -> Double? { base == 0 ? nil : Double(count) / Double(base) }
+
+    /// The exact median of the day histogram ("delai" → days → count); the mean of the two middle values for an even count.
+    package static func median(_ tally: Tally) -> (median: Double, count: Int) {
+        let histogram = tally.keys("delai").compactMap { key, count in Int(key).map { ($0, count) } }.sorted { $0.0 < $1.0 }
+        let total = histogram.reduce(0) { $0 + $1.1 }
+        guard total > 0 else { return (0, 0) }
+        func value(at rank: Int) -> Int {  // rank is 0-based
+            var seen = 0
+            for (days, count) in histogram {
+                seen += count
+                if rank < seen { return days }
+            }
+            return histogram.last?.0 ?? 0
+        }
+        let median = total % 2 == 1 ? Double(value(at: total / 2)) : Double(value(at: total / 2 - 1) + value(at: total / 2)) / 2
+        return (median, total)
+    }
+}

@@ -1,0 +1,38 @@
+/// One table of figures (and its chart): rows with the value for the period and, when compared,
+/// for the previous period. Masking is decided here, once, for the page, the CSV and the JSON.
+package struct FigureTable: Sendable {
+    package struct Row: Sendable {
+        package let key: String
+        package let label: String
+        /// A count, or for a median the number of days.
+        package let value: Double
+        package let previousValue: Double?
+        /// How many people the value stands for: under `Masking.threshold` it is not shown.
+        package let basis: Int
+        package let previousBasis: Int?
+        package var share: Double?
+        package var previousShare: Double?
+        /// Masked by association, so that a masked count cannot be recovered by subtraction from a total
+        /// shown elsewhere (secondary suppression, see `Masking.protectPartition`).
+        package var forceMasked = false
+        package var forcePreviousMasked = false
+
+        package var isMasked: Bool { forceMasked || Masking.hides(basis) }
+        package var isPreviousMasked: Bool { forcePreviousMasked || Masking.hides(previousBasis ?? 0) }
+
+        /// What a masked cell shows: "< 5" for a small group, "masqué" for a larger one hidden with it.
+        package var mask: String? { Masking.hides(basis) ? Masking.label : forceMasked ? Masking.secondaryLabel : nil }
+        package var previousMask: String? {
+            Masking.hides(previousBasis ?? 0) ? Masking.label : forcePreviousMasked ? Masking.secondaryLabel : nil
+        }
+    }
+
+    package let id: String
+    package let title: String
+    /// What is counted and how shares are computed (shown under the table, exported in JSON).
+    package let note: String
+    package let rows: [Row]
+    /// Whether a bar chart makes sense (rows of the same kind).
+    package let chart: Bool
+    package let hasShare: Bool
+}

@@ -1,0 +1,67 @@
+import SQLiteStore
+
+/// The same counts as the summary tables, by plain GROUP BY over the intake and orientation rows.
+/// Too slow for ten years of data on a page, it is the reference the fast path is tested against
+/// (and a way to check a database by hand: `accueil` has no command for it yet).
+package enum StatisticsDirectQuery {
+    package static func tally(_ db: Connection, _ period: StatisticsPeriod) throws -> Tally {
+        var tally = Tally()
+        let window = "day BETWEEN ? AND ? AND (? IS NULL OR site_id = ?)"
+        let parameters: [any SQLBindable] = [period.from.description, period.to.description, period.siteID, period.siteID]
+        func group(_ dimension: String, _ sql: String) throws {
+            for row in try db.query(sql, parameters) { tally.add(dimension, row.string("k") ?? "", row.int("n") ?? 0) }
+        }
+        try group("contacts", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(window)")
+        try group("canal", "SELECT channel AS k, count(*) AS n FROM intakes WHERE \(window) GROUP BY channel")
+        try group("information_seule", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(window) AND information_only = 1")
+        let named = "\(window) AND information_only = 0"
+        try group("accueils", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(named)")
+        try group("niveau", "SELECT CAST(level AS TEXT) AS k, count(*) AS n FROM intakes WHERE \(named) GROUP BY level")
+        try group("age", """
+            SELECT CASE WHEN age IS NULL THEN 'inconnu' WHEN age < 18 THEN '0-17' WHEN age <= 25 THEN '18-25'
+                        WHEN age <= 59 THEN '26-59' WHEN age <= 65 THEN '60-65' ELSE '66+' END AS k, count(*) AS n
+            FROM intakes WHERE \(named) GROUP BY k
+            """)
+        try group("foyer", "SELECT household_type AS k, count(*) AS n FROM intakes WHERE \(named) AND household_type IS NOT NULL GROUP BY household_type")
+        try group("grossesse", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(named) AND pregnant = 1")
+        try group("double_sollicitation", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(named) AND known_person = 1")
+        try group("motif", """
+            SELECT m.motive AS k, count(*) AS n FROM intakes JOIN intake_motives m ON m.intake_id = intakes.id
+            WHERE \(named) GROUP BY m.motive
+            """)
+
+        let oriented = "o.day BETWEEN ? AND ? AND (? IS NULL OR o.reception_site_id = ?)"
+        let from = "FROM orientations o JOIN intakes i ON i.id = o.intake_id WHERE \(oriented)"
+        try group("orientations", "SELECT 'total' AS k, count(*) AS n \(from)")
+        try group("service", "SELECT o.service AS k, count(*) AS n \(from) GROUP BY o.service")
+        try group("destination", "SELECT coalesce(o.site_id, o.service) AS k, count(*) AS n \(from) GROUP BY k")
+        try group("statut", "SELECT o.status AS k, count(*) AS n \(from) GROUP BY o.status")
+        try group("derogation", "SELECT 'total' AS k, count(*) AS n \(from) AND o.is_derogation = 1")
+        try group("delai", """
+            SELECT CAST(CAST(julianday(o.booking_date) - julianday(o.day) AS INTEGER) AS TEXT) AS k, count(*) AS n \(from)
+            AND o.booking_date IS NOT NULL AND julianday(o.booking_date) >= julianday(o.day) GROUP BY k
+            """)
+        try group("cite_mds", "SELECT 'total' AS k, count(*) AS n \(from) AND o.service = 'MDS' AND o.reception_site_id = 'ccas-cite-municipale'")
+        try group("cite_mds", "SELECT 'connue' AS k, count(*) AS n \(from) AND o.service = 'MDS' AND o.reception_site_id = 'ccas-cite-municipale' AND i.known_person = 1")
+        try group("ccas_sans_mineur", "SELECT 'total' AS k, count(*) AS n \(from) AND o.service = 'CCAS' AND i.household_type IN ('seul', 'couple')")
+        // Places booked and people received in permanences, kept for all sites together only (see PermanenceFacts).
+        if period.siteID == nil {
+            for row in try db.query("""
+                SELECT permanence_id AS k, count(*) AS n FROM bookings WHERE cancelled_at IS NULL AND occurrence_date BETWEEN ? AND ?
+                GROUP BY permanence_id
+                """, [period.from.description, period.to.description]) {
+                tally.add(PermanenceFacts.bookedDimension, row.string("k") ?? "", row.int("n") ?? 0)
+            }
+            for row in try db.query("""
+                SELECT permanence_id AS k, count(*) AS n FROM permanence_receptions WHERE occurrence_date BETWEEN ? AND ? GROUP BY permanence_id
+                """, [period.from.description, period.to.description]) {
+                tally.add(PermanenceFacts.receivedDimension, row.string("k") ?? "", row.int("n") ?? 0)
+            }
+        }
+        // Suggestions are stored comma-separated: split here, one row per orientation and suggestion.
+        for row in try db.query("SELECT o.suggestions AS s \(from) AND o.suggestions <> ''", parameters) {
+            for suggestion in Set((row.string("s") ?? "").split(separator: ",").map(String.init)) { tally.add("suggestion", suggestion, 1) }
+        }
+        return tally
+    }
+}

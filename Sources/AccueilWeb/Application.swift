@@ -1,0 +1,54 @@
+import AccueilCore
+import HTTPCore
+import Orientation
+import SQLiteStore
+import Web
+
+/// Assembles the web application: middleware, every feature's routes, static files, error pages.
+public enum Application {
+    /// Order matters: security headers and compression wrap everything (error pages included); the
+    /// session is known before CSRF is checked; each route then names the permission it needs.
+    public static func responder(context: AppContext) -> Responder {
+        var router = Router()
+        router.use(SecurityHeadersMiddleware(behindTLS: context.configuration.behindTLS))
+        router.use(CompressionMiddleware())
+        router.use(SessionMiddleware(context: context))
+        router.useOnRoutes(CSRFMiddleware(context: context))
+
+        HomeRoutes.register(on: &router)
+        HealthRoutes.register(on: &router, store: context.store)
+        LoginRoutes.register(on: &router, context: context)
+        PasswordRoutes.register(on: &router, context: context)
+        AccountAdminRoutes.register(on: &router, context: context)
+        AuditRoutes.register(on: &router, context: context)
+        IntakeRoutes.register(on: &router, context: context)
+        OrientationRoutes.register(on: &router, context: context)
+        PersonRoutes.register(on: &router, context: context)
+        AttendanceRoutes.register(on: &router, context: context)
+        SiteAdminRoutes.register(on: &router, context: context)
+        OrientationAPIRoutes.register(on: &router, context: context)
+        PlanningRoutes.register(on: &router, context: context)
+        PermanenceRoutes.register(on: &router, context: context)
+        PlanningFeedRoutes.register(on: &router, context: context)
+        CalendarSubscriptionRoutes.register(on: &router, context: context)
+        ExceptionRoutes.register(on: &router, context: context)
+        SocialWorkerRoutes.register(on: &router, context: context)
+        SocialWorkerActivationRoutes.register(on: &router, context: context)
+        StatisticsRoutes.register(on: &router, context: context)
+        RetentionRoutes.register(on: &router, context: context)
+        PrivacyNoticeRoutes.register(on: &router, context: context)
+        SubjectAccessRoutes.register(on: &router, context: context)
+        PersonRectificationRoutes.register(on: &router, context: context)
+
+        // Static files bypass the middleware (no session, no per-request compression): their answers,
+        // gzip copy and headers are prepared once; the security headers come with them.
+        let serverPages = ErrorPages.serverResponder(behindTLS: context.configuration.behindTLS)
+        let staticFiles = StaticFiles(root: context.configuration.publicDirectory, prefix: "/static",
+                                      extraHeaders: SecurityHeadersMiddleware(behindTLS: context.configuration.behindTLS).headers,
+                                      notFound: { _ in serverPages(.notFound) })
+        router.mount("/static/", staticFiles.respond)
+
+        return router.freeze(errorRenderer: ErrorPages.render, reportInternalError: InternalErrorLog.report,
+                             translateError: DatabaseFaults.translate)
+    }
+}

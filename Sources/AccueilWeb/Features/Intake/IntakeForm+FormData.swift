@@ -1,0 +1,44 @@
+import AccueilCore
+import HTTPCore
+
+/// The intake form read from a posted body: every field bounded, unchecked flags false.
+extension IntakeForm {
+    init(_ form: FormData) {
+        self.init()
+        func text(_ name: String, max: Int = 200) -> String { String((form[name] ?? "").trimmed.prefix(max)) }
+        func flag(_ name: String) -> Bool { form[name] != nil && form[name] != "0" }
+        date = text("date", max: 10)
+        time = text("heure", max: 5)
+        siteID = text("site", max: 80)
+        channel = text("canal", max: 20)
+        level = form["niveau"] == "2" ? 2 : 1
+        personChoice = text("personne", max: 20)
+        lastName = text("nom", max: 100)
+        firstName = text("prenom", max: 100)
+        birthDate = text("naissance", max: 10)
+        phone = text("telephone", max: 30)
+        adults = form["adultes"] == "2" ? 2 : 1
+        pregnant = flag("enceinte")
+        children = (0..<Self.childRows).map { index in
+            IntakeForm.ChildRow(birthDate: text("enfant\(index)_naissance", max: 10), inCharge: form["enfant\(index)_charge"] != "non",
+                     livesInFrance: form["enfant\(index)_france"] != "non", aseMeasure: flag("enfant\(index)_ase"))
+        }
+        requestConcernsChild = flag("demande_enfant")
+        homeless = flag("sans_domicile")
+        sector = text("secteur", max: 40)
+        age = text("age", max: 3)
+        disability = flag("handicap")
+        childInDanger = flag("enfant_danger")
+        rsa = flag("rsa")
+        followedBy = text("deja_suivi", max: 4)
+        referent = text("referent", max: 120)
+        motives = form.values("motifs")
+        interpreter = flag("interprete")
+        language = text("langue", max: 20)
+        languageOther = text("langue_autre", max: 60)
+        accessibility = text("accessibilite", max: 300)
+        note = String((form["note"] ?? "").trimmed.prefix(4000))
+        consentOrientation = flag("consentement_orientation")
+        consentSharing = flag("consentement_partage")
+    }
+}

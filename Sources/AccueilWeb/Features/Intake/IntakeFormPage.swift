@@ -1,0 +1,147 @@
+import AccueilCore
+import HTML
+import Orientation
+import Web
+
+/// The intake form (level 1, and level 2 for social workers), refilled and annotated on error.
+enum IntakeFormPage {
+    struct Data {
+        let sites: [DirectorySite]
+        let sectors: [Sector]
+        let motives: [Motive]
+        /// Languages the slip is also printed in.
+        let slipLanguages: Set<String>
+        let matches: [(person: Person, lastOrientation: String?)]
+        let notice: String?
+    }
+
+    /// The language the person speaks (a list of BCP 47 tags, or « autre » with its name), and whether an interpreter is needed.
+    static func languageFields(_ form: IntakeForm, slipLanguages: Set<String>, error: (String) -> String?) -> HTML {
+        let options = IntakeLanguage.list.map { entry in
+            FormFields.Option(entry.tag, entry.name.prefix(1).uppercased() + entry.name.dropFirst() + (slipLanguages.contains(entry.tag) ? " — fiche traduite" : ""))
+        } + [FormFields.Option(IntakeLanguage.other, "Autre langue (préciser)")]
+        return """
+            <div class="row">
+            \(FormFields.select("langue", label: "Langue parlée", options: options, selected: form.language,
+                               hint: "« Fiche traduite » : la fiche d'orientation est aussi imprimée dans cette langue.", error: error("langue"), includeBlank: "Non précisée"))
+            \(FormFields.input("langue_autre", label: "Autre langue", value: form.languageOther, hint: "Seulement pour « Autre langue ».", error: error("langue_autre"), autocomplete: "off"))
+            </div>
+            \(FormFields.checkbox("interprete", label: "Besoin d'un interprète", checked: form.interpreter))
+            """
+    }
+
+    static func render(_ request: Request, _ form: IntakeForm, _ data: Data) -> HTML {
+        let account = request.session?.account
+        let error = { (field: String) in form.errors.first { $0.field == field }?.message }
+        let csrf = FormFields.csrf(request.csrfToken)
+        let siteOptions = data.sites.map { FormFields.Option($0.id, $0.name) }
+        let levelField: HTML = account?.can(.readSocialNotes) == true
+            ? FormFields.choices("niveau", legend: "Niveau d'accueil", options: [.init("1", "Niveau 1 : accueil, information, orientation"), .init("2", "Niveau 2 : évaluation par un travailleur social")], checked: [String(form.level)], multiple: false)
+            : "<input type=\"hidden\" name=\"niveau\" value=\"1\">"
+        let notice: HTML = data.notice.map { "<div class=\"notice success\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
+        return """
+            <h1>Nouvel accueil</h1>
+            \(notice)
+            <form method="post" action="/accueils/information" class="quick-info no-print">
+            \(csrf)
+            <input type="hidden" name="site" value="\(form.siteID)">
+            <p>Simple demande d'information, sans orientation ni nom ?
+            <button type="submit" class="secondary" name="canal" value="\(form.channel)">Information seule (anonyme)</button></p>
+            </form>
+            \(FormFields.errorSummary(form.errors))
+            <form method="post" action="/accueils" class="stack intake-form" novalidate>
+            \(csrf)
+            <fieldset><legend>L'accueil</legend>
+            <div class="row">
+            \(FormFields.input("date", label: "Date", value: form.date, type: "date", error: error("date"), required: true))
+            \(FormFields.input("heure", label: "Heure", value: form.time, type: "time", error: error("heure"), required: true))
+            \(FormFields.select("site", label: "Site d'accueil", options: siteOptions, selected: form.siteID, error: error("site"), required: true, includeBlank: "— Choisir —"))
+            </div>
+            \(FormFields.choices("canal", legend: "Canal", options: IntakeForm.channels.map { .init($0.0, $0.1) }, checked: [form.channel], multiple: false, error: error("canal")))
+            \(levelField)
+            </fieldset>
+            \(knownPersons(data.matches, choice: form.personChoice))
+            <fieldset><legend>La personne</legend>
+            <div class="row" data-person-search>
+            \(FormFields.input("nom", label: "Nom", value: form.lastName, error: error("nom"), required: true, autocomplete: "off"))
+            \(FormFields.input("prenom", label: "Prénom", value: form.firstName, error: error("prenom"), required: true, autocomplete: "off"))
+            \(FormFields.input("naissance", label: "Date de naissance", value: form.birthDate, type: "date", error: error("naissance"), autocomplete: "off"))
+            \(FormFields.input("telephone", label: "Téléphone", value: form.phone, type: "tel", hint: "Facultatif.", error: error("telephone"), autocomplete: "off"))
+            </div>
+            <div id="personnes-connues" class="suggestions" aria-live="polite"></div>
+            </fieldset>
+            <fieldset><legend>Le foyer</legend>
+            \(FormFields.choices("adultes", legend: "Adultes du foyer", options: [.init("1", "Personne seule"), .init("2", "En couple")], checked: [String(form.adults)], multiple: false))
+            \(FormFields.checkbox("enceinte", label: "Grossesse en cours", checked: form.pregnant))
+            \(children(form, error: error))
+            \(FormFields.checkbox("demande_enfant", label: "La demande concerne les besoins d'un enfant", checked: form.requestConcernsChild, hint: "Par exemple un parent qui n'a pas la garde de son enfant."))
+            </fieldset>
+            <fieldset><legend>Situation</legend>
+            \(FormFields.select("secteur", label: "Secteur de résidence", options: data.sectors.map { .init($0.key, $0.label) }, selected: form.sector, error: error("secteur"), includeBlank: "— Choisir —"))
+            \(FormFields.checkbox("sans_domicile", label: "Sans domicile", checked: form.homeless))
+            \(FormFields.input("age", label: "Âge", value: form.age, type: "number", hint: "Seulement si la date de naissance n'est pas connue.", error: error("age"), extra: " min=\"0\" max=\"130\""))
+            \(FormFields.checkbox("handicap", label: "Situation de handicap", checked: form.disability))
+            \(FormFields.checkbox("enfant_danger", label: "Un enfant est peut-être en danger", checked: form.childInDanger))
+            \(FormFields.checkbox("rsa", label: "Bénéficiaire du RSA", checked: form.rsa))
+            \(FormFields.select("deja_suivi", label: "Déjà accompagnée par", options: [.init("CCAS", "un travailleur social du CCAS"), .init("MDS", "un travailleur social d'une MDS")], selected: form.followedBy, error: error("deja_suivi"), includeBlank: "Personne (nouvelle situation)"))
+            \(FormFields.input("referent", label: "Nom du référent actuel", value: form.referent, hint: "Facultatif.", autocomplete: "off"))
+            </fieldset>
+            <fieldset><legend>La demande</legend>
+            \(FormFields.choices("motifs", legend: "Motifs", options: data.motives.map { .init($0.code, $0.label) }, checked: Set(form.motives), multiple: true, error: error("motifs")))
+            \(languageFields(form, slipLanguages: data.slipLanguages, error: error))
+            \(FormFields.input("accessibilite", label: "Besoins d'accessibilité", value: form.accessibility, hint: "Par exemple : fauteuil roulant, malvoyance, surdité.", autocomplete: "off"))
+            \(account?.can(.readSocialNotes) == true ? FormFields.textarea("note", label: "Note pour les travailleurs sociaux", value: form.note, hint: "Visible seulement des travailleurs sociaux de votre institution, jamais sur la fiche d'orientation.") : .empty)
+            </fieldset>
+            <fieldset><legend>Accord de la personne</legend>
+            \(FormFields.checkbox("consentement_orientation", label: "La personne accepte d'être orientée vers le service proposé", checked: form.consentOrientation, error: error("consentement_orientation")))
+            \(FormFields.checkbox("consentement_partage", label: "La personne accepte que les premiers éléments soient transmis au service de destination", checked: form.consentSharing))
+            </fieldset>
+            <p><button type="submit">Enregistrer et voir l'orientation</button></p>
+            </form>
+            <script src="/static/js/intake.js" defer></script>
+            """
+    }
+
+    static func children(_ form: IntakeForm, error: (String) -> String?) -> HTML {
+        let rows = form.children.enumerated().map { index, row -> HTML in
+            let n = index + 1
+            return """
+                <fieldset class="child"><legend>Enfant \(n)</legend>
+                <div class="row">
+                \(FormFields.input("enfant\(index)_naissance", label: "Date de naissance", value: row.birthDate, type: "date", error: error("enfant\(index)_naissance")))
+                \(FormFields.select("enfant\(index)_charge", label: "À charge", options: [.init("oui", "Oui"), .init("non", "Non")], selected: row.inCharge ? "oui" : "non"))
+                \(FormFields.select("enfant\(index)_france", label: "Vit en France", options: [.init("oui", "Oui"), .init("non", "Non")], selected: row.livesInFrance ? "oui" : "non"))
+                \(FormFields.checkbox("enfant\(index)_ase", label: "Mesure ASE (jeune majeur)", checked: row.aseMeasure))
+                </div>
+                </fieldset>
+                """
+        }
+        return """
+            <div class="children"><p class="hint">Enfants : renseignez seulement les lignes utiles (date de naissance), les autres sont ignorées.</p>
+            \(HTML.join(Array(rows.prefix(2))))
+            <details\(form.children.dropFirst(2).contains { !$0.birthDate.isEmpty } ? " open" as HTML : .empty)><summary>Autres enfants</summary>\(HTML.join(Array(rows.dropFirst(2))))</details>
+            </div>
+            """
+    }
+
+    static func knownPersons(_ matches: [(person: Person, lastOrientation: String?)], choice: String) -> HTML {
+        guard !matches.isEmpty else {
+            return choice.isEmpty ? .empty : "<input type=\"hidden\" name=\"personne\" value=\"\(choice)\">"
+        }
+        let options = matches.map { match -> FormFields.Option in
+            let p = match.person
+            var text = "\(p.fullName)"
+            if let birth = p.birthDate { text += ", né(e) le \(LocalDate(iso: birth)?.frenchDescription ?? birth)" }
+            if let followed = p.followedBy { text += " — suivi(e) par \(followed == "MDS" ? "une MDS" : "le CCAS")" + (p.referent.map { " (référent : \($0))" } ?? "") }
+            if let last = match.lastOrientation { text += " — dernière orientation : \(last)" }
+            return .init(String(p.id), text)
+        } + [.init("nouveau", "Il s'agit d'une autre personne : créer un nouveau dossier")]
+        return """
+            <section class="notice warning" aria-labelledby="deja-connue">
+            <h2 id="deja-connue">Cette personne est peut-être déjà connue</h2>
+            <p>Pour éviter un doublon, reprenez son dossier s'il s'agit bien d'elle.</p>
+            \(FormFields.choices("personne", legend: "Dossier à utiliser", options: options, checked: [choice], multiple: false))
+            </section>
+            """
+    }
+}

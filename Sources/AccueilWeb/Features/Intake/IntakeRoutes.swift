@@ -1,0 +1,122 @@
+import AccueilCore
+import Foundation
+import HTML
+import HTTPCore
+import Orientation
+import SQLiteStore
+import Web
+
+/// Recording an intake: the form, the known-person check, saving, and the anonymous information-only contact.
+enum IntakeRoutes {
+    static func register(on router: inout Router, context: AppContext) {
+        let gate: [any Middleware] = [RequirePermission(permission: .recordIntake)]
+
+        router.get("/accueils/nouveau", middleware: gate) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            var form = IntakeForm()
+            let now = context.now()
+            form.date = FrenchDates.isoDay(now)
+            form.time = FrenchDates.dateTime(now).suffix(5).description
+            form.siteID = account.siteIDs.first ?? ""
+            let notice = request.query["info"] == "1" ? "Contact d'information enregistré. Merci !" : nil
+            return try await page(request, form, context: context, matches: [], notice: notice)
+        }
+
+        router.post("/accueils/information", middleware: gate) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            let form = try request.form()
+            let site = account.siteIDs.contains(form["site"] ?? "") ? form["site"]! : (account.siteIDs.first ?? "")
+            let channel = IntakeForm.channels.contains { $0.0 == form["canal"] } ? form["canal"]! : "sur_place"
+            let now = context.now()
+            try await context.store.write { db in
+                let id = try IntakeRepository.insert(db, .init(at: now, siteID: site, accountID: account.id, channel: channel, level: 1,
+                                                               informationOnly: true, motives: ["ecoute-information"]))
+                try AuditTrail.record(db, at: now, account: account.id, .intakeCreated, subjectType: "accueil", subjectID: String(id), detail: "information seule")
+            }
+            return .redirect(to: "/accueils/nouveau?info=1")
+        }
+
+        router.post("/accueils", middleware: gate) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            var form = IntakeForm(try request.form())
+            let now = context.now()
+            let today = LocalDate(Date(timeIntervalSince1970: TimeInterval(now)), in: FrenchDates.timeZone)
+            guard let (household, day) = form.validate(referential: context.referential, motives: context.motives,
+                                                       allowedSites: Set(account.siteIDs), today: today) else {
+                return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
+            }
+            switch try await IntakeService(context).record(form, household: household, on: day, by: account, at: now) {
+            case .recorded(let intakeID):
+                return .redirect(to: "/accueils/\(intakeID)")
+            case .possibleMatches(let matches):
+                return try await page(request, form, context: context, matches: matches)
+            case .refused(let field, let message):
+                form.errors.append((field: field, message: message))
+                return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
+            case .chosenFileMismatch:
+                throw HTTPError(.unprocessableContent, "Le dossier choisi ne correspond pas au nom saisi : rien n'a été enregistré.")
+            }
+        }
+
+        // POST, not GET: typed names must not travel in URLs (proxy logs, browser history).
+        router.post("/personnes/suggestions", middleware: [RequirePermission(permission: .readPersonFile)]) { request in
+            guard let account = request.session?.account else { throw HTTPError.forbidden }
+            let form = try request.form()
+            let last = form["nom"] ?? "", first = form["prenom"] ?? ""
+            guard NameKey.normalize(last).count >= 2 else { return fragment(.empty) }
+            let now = context.now()
+            // A search shows names and birth dates: it is traced like any read of personal data.
+            let found = try await context.store.write { db in
+                let found = try PersonRepository.search(db, lastName: last, firstName: first)
+                try AuditTrail.record(db, at: now, account: account.id, .personSearched, detail: "\(found.count) résultat(s)")
+                return found
+            }
+            return fragment(SuggestionsFragment.render(found))
+        }
+    }
+
+    static func page(_ request: Request, _ form: IntakeForm, context: AppContext, matches: [Person], notice: String? = nil,
+                     status: HTTPStatus = .ok) async throws -> HTTPResponse {
+        let now = context.now()
+        let (sites, annotated) = try await context.store.write { db -> ([DirectorySite], [(Person, String?)]) in
+            if let account = request.session?.account, !matches.isEmpty {
+                try AuditTrail.record(db, at: now, account: account.id, .personSearched, detail: "doublons possibles : \(matches.map { String($0.id) }.joined(separator: ","))")
+            }
+            let all = try SiteDirectory.all(db)
+            let mine = request.session?.account.siteIDs ?? []
+            let annotated = try matches.map { person -> (Person, String?) in
+                let last = try OrientationRepository.forPerson(db, person.id).first
+                let label = last.map { orientation in
+                    let site = all.first { $0.id == orientation.siteID }?.name ?? orientation.service
+                    return "\(site) le \(FrenchDates.dateTime(orientation.createdAt).prefix(10))"
+                }
+                return (person, label)
+            }
+            return (mine.compactMap { id in all.first { $0.id == id } }, annotated)
+        }
+        let today = LocalDate(Date(timeIntervalSince1970: TimeInterval(context.now())), in: FrenchDates.timeZone)
+        let data = IntakeFormPage.Data(sites: sites, sectors: context.referential.sectors(on: today), motives: context.motives.motives,
+                                       slipLanguages: Set(context.slipCatalogues.translatedTags), matches: annotated.map { (person: $0.0, lastOrientation: $0.1) }, notice: notice)
+        return Layout.response(title: "Nouvel accueil", body: IntakeFormPage.render(request, form, data), request: request, status: status)
+    }
+
+    static func fragment(_ html: HTML) -> HTTPResponse {
+        HTTPResponse(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: html.bytes)
+    }
+}
+
+/// The list of known people shown while typing a name (progressive enhancement; the form works without it).
+enum SuggestionsFragment {
+    static func render(_ people: [Person]) -> HTML {
+        guard !people.isEmpty else { return "<p>Aucun dossier existant à ce nom.</p>" }
+        let items = people.map { p -> HTML in
+            let birth = p.birthDate.flatMap { LocalDate(iso: $0)?.frenchDescription }.map { ", né(e) le \($0)" } ?? ""
+            return "<li><label class=\"choice\"><input type=\"radio\" name=\"personne\" value=\"\(String(p.id))\"> \(p.fullName)\(birth)\(p.followedBy.map { " — suivi(e) : \($0)" } ?? "")</label></li>"
+        }
+        return """
+            <fieldset><legend>Dossiers existants à ce nom : cochez-en un s'il s'agit de la même personne</legend>
+            <ul class="plain">\(HTML.join(items))<li><label class="choice"><input type="radio" name="personne" value="" checked> Aucun de ces dossiers</label></li></ul>
+            </fieldset>
+            """
+    }
+}

@@ -1,0 +1,124 @@
+import AccueilCore
+import HTML
+import Orientation
+import Web
+
+/// The decision shown before the agent confirms: where the person belongs, why, and what rides along.
+enum DecisionPage {
+    struct Input {
+        let person: Person
+        let intake: IntakeRecord
+        let decision: RoutingDecision
+        let destination: DirectorySite?
+        let existing: [OrientationRecord]
+        var errors: [(field: String, message: String)] = []
+        var booking = OrientationRepository.Booking()
+        /// Free slots of the matching permanences, and the one chosen ("" = none).
+        var slots: [SlotProposals.Option] = []
+        var chosenSlot = ""
+        var derogationService = ""
+        var justification = ""
+        var agreedBy = ""
+    }
+
+    static func render(_ request: Request, _ input: Input) -> HTML {
+        let canDerogate = request.session?.account.can(.grantDerogation) == true
+        let error = { (field: String) in input.errors.first { $0.field == field }?.message }
+        let confirmed: HTML = input.existing.isEmpty ? .empty : """
+            <div class="notice success" role="status"><p>Orientation déjà confirmée :
+            \(HTML.join(input.existing.map { "<a href=\"/orientations/\(String($0.id))\">\($0.reference)</a>" }, separator: ", ")).</p></div>
+            """
+        let derogation: HTML = canDerogate ? """
+            <fieldset><legend>Dérogation (accord PTS / CCAS)</legend>
+            <p class="hint">Seulement si le PTS et le CCAS ont convenu d'une autre orientation dans l'intérêt de la personne.</p>
+            \(FormFields.select("derogation_service", label: "Service retenu par dérogation", options: [.init("CCAS", "CCAS"), .init("MDS", "MDS")], selected: input.derogationService, error: error("derogation_service"), includeBlank: "Pas de dérogation"))
+            \(FormFields.textarea("justification", label: "Justification écrite", value: input.justification, error: error("justification"), rows: 3))
+            \(FormFields.input("accord", label: "Accord donné par (nom et fonction)", value: input.agreedBy, error: error("accord"), autocomplete: "off"))
+            </fieldset>
+            """ : .empty
+        let alreadyLive = input.existing.contains { $0.status != .reoriented }
+        let confirmForm: HTML = alreadyLive ? .empty : input.intake.consentOrientation ? """
+            <h2>Confirmer l'orientation</h2>
+            \(FormFields.errorSummary(input.errors))
+            <form method="post" action="/accueils/\(String(input.intake.id))/orientation" class="stack">
+            \(FormFields.csrf(request.csrfToken))
+            \(slotChoices(input.slots, chosen: input.chosenSlot, error: error("creneau")))
+            <fieldset><legend>\(input.slots.isEmpty ? "Réservation" : "Ou réservation saisie à la main")</legend>
+            \(FormFields.choices("reservation", legend: "Type", options: [.init("", "Pas de réservation : la personne prendra contact"), .init("rendez_vous", "Rendez-vous"), .init("permanence", "Permanence sans rendez-vous")], checked: [input.booking.kind ?? ""], multiple: false, error: error("reservation")))
+            <div class="row">
+            \(FormFields.input("reservation_date", label: "Date", value: input.booking.date ?? "", type: "date", error: error("reservation_date")))
+            \(FormFields.input("reservation_heure", label: "Heure", value: input.booking.time ?? "", type: "time", hint: "Pour un rendez-vous.", error: error("reservation_heure")))
+            \(FormFields.input("reservation_lieu", label: "Lieu", value: input.booking.place ?? "", hint: "Par défaut, le site de destination.", autocomplete: "off"))
+            </div>
+            </fieldset>
+            \(derogation)
+            <p><button type="submit">Confirmer l'orientation</button></p>
+            </form>
+            """ : "<div class=\"notice warning\"><p>La personne n'a pas donné son accord pour être orientée : aucune orientation ne peut être enregistrée.</p></div>"
+        return """
+            <h1>Orientation proposée</h1>
+            <p>Pour <strong>\(input.person.fullName)</strong> · <a href="/personnes/\(String(input.person.id))">voir le dossier</a></p>
+            \(confirmed)
+            \(DecisionSummary.render(input.decision, destination: input.destination))
+            \(confirmForm)
+            """
+    }
+}
+
+extension DecisionPage {
+    /// The planning's next free slots as radio buttons; choosing one books it with the orientation.
+    static func slotChoices(_ slots: [SlotProposals.Option], chosen: String, error: String?, none: String = "Aucun créneau du planning") -> HTML {
+        guard !slots.isEmpty else {
+            return "<p class=\"muted\">Aucun créneau libre dans les permanences correspondantes d'ici \(SlotProposals.horizonDays / 7) semaines.</p>"
+        }
+        let options = [FormFields.Option("", none)] + slots.map { FormFields.Option($0.value, $0.label) }
+        return """
+            <div class="slot-choices">
+            \(FormFields.choices("creneau", legend: "Créneaux libres des permanences", options: options, checked: [chosen], multiple: false,
+                                 hint: "Le créneau choisi est réservé pour la personne en même temps que l'orientation.", error: error))
+            </div>
+            """
+    }
+}
+
+/// The decision itself, shared by the decision page, the orientation page and the slip.
+enum DecisionSummary {
+    static func render(_ decision: RoutingDecision, destination: DirectorySite?) -> HTML {
+        let alerts = decision.alerts.map { "<div class=\"notice error\" role=\"alert\"><p><strong>Alerte :</strong> \($0.label).</p></div>" as HTML }
+        let suggestions = decision.suggestions.filter { !$0.isAlert }.map { "<li>\($0.label)</li>" as HTML }
+        return """
+            \(HTML.join(alerts))
+            <section class="decision" aria-labelledby="destination">
+            <h2 id="destination">\(decision.service == .mds ? "Maison du Département des Solidarités" : "CCAS de Bordeaux") : \(decision.site ?? "site à déterminer")</h2>
+            \(decision.isDerogation ? "<p><strong>Orientation par dérogation.</strong></p>" as HTML : .empty)
+            \(decision.circonscription.map { "<p>Circonscription : \($0)</p>" as HTML } ?? .empty)
+            \(SiteCard.render(destination))
+            <h3>Pourquoi</h3>
+            <ul>\(HTML.join(decision.reasons.map { "<li>\($0)</li>" }))</ul>
+            \(suggestions.isEmpty ? .empty : "<h3>À proposer aussi</h3><ul>\(HTML.join(suggestions))</ul>" as HTML)
+            </section>
+            """
+    }
+}
+
+/// Address, phone, hours and accessibility of a site of the directory, for staff: what is missing
+/// says so, with a discreet notice that the slip will send the person back to the desk for it.
+enum SiteCard {
+    static func render(_ site: DirectorySite?) -> HTML {
+        guard let site else { return .empty }
+        let missing = site.missingContact
+        let notice: HTML = missing.isEmpty ? .empty : """
+            <p class="hint site-missing">Coordonnées à compléter pour ce site (\(missing.joined(separator: ", "))) : la fiche n'en imprime rien
+            et invite la personne à les demander à l'accueil. Un administrateur peut les compléter (Sites et partenaires).</p>
+            """
+        return """
+            <dl class="site-card">
+            <dt>Adresse</dt><dd>\(StaffValue.orUnknown(site.address))</dd>
+            <dt>Téléphone</dt><dd>\(StaffValue.orUnknown(site.phone))</dd>
+            <dt>Horaires</dt><dd>\(StaffValue.orUnknown(site.openingHours))</dd>
+            <dt>Accessibilité</dt><dd>\(StaffValue.orUnknown(site.accessibility))</dd>
+            </dl>
+            \(notice)
+            """
+    }
+}

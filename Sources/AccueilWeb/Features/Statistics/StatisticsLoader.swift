@@ -1,0 +1,44 @@
+import AccueilCore
+import Planning
+import SQLiteStore
+
+/// Reads everything the figures need in one read transaction (one consistent snapshot).
+enum StatisticsLoader {
+    static func sites(_ db: Connection) throws -> [(id: String, name: String, kind: String)] {
+        try db.query("SELECT id, name, kind FROM sites ORDER BY name").map { ($0.string("id") ?? "", $0.string("name") ?? "", $0.string("kind") ?? "") }
+    }
+
+    static func load(_ context: AppContext, _ period: StatisticsPeriod, comparedWith previous: StatisticsPeriod?) async throws -> ActivityFigures {
+        let today = FrenchDates.isoDay(context.now())
+        let motives = context.motives, referential = context.referential
+        let circonscriptions = Dictionary(referential.circonscriptions.map { ($0.id, $0.name) }) { first, _ in first }
+        try await freezePastSessions(context, today: today)
+        return try await context.store.read { db in
+            let snapshot = try PlanningSnapshot.load(db, referential: referential)
+            let day = CalendarDate(today) ?? CalendarDate(year: 2000, month: 1, day: 1)!
+            func inputs(_ period: StatisticsPeriod) throws -> ActivityFigures.Inputs {
+                var permanences = try PermanenceFigures.load(db, period, snapshot: snapshot, today: day)
+                if let site = period.siteID {
+                    let all = try PermanenceFigures.load(db, StatisticsPeriod(from: period.from, to: period.to, siteID: nil), snapshot: snapshot, today: day)
+                    (permanences.bookedMaskedAmongSites, permanences.receivedMaskedAmongSites) = PermanenceTables.masks(of: site, in: all)
+                }
+                return ActivityFigures.Inputs(tally: try StatisticsRepository.tally(db, period), overdue: try StatisticsRepository.overdue(db, period, today: today),
+                                              permanences: permanences)
+            }
+            return ActivityFigures(period: period, current: try inputs(period), previousPeriod: previous,
+                                   previous: try previous.map(inputs), sites: try sites(db), motives: motives, circonscriptions: circonscriptions)
+        }
+    }
+
+    /// Writes the sessions of the days gone by since the last figures were read (see `PermanenceSessions`):
+    /// a read first, so the write lock is only taken once a day.
+    static func freezePastSessions(_ context: AppContext, today: String) async throws {
+        guard let yesterday = CalendarDate(today)?.adding(days: -1) else { return }
+        let frozen = try await context.store.read { db in try PermanenceSessions.frozenThrough(db) }
+        guard frozen.map({ $0 < yesterday }) ?? true else { return }
+        let referential = context.referential
+        try await context.store.write { db in
+            try PermanenceSessions.freeze(db, through: yesterday, snapshot: try PlanningSnapshot.load(db, referential: referential))
+        }
+    }
+}

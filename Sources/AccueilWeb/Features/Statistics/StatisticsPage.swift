@@ -1,0 +1,114 @@
+import AccueilCore
+import HTML
+import Orientation
+import Web
+
+/// The figures page: the filter (a plain GET form), then each table as a chart followed by its data.
+enum StatisticsPage {
+    static func render(_ filter: StatisticsFilter, figures: ActivityFigures?, sites: [(id: String, name: String, kind: String)]) -> HTML {
+        let error = { (field: String) in filter.errors.first { $0.field == field }?.message }
+        let siteOptions = [FormFields.Option("", "Tous les sites")] + sites.filter { $0.kind == "ccas" || $0.kind == "mds" || $0.kind == "antenna" }
+            .map { FormFields.Option($0.id, $0.name) }
+        let form: HTML = """
+            <form method="get" action="/statistiques" class="stack filter no-print">
+            \(FormFields.errorSummary(filter.errors))
+            <div class="field-row">
+            \(FormFields.input("du", label: "Du", value: filter.from, type: "date", hint: "AAAA-MM-JJ", error: error("du"), required: true))
+            \(FormFields.input("au", label: "Au (inclus)", value: filter.to, type: "date", hint: "AAAA-MM-JJ", error: error("au"), required: true))
+            \(FormFields.select("site", label: "Site d'accueil", options: siteOptions, selected: filter.siteID, error: error("site")))
+            </div>
+            \(comparisonFields(filter, error: error))
+            <p><button type="submit">Afficher</button></p>
+            </form>
+            """
+        guard let figures else {
+            return "<h1>Statistiques d'activité</h1>\(form)"
+        }
+        let siteName = sites.first { $0.id == filter.siteID }?.name ?? "tous les sites"
+        let comparing = figures.previousPeriod != nil
+        let previous: HTML = figures.previousPeriod.map { p in
+            "<p>Comparaison avec la période du \(p.from.frenchDescription) au \(p.to.frenchDescription) (colonnes « Comparaison »).</p>"
+        } ?? .empty
+        let sections = figures.tables.map { table in section(table, comparing: comparing, query: filter.queryString) }
+        return """
+            <h1>Statistiques d'activité</h1>
+            \(form)
+            <div class="report-heading">
+            <p class="lead">Du \(figures.period.from.frenchDescription) au \(figures.period.to.frenchDescription), \(siteName).</p>
+            \(previous)
+            <p class="muted">Chiffres agrégés, sans aucun nom. Un groupe de moins de \(Masking.threshold) personnes est masqué (« \(Masking.label) »).</p>
+            <p class="no-print"><a href="/api/v1/stats?\(filter.apiQueryString)">Mêmes chiffres en JSON</a></p>
+            </div>
+            \(HTML.join(sections))
+            \(HTML.join(figures.breakdowns.map { section($0, query: filter.queryString) }))
+            """
+    }
+
+    /// Compare with nothing, the period just before, the same days a year earlier, or chosen dates.
+    static func comparisonFields(_ filter: StatisticsFilter, error: (String) -> String?) -> HTML {
+        let words = StatisticsComparison.Vocabulary.page
+        let options = [FormFields.Option(words.previous, "la période précédente de même durée"),
+                       FormFields.Option(words.yearEarlier, "la même période un an plus tôt"),
+                       FormFields.Option(words.custom, "une autre période :"),
+                       FormFields.Option(words.none, "rien (pas de comparaison)")]
+        let (from, to): (String, String) = if case .custom(let from, let to) = filter.comparison { (from, to) } else { ("", "") }
+        return """
+            \(FormFields.choices(words.mode, legend: "Comparer avec", options: options, checked: [filter.comparison.value(words)], multiple: false, error: error(words.mode)))
+            <div class="field-row">
+            \(FormFields.input(words.from, label: "Autre période : du", value: from, type: "date", hint: "AAAA-MM-JJ", error: error(words.from)))
+            \(FormFields.input(words.to, label: "au (inclus)", value: to, type: "date", hint: "AAAA-MM-JJ", error: error(words.to)))
+            </div>
+            """
+    }
+
+    static func section(_ table: FigureTable, comparing: Bool, query: String) -> HTML {
+        let headers: [String] = ["Période"] + (table.hasShare ? ["Part"] : []) + (comparing ? ["Comparaison"] + (table.hasShare ? ["Part (comparaison)"] : []) : [])
+        let head = HTML.join(headers.map { "<th scope=\"col\" class=\"number\">\($0)</th>" })
+        let rows = table.rows.map { row -> HTML in
+            var cells = [NumberFormat.cell(row.value, mask: row.mask)]
+            if table.hasShare { cells.append(NumberFormat.shareCell(row.share, mask: row.mask)) }
+            if comparing {
+                cells.append(NumberFormat.cell(row.previousValue, mask: row.previousMask))
+                if table.hasShare { cells.append(NumberFormat.shareCell(row.previousShare, mask: row.previousMask)) }
+            }
+            return "<tr><th scope=\"row\">\(row.label)</th>\(HTML.join(cells.map { "<td class=\"number\">\($0)</td>" }))</tr>"
+        }
+        let chart = table.chart ? BarChart.render(table, comparing: comparing) : .empty
+        return """
+            <section class="figures" aria-labelledby="titre-\(table.id)">
+            <h2 id="titre-\(table.id)">\(table.title)</h2>
+            \(chart)
+            <table class="figures-table">
+            <caption>\(table.title) — \(table.note)</caption>
+            <thead><tr><th scope="col">Indicateur</th>\(head)</tr></thead>
+            <tbody>\(HTML.join(rows))</tbody>
+            </table>
+            <p class="no-print"><a href="/statistiques/\(table.id).csv?\(query)" download>Télécharger ce tableau (CSV)<span class="visually-hidden"> : \(table.title)</span></a></p>
+            </section>
+            """
+    }
+
+    /// A table of several figures per line: data only (a chart of seven measures would not read).
+    static func section(_ table: BreakdownTable, query: String) -> HTML {
+        let head = HTML.join(table.columns.map { "<th scope=\"col\" class=\"number\">\($0.label)</th>" as HTML })
+        let lines = table.lines.map { line -> HTML in
+            let cells = zip(line.cells, table.columns).map { cell, column -> HTML in "<td class=\"number\">\(table.text(cell, column: column))</td>" }
+            return "<tr><th scope=\"row\">\(line.label)</th>\(HTML.join(cells))</tr>"
+        }
+        let empty: HTML = table.lines.isEmpty ? "<p>Aucune permanence pendant la période.</p>" : .empty
+        return """
+            <section class="figures" aria-labelledby="titre-\(table.id)">
+            <h2 id="titre-\(table.id)">\(table.title)</h2>
+            \(empty)
+            <div class="table-scroll" role="region" aria-labelledby="titre-\(table.id)" tabindex="0">
+            <table class="figures-table">
+            <caption>\(table.title) — \(table.note) Période seule, sans comparaison.</caption>
+            <thead><tr><th scope="col">\(table.id == "permanences_sites" ? "Site" : "Service")</th>\(head)</tr></thead>
+            <tbody>\(HTML.join(lines))</tbody>
+            </table>
+            </div>
+            <p class="no-print"><a href="/statistiques/\(table.id).csv?\(query)" download>Télécharger ce tableau (CSV)<span class="visually-hidden"> : \(table.title)</span></a></p>
+            </section>
+            """
+    }
+}
