@@ -46,7 +46,7 @@ import HTML
             let decision = try! orient(household, on: date, referential: referential)
             let destination = decision.siteID.flatMap { id in sites.first { $0.id == id } }.map { place($0, rng: &rng) }
             let desk = place(sites[combination % sites.count], rng: &rng)
-            let kind = rng.pick([nil, PersonSlip.Facts.Booking.Kind.appointment, .permanence])
+            let kind = rng.pick([nil, BookingKind.appointment, .permanence])
             let facts = PersonSlip.Facts(
                 reference: "AC-2026-\(String(format: "%06d", combination + 1))", issuedOn: date, firstName: "Élodie", lastName: "Durand-Lefort",
                 service: decision.service, rules: decision.rules, isDerogation: decision.isDerogation, suggestions: decision.suggestions,

@@ -75,9 +75,9 @@ package struct SubjectAccessReport: Sendable {
         let notes = self.notes.map { ["intakeId": $0.intakeID, "at": date($0.at), "institution": $0.institution, "text": $0.text] as [String: Any] }
         let orientations = self.orientations.map { o -> [String: Any] in
             [
-                "reference": o.reference, "createdAt": date(o.createdAt), "service": o.service, "site": value(o.siteID.map { sites[$0] ?? $0 }),
+                "reference": o.reference, "createdAt": date(o.createdAt), "service": o.service.rawValue, "site": value(o.siteID.map { sites[$0] ?? $0 }),
                 "reasons": o.reasons, "suggestions": o.suggestions, "derogation": o.isDerogation, "derogationJustification": value(o.derogationJustification),
-                "booking": ["kind": value(o.bookingKind), "date": value(o.bookingDate), "time": value(o.bookingTime), "place": value(o.bookingPlace)],
+                "booking": ["kind": value(o.bookingKind?.rawValue), "date": value(o.bookingDate), "time": value(o.bookingTime), "place": value(o.bookingPlace)],
             ]
         }
         let attendance = self.orientations.map { ["reference": $0.reference, "status": $0.status.rawValue, "recordedAt": date($0.statusAt)] as [String: Any] }

@@ -145,18 +145,18 @@ public struct DemoDataGenerator {
         let ruleDay = max(day, LocalDate(iso: "2022-10-01")!)
         guard let decision = try? orient(household, on: ruleDay, referential: referential) else { return }
         let slot = random.chance(0.7) ? Int.random(in: 1...21, using: &random) : nil
-        var booking = OrientationRepository.Booking(kind: slot == nil ? nil : random.weighted([("rendez_vous", 0.6), ("permanence", 0.4)]),
+        var booking = OrientationRepository.Booking(kind: slot == nil ? nil : random.weighted([(BookingKind.appointment, 0.6), (.permanence, 0.4)]),
                                                     date: slot.flatMap { LocalDate(daysSinceEpoch: day.daysSinceEpoch + $0) }?.description,
                                                     time: slot == nil ? nil : "09:30", place: nil)
         // A place in a permanence when one is free within three weeks; otherwise the service gives an appointment.
         var reserved: (occurrence: Occurrence, slot: PermanenceSlot)?
-        if booking.kind == "permanence" {
+        if booking.kind == .permanence {
             reserved = places?.reserve(for: decision, after: day, using: &random)
             if let reserved {
-                booking = .init(kind: "permanence", date: reserved.occurrence.date.description, time: reserved.slot.start.description,
+                booking = .init(kind: .permanence, date: reserved.occurrence.date.description, time: reserved.slot.start.description,
                                 place: places?.siteName(reserved.occurrence.siteID))
             } else {
-                booking.kind = "rendez_vous"
+                booking.kind = .appointment
             }
         }
         let slotDay = booking.date.flatMap { LocalDate(iso: $0) }

@@ -26,7 +26,7 @@ package struct OrientationRecord: Sendable {
     package let personID: Int64?
     package let createdAt: Int64
     package let accountID: Int64
-    package let service: String
+    package let service: Service
     package let siteID: String?
     package let circonscription: String?
     package let reasons: [String]
@@ -36,13 +36,16 @@ package struct OrientationRecord: Sendable {
     package let isDerogation: Bool
     package let derogationJustification: String?
     package let derogationAgreedBy: String?
-    package let bookingKind: String?
+    package let bookingKind: BookingKind?
     package let bookingDate: String?
     package let bookingTime: String?
     package let bookingPlace: String?
     package let status: Status
     package let statusAt: Int64?
     package let reorientedTo: Int64?
+
+    /// Live: it still stands (only a re-orientation makes way for a new orientation of the same intake).
+    package var isLive: Bool { status != .reoriented }
 
     /// Still open this many days after its slot (or its creation, without slot): flagged overdue.
     package static let overdueAfterDays = 7

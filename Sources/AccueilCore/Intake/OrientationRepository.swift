@@ -4,12 +4,12 @@ import SQLiteStore
 
 package enum OrientationRepository {
     package struct Booking: Sendable {
-        package var kind: String?
+        package var kind: BookingKind?
         package var date: String?
         package var time: String?
         package var place: String?
 
-        package init(kind: String? = nil, date: String? = nil, time: String? = nil, place: String? = nil) {
+        package init(kind: BookingKind? = nil, date: String? = nil, time: String? = nil, place: String? = nil) {
             self.kind = kind
             self.date = date
             self.time = time
@@ -27,7 +27,7 @@ package enum OrientationRepository {
                                       suggestions, is_derogation, derogation_justification, derogation_agreed_by,
                                       booking_kind, booking_date, booking_time, booking_place, day, reception_site_id)
             VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT site_id FROM intakes WHERE id = ?))
-            """, [intakeID, personID, now, accountID, decision.service.rawValue, decision.siteID, decision.circonscription, reasons,
+            """, [intakeID, personID, now, accountID, decision.service, decision.siteID, decision.circonscription, reasons,
                   decision.rules.map(\.rawValue).joined(separator: ","), decision.suggestions.map(\.rawValue).joined(separator: ","), decision.isDerogation, derogation?.justification,
                   derogation?.agreedBy, booking.kind, booking.date, booking.time, booking.place, FrenchDates.isoDay(now), intakeID])
         let id = db.lastInsertRowID
@@ -58,10 +58,13 @@ package enum OrientationRepository {
         guard !siteIDs.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: siteIDs.count).joined(separator: ",")
         var parameters: [any SQLBindable] = siteIDs
-        var condition = "status = 'ouverte'"
+        let condition: String
         if let day {
             condition = "booking_date = ?"
             parameters.append(day)
+        } else {
+            condition = "status = ?"
+            parameters.append(OrientationRecord.Status.open)
         }
         return try db.query("""
             SELECT * FROM orientations WHERE site_id IN (\(placeholders)) AND \(condition)
@@ -85,11 +88,11 @@ package enum OrientationRepository {
     /// Outcomes are recorded once: only an open orientation changes, and only then do the figures move.
     package static func setStatus(_ db: Connection, id: Int64, _ status: OrientationRecord.Status, accountID: Int64, at now: Int64) throws {
         if let row = try db.queryOne("SELECT status, day, reception_site_id FROM orientations WHERE id = ?", [id]),
-           row.string("status") == OrientationRecord.Status.open.rawValue, let day = row.string("day"), let site = row.string("reception_site_id") {
-            try StatisticsCounters.statusChanged(db, day: day, receptionSiteID: site, from: OrientationRecord.Status.open.rawValue, to: status.rawValue)
+           row.value("status") == OrientationRecord.Status.open, let day = row.string("day"), let site = row.string("reception_site_id") {
+            try StatisticsCounters.statusChanged(db, day: day, receptionSiteID: site, from: .open, to: status)
         }
-        try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ? WHERE id = ? AND status = 'ouverte'",
-                   [status.rawValue, now, accountID, id])
+        try db.run("UPDATE orientations SET status = ?, status_at = ?, status_account_id = ? WHERE id = ? AND status = ?",
+                   [status, now, accountID, id, OrientationRecord.Status.open])
         if status == .honoured, db.changes > 0 { try PermanenceFacts.recordReception(db, orientationID: id) }
     }
 
@@ -109,11 +112,11 @@ package enum OrientationRepository {
         return OrientationRecord(
             id: row.int64("id") ?? 0, reference: row.string("reference") ?? "", intakeID: row.int64("intake_id") ?? 0,
             personID: row.int64("person_id"), createdAt: row.int64("created_at") ?? 0, accountID: row.int64("account_id") ?? 0,
-            service: row.string("service") ?? "", siteID: row.string("site_id"), circonscription: row.string("circonscription"),
+            service: row.value("service") ?? .ccas, siteID: row.string("site_id"), circonscription: row.string("circonscription"),
             reasons: reasons, rules: (row.string("rules") ?? "").split(separator: ",").compactMap { OrientationRule(rawValue: String($0)) },
             suggestions: (row.string("suggestions") ?? "").split(separator: ",").map(String.init),
             isDerogation: row.bool("is_derogation") ?? false, derogationJustification: row.string("derogation_justification"),
-            derogationAgreedBy: row.string("derogation_agreed_by"), bookingKind: row.string("booking_kind"),
+            derogationAgreedBy: row.string("derogation_agreed_by"), bookingKind: row.value("booking_kind"),
             bookingDate: row.string("booking_date"), bookingTime: row.string("booking_time"), bookingPlace: row.string("booking_place"),
             status: OrientationRecord.Status(rawValue: row.string("status") ?? "") ?? .open, statusAt: row.int64("status_at"),
             reorientedTo: row.int64("reoriented_to"))

@@ -7,16 +7,11 @@ extension PersonSlip.Facts {
     /// `bookingSite`: the directory site named by the booking's place, when it names one.
     package init(orientation o: OrientationRecord, intake: IntakeRecord, person: Person?, destination: DirectorySite?, bookingSite: DirectorySite?,
          desk: DirectorySite?, deskPhone: String?, motives: MotiveCatalog) {
-        let booking = o.bookingDate.flatMap(LocalDate.init(iso:)).flatMap { date -> Booking? in
-            let kind: Booking.Kind? = switch o.bookingKind {
-            case "rendez_vous": .appointment
-            case "permanence": .permanence
-            default: nil
-            }
-            return kind.map { Booking(kind: $0, date: date, time: o.bookingTime.nonBlank, place: bookingSite.map(Place.init)) }
+        let booking = o.bookingDate.flatMap(LocalDate.init(iso:)).flatMap { date in
+            o.bookingKind.map { Booking(kind: $0, date: date, time: o.bookingTime.nonBlank, place: bookingSite.map(Place.init)) }
         }
         self.init(reference: o.reference, issuedOn: LocalDate(Date(timeIntervalSince1970: TimeInterval(o.createdAt)), in: FrenchDates.timeZone), firstName: person?.firstName ?? "",
-                  lastName: person?.lastName ?? "", service: Service(rawValue: o.service) ?? .ccas, rules: o.rules, isDerogation: o.isDerogation,
+                  lastName: person?.lastName ?? "", service: o.service, rules: o.rules, isDerogation: o.isDerogation,
                   suggestions: o.suggestions.compactMap(Suggestion.init(rawValue:)), destination: destination.map(Place.init),
                   booking: booking, documentMotives: motives.printable(intake.motives), language: intake.language,
                   interpreterNeeded: intake.interpreterNeeded, accessibilityNeeds: intake.accessibilityNeeds.nonBlank != nil,

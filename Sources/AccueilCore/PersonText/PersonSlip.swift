@@ -45,8 +45,7 @@ public struct PersonSlip: Sendable, Equatable {
             public var accessibility: String?
         }
         public struct Booking: Sendable, Equatable {
-            public enum Kind: Sendable, Equatable { case appointment, permanence }
-            public var kind: Kind
+            public var kind: BookingKind
             public var date: LocalDate
             /// "14:30"; for a permanence, when it opens (optional). Anything but HH:MM is left out.
             public var time: String?

@@ -118,9 +118,10 @@ package enum StatisticsCounters {
     }
 
     /// Moves an orientation from one status counter to another (the closed loop).
-    package static func statusChanged(_ db: Connection, day: String, receptionSiteID: String, from old: String, to new: String) throws {
+    package static func statusChanged(_ db: Connection, day: String, receptionSiteID: String,
+                                      from old: OrientationRecord.Status, to new: OrientationRecord.Status) throws {
         guard old != new else { return }
-        try add(db, day: day, siteID: receptionSiteID, keys: [("statut", old)], delta: -1)
-        try add(db, day: day, siteID: receptionSiteID, keys: [("statut", new)])
+        try add(db, day: day, siteID: receptionSiteID, keys: [("statut", old.rawValue)], delta: -1)
+        try add(db, day: day, siteID: receptionSiteID, keys: [("statut", new.rawValue)])
     }
 }

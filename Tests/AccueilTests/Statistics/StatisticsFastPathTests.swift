@@ -40,7 +40,7 @@ import SQLiteStore
                 let withoutSlot = try #require(try db.int("SELECT min(id) FROM orientations WHERE booking_date IS NULL"))
                 let settled = try #require(try db.int("SELECT min(id) FROM orientations WHERE status = 'honoree'"))
                 try OrientationRepository.clearBooking(db, id: Int64(withSlot))
-                try OrientationRepository.setBooking(db, id: Int64(withoutSlot), .init(kind: "permanence", date: "2026-10-20", time: "14:00", place: "MDS"))
+                try OrientationRepository.setBooking(db, id: Int64(withoutSlot), .init(kind: .permanence, date: "2026-10-20", time: "14:00", place: "MDS"))
                 // An outcome is recorded once: a second one changes neither the row nor the figures.
                 try OrientationRepository.setStatus(db, id: Int64(settled), .notHonoured, accountID: 1, at: StatisticsFixture.time("2026-11-12"))
             }

@@ -58,7 +58,7 @@ struct StatisticsFixture {
         var household = saved.household
         household.derogation = derogation
         let decision = try orient(household, on: LocalDate(iso: day)!, referential: referential)
-        let booking = OrientationRepository.Booking(kind: bookingIn == nil ? nil : "rendez_vous",
+        let booking = OrientationRepository.Booking(kind: bookingIn == nil ? nil : .appointment,
                                                     date: bookingIn.flatMap { LocalDateText.adding($0, to: day) }, time: bookingIn == nil ? nil : "09:00")
         return try OrientationRepository.insert(db, decision: decision, intakeID: saved.id, personID: nil, accountID: accountID,
                                                 derogation: derogation, booking: booking, at: Self.time(day, hour: 11))

@@ -87,7 +87,7 @@ enum IntakeRoutes {
             let annotated = try matches.map { person -> (Person, String?) in
                 let last = try OrientationRepository.forPerson(db, person.id).first
                 let label = last.map { orientation in
-                    let site = all.first { $0.id == orientation.siteID }?.name ?? orientation.service
+                    let site = all.first { $0.id == orientation.siteID }?.name ?? orientation.service.shortName
                     return "\(site) le \(FrenchDates.dateTime(orientation.createdAt).prefix(10))"
                 }
                 return (person, label)

@@ -11,14 +11,11 @@ enum DecisionPage {
         let decision: RoutingDecision
         let destination: DirectorySite?
         let existing: [OrientationRecord]
-        var errors: [(field: String, message: String)] = []
-        var booking = OrientationRepository.Booking()
-        /// Free slots of the matching permanences, and the one chosen ("" = none).
+        /// Free slots of the matching permanences.
         var slots: [SlotProposals.Option] = []
-        var chosenSlot = ""
-        var derogationService = ""
-        var justification = ""
-        var agreedBy = ""
+        /// What was submitted, shown again with the errors when it was not saved.
+        var submission: OrientationService.Submission
+        var errors: [(field: String, message: String)] = []
     }
 
     static func render(_ request: Request, _ input: Input) -> HTML {
@@ -31,24 +28,24 @@ enum DecisionPage {
         let derogation: HTML = canDerogate ? """
             <fieldset><legend>Dérogation (accord PTS / CCAS)</legend>
             <p class="hint">Seulement si le PTS et le CCAS ont convenu d'une autre orientation dans l'intérêt de la personne.</p>
-            \(FormFields.select("derogation_service", label: "Service retenu par dérogation", options: [.init("CCAS", "CCAS"), .init("MDS", "MDS")], selected: input.derogationService, error: error("derogation_service"), includeBlank: "Pas de dérogation"))
-            \(FormFields.textarea("justification", label: "Justification écrite", value: input.justification, error: error("justification"), rows: 3))
-            \(FormFields.input("accord", label: "Accord donné par (nom et fonction)", value: input.agreedBy, error: error("accord"), autocomplete: "off"))
+            \(FormFields.select("derogation_service", label: "Service retenu par dérogation", options: Service.allCases.map { .init($0.rawValue, $0.shortName) }, selected: input.submission.derogation?.service.rawValue ?? "", error: error("derogation_service"), includeBlank: "Pas de dérogation"))
+            \(FormFields.textarea("justification", label: "Justification écrite", value: input.submission.derogation?.justification ?? "", error: error("justification"), rows: 3))
+            \(FormFields.input("accord", label: "Accord donné par (nom et fonction)", value: input.submission.derogation?.agreedBy ?? "", error: error("accord"), autocomplete: "off"))
             </fieldset>
             """ : .empty
-        let alreadyLive = input.existing.contains { $0.status != .reoriented }
+        let alreadyLive = input.existing.contains(where: \.isLive)
         let confirmForm: HTML = alreadyLive ? .empty : input.intake.consentOrientation ? """
             <h2>Confirmer l'orientation</h2>
             \(FormFields.errorSummary(input.errors))
             <form method="post" action="/accueils/\(String(input.intake.id))/orientation" class="stack">
             \(FormFields.csrf(request.csrfToken))
-            \(slotChoices(input.slots, chosen: input.chosenSlot, error: error("creneau")))
+            \(slotChoices(input.slots, chosen: input.submission.slot, error: error("creneau")))
             <fieldset><legend>\(input.slots.isEmpty ? "Réservation" : "Ou réservation saisie à la main")</legend>
-            \(FormFields.choices("reservation", legend: "Type", options: [.init("", "Pas de réservation : la personne prendra contact"), .init("rendez_vous", "Rendez-vous"), .init("permanence", "Permanence sans rendez-vous")], checked: [input.booking.kind ?? ""], multiple: false, error: error("reservation")))
+            \(FormFields.choices("reservation", legend: "Type", options: [.init("", "Pas de réservation : la personne prendra contact")] + BookingKind.allCases.map { .init($0.rawValue, $0.label) }, checked: [input.submission.booking.kind?.rawValue ?? ""], multiple: false, error: error("reservation")))
             <div class="row">
-            \(FormFields.input("reservation_date", label: "Date", value: input.booking.date ?? "", type: "date", error: error("reservation_date")))
-            \(FormFields.input("reservation_heure", label: "Heure", value: input.booking.time ?? "", type: "time", hint: "Pour un rendez-vous.", error: error("reservation_heure")))
-            \(FormFields.input("reservation_lieu", label: "Lieu", value: input.booking.place ?? "", hint: "Par défaut, le site de destination.", autocomplete: "off"))
+            \(FormFields.input("reservation_date", label: "Date", value: input.submission.booking.date ?? "", type: "date", error: error("reservation_date")))
+            \(FormFields.input("reservation_heure", label: "Heure", value: input.submission.booking.time ?? "", type: "time", hint: "Pour un rendez-vous.", error: error("reservation_heure")))
+            \(FormFields.input("reservation_lieu", label: "Lieu", value: input.submission.booking.place ?? "", hint: "Par défaut, le site de destination.", autocomplete: "off"))
             </div>
             </fieldset>
             \(derogation)

@@ -22,7 +22,7 @@ enum OrientationPage {
             <p>Pour <strong>\(view.person?.fullName ?? "—")</strong>\(view.person.map { " · <a href=\"/personnes/\(String($0.id))\">voir le dossier</a>" as HTML } ?? .empty)</p>
             \(needs.isEmpty ? .empty : "<p class=\"needs\"><strong>Pour préparer la venue :</strong> \(needs.label)</p>" as HTML)
             <p>État : <strong>\(o.status.label)</strong>\(o.isOverdue(today: today) ? " (en retard)" as HTML : .empty)</p>
-            <section aria-labelledby="destination"><h2 id="destination">\(o.service == "MDS" ? "Maison du Département des Solidarités" : "CCAS de Bordeaux") : \(view.destination?.name ?? "site à déterminer")</h2>
+            <section aria-labelledby="destination"><h2 id="destination">\(o.service.fullName) : \(view.destination?.name ?? "site à déterminer")</h2>
             \(SiteCard.render(view.destination))
             <p>\(booking)</p>
             \(cancel)
@@ -39,9 +39,9 @@ enum BookingText {
     static func describe(_ o: OrientationRecord) -> String {
         let date = o.bookingDate.flatMap { LocalDate(iso: $0)?.frenchDescription } ?? ""
         switch o.bookingKind {
-        case "rendez_vous": return "Rendez-vous le \(date) à \(o.bookingTime ?? "") — \(o.bookingPlace ?? "")"
-        case "permanence": return "Permanence sans rendez-vous le \(date) — \(o.bookingPlace ?? "")"
-        default: return "Pas de rendez-vous réservé : la personne prend contact avec le service."
+        case .appointment: return "Rendez-vous le \(date) à \(o.bookingTime ?? "") — \(o.bookingPlace ?? "")"
+        case .permanence: return "Permanence sans rendez-vous le \(date) — \(o.bookingPlace ?? "")"
+        case nil: return "Pas de rendez-vous réservé : la personne prend contact avec le service."
         }
     }
 }

@@ -16,9 +16,9 @@ enum OrientationRebooking {
 
     static func offer(_ request: Request, _ orientation: OrientationRecord, context: AppContext) async throws -> Offer? {
         guard orientation.bookingKind == nil, orientation.status == .open, orientation.personID != nil,
-              request.session?.account.can(.recordIntake) == true, let service = Service(rawValue: orientation.service) else { return nil }
+              request.session?.account.can(.recordIntake) == true else { return nil }
         let proposals = try await context.store.read { db in
-            try SlotProposals.load(db, service: service, siteID: orientation.siteID, context: context)
+            try SlotProposals.load(db, service: orientation.service, siteID: orientation.siteID, context: context)
         }
         return Offer(slots: proposals.options)
     }
@@ -56,8 +56,7 @@ enum OrientationRebooking {
                     guard orientation.bookingKind == nil, orientation.status == .open else {
                         throw HTTPError(.conflict, "Cette orientation a déjà une réservation ou n'est plus en attente.")
                     }
-                    guard let service = Service(rawValue: orientation.service),
-                          SlotProposals.fits(chosen.occurrence, service: service, siteID: orientation.siteID, referential: referential) else {
+                    guard SlotProposals.fits(chosen.occurrence, service: orientation.service, siteID: orientation.siteID, referential: referential) else {
                         throw HTTPError(.unprocessableContent, "Ce créneau ne correspond pas à l'orientation. Choisissez-en un dans la liste.")
                     }
                     try BookingRepository.book(db, occurrenceID: chosen.occurrenceID, slotStart: chosen.start, personID: personID,

@@ -10,7 +10,7 @@ enum PersonPage {
         let birth = p.birthDate.flatMap { LocalDate(iso: $0)?.frenchDescription } ?? "inconnue"
         let today = FrenchDates.isoDay(context.now())
         let orientations = file.orientations.map { o -> HTML in
-            "<tr><td><a href=\"/orientations/\(String(o.id))\">\(o.reference)</a></td><td>\(FrenchDates.dateTime(o.createdAt))</td><td>\(o.service) — \(siteName(o.siteID))\(o.isDerogation ? " (dérogation)" : "")</td><td>\(BookingText.describe(o))</td><td>\(o.status.label)\(o.isOverdue(today: today) ? " — en retard" : "")</td></tr>"
+            "<tr><td><a href=\"/orientations/\(String(o.id))\">\(o.reference)</a></td><td>\(FrenchDates.dateTime(o.createdAt))</td><td>\(o.service.shortName) — \(siteName(o.siteID))\(o.isDerogation ? " (dérogation)" : "")</td><td>\(BookingText.describe(o))</td><td>\(o.status.label)\(o.isOverdue(today: today) ? " — en retard" : "")</td></tr>"
         }
         let intakes = file.intakes.map { i -> HTML in
             let motives = i.motives.compactMap { context.motives.motive($0)?.label }.joined(separator: ", ")

@@ -1,23 +1,22 @@
-import AccueilCore
 import Planning
 import SQLiteStore
 
 /// The planning slot picked on the decision page, checked before the write (the write checks the
 /// capacity again, in its transaction).
-enum SlotChoice: Sendable {
-    struct Chosen: Sendable {
-        let occurrence: Occurrence
-        let occurrenceID: String
-        let start: TimeOfDay
+package enum SlotChoice: Sendable {
+    package struct Chosen: Sendable {
+        package let occurrence: Occurrence
+        package let occurrenceID: String
+        package let start: TimeOfDay
         /// What the orientation keeps for its slip: kind, date, time and place, as before the planning.
-        let orientationBooking: OrientationRepository.Booking
+        package let orientationBooking: OrientationRepository.Booking
     }
 
     case none
     case chosen(Chosen)
     case invalid(String)
 
-    static func resolve(_ value: String, context: AppContext) async throws -> SlotChoice {
+    package static func resolve(_ value: String, context: AppContext) async throws -> SlotChoice {
         guard !value.isEmpty else { return .none }
         guard let (occurrenceID, start) = PlanningText.parseSlotValue(value) else { return .invalid("Ce créneau n'existe pas. Choisissez-en un dans la liste.") }
         let found = try await context.store.read { db -> (Occurrence, String)? in
@@ -30,7 +29,7 @@ enum SlotChoice: Sendable {
         if case .cancelled(let reason) = occurrence.holder { return .invalid(BookingError.occurrenceCancelled(reason).message) }
         let now = ParisNow(context.now())
         if (occurrence.date, slot.start) < (now.date, now.time) { return .invalid("Ce créneau est déjà passé. Choisissez-en un autre.") }
-        let kind = slot.capacityIsSoft ? "permanence" : "rendez_vous"
+        let kind: BookingKind = slot.capacityIsSoft ? .permanence : .appointment
         return .chosen(Chosen(occurrence: occurrence, occurrenceID: occurrenceID, start: start,
                               orientationBooking: .init(kind: kind, date: occurrence.date.description, time: start.description, place: siteName)))
     }
