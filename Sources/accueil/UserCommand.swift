@@ -45,7 +45,7 @@ enum UserCommand {
         let context = try Bootstrap.makeContext(store: store, configuration: configuration, skipProductionChecks: true)
         let split = { (name: String) in arguments.all(name).flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces() } } }
         let id = try AccountProvisioning.create(.init(login: arguments.values["login"] ?? "", displayName: arguments.values["name"] ?? "",
-                                                      institution: arguments.values["institution"] ?? "CCAS", roles: split("role"),
+                                                      institution: arguments.values["institution"] ?? Institution.ccas.rawValue, roles: split("role"),
                                                       siteIDs: split("site"), password: password), context: context)
         print("Compte \(arguments.values["login"] ?? "") créé (n° \(id)).")
         return 0

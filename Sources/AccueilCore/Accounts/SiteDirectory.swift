@@ -5,7 +5,7 @@ import SQLiteStore
 public struct DirectorySite: Sendable, Equatable {
     public let id: String
     public var name: String
-    public var kind: String
+    public var kind: SiteKind
     public var circonscription: String?
     public var address: String?
     public var phone: String?
@@ -59,7 +59,7 @@ package enum SiteDirectory {
     }
 
     private static func site(_ row: Row) -> DirectorySite {
-        DirectorySite(id: row.string("id") ?? "", name: row.string("name") ?? "", kind: row.string("kind") ?? "",
+        DirectorySite(id: row.string("id") ?? "", name: row.string("name") ?? "", kind: row.value("kind") ?? .mds,
              circonscription: row.string("circonscription"), address: row.string("address"), phone: row.string("phone"),
              openingHours: row.string("opening_hours"), accessibility: row.string("accessibility"),
              validFrom: row.string("valid_from") ?? "", validTo: row.string("valid_to"))

@@ -9,7 +9,7 @@ package enum PersonErasure {
 
     package static func erase(_ db: Connection, personID: Int64, account: Int64, at now: Int64) throws {
         guard let person = try PersonRepository.find(db, id: personID), person.mergedInto == nil else { throw Refusal.notFound }
-        let live = try db.int("SELECT count(*) FROM orientations WHERE person_id = ? AND status = 'ouverte'", [personID]) ?? 0
+        let live = try db.int("SELECT count(*) FROM orientations WHERE person_id = ? AND status = ?", [personID, OrientationRecord.Status.open]) ?? 0
         let booked = try db.int("SELECT count(*) FROM bookings WHERE person_id = ? AND cancelled_at IS NULL AND occurrence_date >= date(?, 'unixepoch')", [personID, now]) ?? 0
         if live + booked > 0 {
             throw Refusal.openOrientation

@@ -59,12 +59,12 @@ package struct SubjectAccessReport: Sendable {
         func value(_ text: String?) -> Any { text ?? NSNull() }
         let identity: [String: Any] = [
             "id": person.id, "lastName": person.lastName, "firstName": person.firstName, "birthDate": value(person.birthDate),
-            "phone": value(person.phone), "followedBy": value(person.followedBy), "referent": value(person.referent),
+            "phone": value(person.phone), "followedBy": value(person.followedBy?.rawValue), "referent": value(person.referent),
             "createdAt": date(createdAt), "updatedAt": date(updatedAt), "mergedDuplicates": mergedDuplicates,
         ]
         let intakes = self.intakes.map { i -> [String: Any] in
             [
-                "id": i.id, "at": date(i.at), "site": sites[i.siteID] ?? i.siteID, "channel": i.channel, "level": i.level, "motives": i.motives,
+                "id": i.id, "at": date(i.at), "site": sites[i.siteID] ?? i.siteID, "channel": i.channel.rawValue, "level": i.level, "motives": i.motives,
                 "household": i.household.flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
                     .map(HouseholdSummary.forAccessCopy) ?? NSNull(),
                 "age": ages[i.id].map { $0 as Any } ?? NSNull(), "language": value(i.language?.frenchName),

@@ -91,7 +91,7 @@ public struct DemoDataGenerator {
     private mutating func intake(_ db: Connection, day: LocalDate, accountID: Int64, lastPerson: inout Int64) throws {
         let at = (FrenchDates.startOfDay(day.description) ?? 0) + Int64.random(in: 30_600...61_200, using: &random)
         let site = random.weighted(Self.sites)
-        let channel = random.weighted([("sur_place", 0.6), ("telephone", 0.35), ("courriel", 0.05)])
+        let channel = random.weighted([(IntakeChannel.onSite, 0.6), (.phone, 0.35), (.email, 0.05)])
         if random.chance(0.15) {
             let id = try IntakeRepository.insert(db, .init(at: at, siteID: site, accountID: accountID, channel: channel, level: 1,
                                                            informationOnly: true, motives: ["ecoute-information"]))

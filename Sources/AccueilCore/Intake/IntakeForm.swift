@@ -3,7 +3,6 @@ import Orientation
 /// The intake form as posted, parsed and checked. The same value refills the form on error.
 package struct IntakeForm {
     package static let childRows = 5
-    package static let channels: [(String, String)] = [("sur_place", "Sur place"), ("telephone", "Téléphone"), ("courriel", "Courriel")]
 
     package struct ChildRow {
         package var birthDate = ""
@@ -22,7 +21,8 @@ package struct IntakeForm {
     package var date = ""
     package var time = ""
     package var siteID = ""
-    package var channel = "sur_place"
+    /// Nil when the posted value is none of the channels.
+    package var channel: IntakeChannel? = .onSite
     package var level = 1
     /// "" = new person (or not chosen yet), "nouveau" = the agent confirmed it is someone else, else a person id.
     package var personChoice = ""
@@ -69,7 +69,7 @@ package struct IntakeForm {
         if let day, day > today { errors.append(("date", "La date de l'accueil ne peut pas être dans le futur.")) }
         if FrenchDates.time(time) == nil { errors.append(("heure", "L'heure est invalide (format HH:MM).")) }
         if !allowedSites.contains(siteID) { errors.append(("site", "Choisissez le site d'accueil parmi vos sites.")) }
-        if !Self.channels.contains(where: { $0.0 == channel }) { errors.append(("canal", "Choisissez le canal de l'accueil.")) }
+        if channel == nil { errors.append(("canal", "Choisissez le canal de l'accueil.")) }
         if lastName.isEmpty { errors.append(("nom", "Le nom de la personne est obligatoire pour une orientation (sinon, utilisez « Information seule »).")) }
         if firstName.isEmpty { errors.append(("prenom", "Le prénom de la personne est obligatoire pour une orientation.")) }
         var birth: LocalDate?
@@ -95,7 +95,7 @@ package struct IntakeForm {
         if !age.isEmpty {
             if let value = Int(age), (0...130).contains(value) { personAge = personAge ?? value } else { errors.append(("age", "L'âge doit être un nombre entre 0 et 130.")) }
         }
-        if !["", "CCAS", "MDS"].contains(followedBy) { errors.append(("deja_suivi", "Valeur inconnue pour le suivi en cours.")) }
+        if !followedBy.isEmpty, Service(rawValue: followedBy) == nil { errors.append(("deja_suivi", "Valeur inconnue pour le suivi en cours.")) }
         if let unknown = motives.first(where: { catalog.motive($0) == nil }) { errors.append(("motifs", "Motif inconnu : \(unknown).")) }
         if motives.isEmpty { errors.append(("motifs", "Choisissez au moins un motif.")) }
         if !language.isEmpty, language != IntakeLanguage.other, IntakeLanguage.entry(language) == nil {

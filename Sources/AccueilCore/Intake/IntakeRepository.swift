@@ -7,7 +7,7 @@ package struct IntakeRecord: Sendable {
     package let at: Int64
     package let siteID: String
     package let accountID: Int64
-    package let channel: String
+    package let channel: IntakeChannel
     package let level: Int
     package let informationOnly: Bool
     package let household: String?
@@ -26,7 +26,7 @@ package enum IntakeRepository {
         package var at: Int64
         package var siteID: String
         package var accountID: Int64
-        package var channel: String
+        package var channel: IntakeChannel
         package var level: Int
         package var informationOnly = false
         package var household: String?
@@ -39,7 +39,7 @@ package enum IntakeRepository {
         package var knownPerson = false
         package var motives: [String]
 
-        package init(personID: Int64? = nil, at: Int64, siteID: String, accountID: Int64, channel: String, level: Int, informationOnly: Bool = false,
+        package init(personID: Int64? = nil, at: Int64, siteID: String, accountID: Int64, channel: IntakeChannel, level: Int, informationOnly: Bool = false,
                      household: String? = nil, age: Int? = nil, language: IntakeLanguage? = nil, interpreterNeeded: Bool = false,
                      accessibilityNeeds: String? = nil, consentOrientation: Bool = false, consentSharing: Bool = false, knownPerson: Bool = false,
                      motives: [String]) {
@@ -78,7 +78,7 @@ package enum IntakeRepository {
         let motives = Set(new.motives).sorted()
         for motive in motives { try db.run("INSERT INTO intake_motives (intake_id, motive) VALUES (?, ?)", [id, motive]) }
         try StatisticsCounters.add(db, day: day, siteID: new.siteID, keys: StatisticsCounters.intakeKeys(
-            channel: new.channel, level: new.level, informationOnly: new.informationOnly, knownPerson: new.knownPerson, age: new.age,
+            channel: new.channel.rawValue, level: new.level, informationOnly: new.informationOnly, knownPerson: new.knownPerson, age: new.age,
             householdType: facts?.type, pregnant: facts?.pregnant ?? false, motives: motives))
         return id
     }
@@ -123,7 +123,7 @@ package enum IntakeRepository {
 
     private static func record(_ row: Row) -> IntakeRecord {
         IntakeRecord(id: row.int64("id") ?? 0, personID: row.int64("person_id"), at: row.int64("at") ?? 0, siteID: row.string("site_id") ?? "",
-                     accountID: row.int64("account_id") ?? 0, channel: row.string("channel") ?? "", level: row.int("level") ?? 1,
+                     accountID: row.int64("account_id") ?? 0, channel: row.value("channel") ?? .onSite, level: row.int("level") ?? 1,
                      informationOnly: row.bool("information_only") ?? false, household: row.string("household"),
                      language: language(row),
                      interpreterNeeded: row.bool("interpreter_needed") ?? false, accessibilityNeeds: row.string("accessibility_needs"),

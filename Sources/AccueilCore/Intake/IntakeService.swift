@@ -54,7 +54,7 @@ package struct IntakeService {
             let clock = FrenchDates.time(form.time)
             let at = FrenchDates.at(form.date, hour: clock?.hour ?? 0, minute: clock?.minute ?? 0) ?? now
             let intakeID = try IntakeRepository.insert(db, .init(
-                personID: personID, at: at, siteID: form.siteID, accountID: account.id, channel: form.channel,
+                personID: personID, at: at, siteID: form.siteID, accountID: account.id, channel: form.channel ?? .onSite,
                 level: account.can(.readSocialNotes) ? form.level : 1, household: HouseholdJSON.encode(household, on: day), age: household.age,
                 language: form.intakeLanguage, interpreterNeeded: form.interpreter, accessibilityNeeds: Self.given(form.accessibility),
                 consentOrientation: form.consentOrientation, consentSharing: form.consentSharing, knownPerson: known, motives: form.motives))
@@ -76,12 +76,12 @@ package struct IntakeService {
         if let chosen = Int64(form.personChoice) {
             guard offered.contains(chosen) else { throw ChosenFileMismatch() }
             try PersonRepository.refresh(db, id: chosen, phone: given(form.phone), birthDate: given(form.birthDate),
-                                         followedBy: given(form.followedBy), referent: given(form.referent), at: now)
+                                         followedBy: Service(rawValue: form.followedBy), referent: given(form.referent), at: now)
             try AuditTrail.record(db, at: now, account: account.id, .personUpdated, subjectType: "personne", subjectID: String(chosen))
             return (chosen, true)
         }
         let id = try PersonRepository.insert(db, lastName: form.lastName, firstName: form.firstName, birthDate: given(form.birthDate),
-                                             phone: given(form.phone), followedBy: given(form.followedBy), referent: given(form.referent), at: now)
+                                             phone: given(form.phone), followedBy: Service(rawValue: form.followedBy), referent: given(form.referent), at: now)
         try AuditTrail.record(db, at: now, account: account.id, .personCreated, subjectType: "personne", subjectID: String(id))
         return (id, false)
     }

@@ -36,8 +36,8 @@ package enum OrientationRepository {
         let number = String(id)
         try db.run("UPDATE orientations SET reference = ? WHERE id = ?", ["AC-\(year)-" + String(repeating: "0", count: max(0, 6 - number.count)) + number, id])
         // A re-orientation of the same intake points to what replaced it: the path stays traceable.
-        try db.run("UPDATE orientations SET reoriented_to = ? WHERE intake_id = ? AND status = 'reorientee' AND reoriented_to IS NULL AND id <> ?",
-                   [id, intakeID, id])
+        try db.run("UPDATE orientations SET reoriented_to = ? WHERE intake_id = ? AND status = ? AND reoriented_to IS NULL AND id <> ?",
+                   [id, intakeID, OrientationRecord.Status.reoriented, id])
         return id
     }
 

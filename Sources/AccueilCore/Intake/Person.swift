@@ -1,3 +1,5 @@
+import Orientation
+
 /// A person received at the desk (a member of the public).
 public struct Person: Sendable, Equatable {
     public let id: Int64
@@ -5,7 +7,7 @@ public struct Person: Sendable, Equatable {
     public var firstName: String
     public var birthDate: String?
     public var phone: String?
-    public var followedBy: String?
+    public var followedBy: Service?
     public var referent: String?
     public var mergedInto: Int64?
 

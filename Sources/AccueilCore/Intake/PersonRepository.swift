@@ -1,3 +1,4 @@
+import Orientation
 import SQLiteStore
 
 package enum PersonRepository {
@@ -27,7 +28,7 @@ package enum PersonRepository {
     }
 
     package static func insert(_ db: Connection, lastName: String, firstName: String, birthDate: String?, phone: String?,
-                       followedBy: String?, referent: String?, at now: Int64) throws -> Int64 {
+                       followedBy: Service?, referent: String?, at now: Int64) throws -> Int64 {
         try db.run("""
             INSERT INTO persons (last_name, first_name, birth_date, phone, name_key, followed_by, referent, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -36,7 +37,7 @@ package enum PersonRepository {
     }
 
     /// Fills what the new intake adds (phone, follow-up) without erasing what was known.
-    package static func refresh(_ db: Connection, id: Int64, phone: String?, birthDate: String?, followedBy: String?, referent: String?, at now: Int64) throws {
+    package static func refresh(_ db: Connection, id: Int64, phone: String?, birthDate: String?, followedBy: Service?, referent: String?, at now: Int64) throws {
         try db.run("""
             UPDATE persons SET phone = coalesce(?, phone), birth_date = coalesce(birth_date, ?),
             followed_by = coalesce(?, followed_by), referent = coalesce(?, referent), updated_at = ? WHERE id = ?
@@ -66,7 +67,7 @@ package enum PersonRepository {
 
     package static func person(_ row: Row) -> Person {
         Person(id: row.int64("id") ?? 0, lastName: row.string("last_name") ?? "", firstName: row.string("first_name") ?? "",
-               birthDate: row.string("birth_date"), phone: row.string("phone"), followedBy: row.string("followed_by"),
+               birthDate: row.string("birth_date"), phone: row.string("phone"), followedBy: row.value("followed_by"),
                referent: row.string("referent"), mergedInto: row.int64("merged_into"))
     }
 }

@@ -18,8 +18,10 @@ extension Row {
 
 // The rule's service is the application's too: its raw values ("CCAS", "MDS") are what the columns hold.
 extension Service: SQLBindable, StoredAsText {}
+extension SiteKind: SQLBindable, StoredAsText {}
 extension OrientationRecord.Status: SQLBindable, StoredAsText {}
 extension BookingKind: SQLBindable, StoredAsText {}
 extension IntakeChannel: SQLBindable, StoredAsText {}
 extension Institution: SQLBindable, StoredAsText {}
 extension Role: SQLBindable, StoredAsText {}
+extension PermanenceModeKind: SQLBindable, StoredAsText {}

@@ -1,3 +1,4 @@
+import Orientation
 import Planning
 import SQLiteStore
 
@@ -60,9 +61,10 @@ package enum PlanningRepository {
 
     /// Inserts or replaces every field but the id.
     package static func save(_ db: Connection, _ p: Permanence, at now: Int64) throws {
-        let (mode, slotMinutes, capacity): (String, Int?, Int) = switch p.mode {
-        case .byAppointment(let minutes, let capacity): ("rendez_vous", minutes, capacity)
-        case .open(let softCapacity): ("sans_rendez_vous", nil, softCapacity)
+        let mode = PermanenceModeKind(p.mode)
+        let (slotMinutes, capacity): (Int?, Int) = switch p.mode {
+        case .byAppointment(let minutes, let capacity): (minutes, capacity)
+        case .open(let softCapacity): (nil, softCapacity)
         }
         try db.run("""
             INSERT INTO permanences (id, host_site_id, sending_institution, circonscription, weekday, half_day, start_time, end_time,
@@ -92,13 +94,13 @@ package enum PlanningRepository {
               let titulaire = row.string("titulaire_id"), let capacity = row.int("capacity")
         else { return nil }
         let mode: PermanenceMode
-        switch row.string("mode") {
-        case "rendez_vous":
+        switch row.value("mode", as: PermanenceModeKind.self) {
+        case .byAppointment:
             guard let minutes = row.int("slot_minutes") else { return nil }
             mode = .byAppointment(slotMinutes: minutes, capacityPerSlot: capacity)
-        case "sans_rendez_vous":
+        case .open:
             mode = .open(softCapacity: capacity)
-        default:
+        case nil:
             return nil
         }
         return Permanence(id: id, hostSiteID: site, sendingInstitution: institution, circonscriptionID: row.string("circonscription"),
@@ -167,7 +169,7 @@ package enum PlanningRepository {
     /// The directory's sites that can host a permanence, as the planning sees them.
     package static func sites(_ db: Connection) throws -> [PlanningSite] {
         try db.query("SELECT id, name, kind, address FROM sites ORDER BY name").compactMap { row in
-            guard let id = row.string("id"), let kind = siteKind(row.string("kind") ?? "") else { return nil }
+            guard let id = row.string("id"), let stored: SiteKind = row.value("kind"), let kind = siteKind(stored) else { return nil }
             return PlanningSite(id: id, name: row.string("name") ?? id, kind: kind, address: row.string("address"))
         }
     }
@@ -181,14 +183,14 @@ package enum PlanningRepository {
     }
 
     /// The referential's kinds (territory.json) → the planning's; the PMI reception desk hosts none.
-    package static func siteKind(_ kind: String) -> PlanningSite.Kind? {
+    package static func siteKind(_ kind: SiteKind) -> PlanningSite.Kind? {
         switch kind {
-        case "ccas": .ccas
-        case "mds": .mds
-        case "antenna": .antenne
-        case "france-services": .franceServices
-        case "animation-centre": .centreAnimation
-        default: nil
+        case .ccas: .ccas
+        case .mds: .mds
+        case .antenna: .antenne
+        case .franceServices: .franceServices
+        case .animationCentre: .centreAnimation
+        case .pmiReception: nil
         }
     }
 }

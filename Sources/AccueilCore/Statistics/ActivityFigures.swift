@@ -26,7 +26,7 @@ package struct ActivityFigures: Sendable {
         + PermanenceTables.breakdownIDs
 
     package init(period: StatisticsPeriod, current: Inputs, previousPeriod: StatisticsPeriod?, previous: Inputs?,
-         sites: [(id: String, name: String, kind: String)], motives: MotiveCatalog, circonscriptions: [String: String] = [:]) {
+         sites: [DirectorySite], motives: MotiveCatalog, circonscriptions: [String: String] = [:]) {
         self.period = period
         self.previousPeriod = previousPeriod
         let now = current.tally, before = previous?.tally
@@ -59,16 +59,16 @@ package struct ActivityFigures: Sendable {
                                        previousBasis: oldDelays?.count, share: nil, previousShare: nil))
 
         let siteName = Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }
-        let destinationKeys = sites.filter { $0.kind == "ccas" || $0.kind == "mds" }.map(\.id)
+        let destinationKeys = sites.filter(\.kind.isDestination).map(\.id)
         let extraDestinations = Set(now.keys("destination").keys).union(before?.keys("destination").keys ?? [:].keys)
             .subtracting(destinationKeys).sorted()
         var destinations = (destinationKeys + extraDestinations).map { key in
             row(key, siteName[key] ?? key, { $0.count("destination", key) }, share: oriented)
         }
         Masking.protectPartition(&destinations, first: destinations.count)
-        let statuses: [(String, String)] = [("honoree", "Honorées"), ("non_honoree", "Non honorées"), ("excusee", "Excusées"),
-                                            ("reorientee", "Réorientées"), ("ouverte", "En attente")]
-        var loop = statuses.map { key, label in row(key, label, { $0.count("statut", key) }, share: oriented) }
+        let statuses: [(OrientationRecord.Status, String)] = [(.honoured, "Honorées"), (.notHonoured, "Non honorées"), (.excused, "Excusées"),
+                                                              (.reoriented, "Réorientées"), (.open, "En attente")]
+        var loop = statuses.map { status, label in row(status.rawValue, label, { $0.count("statut", status.rawValue) }, share: oriented) }
         Masking.protectPartition(&loop, first: statuses.count)
         let overdueNow = current.overdue, overdueBefore = previous?.overdue
         loop.append(FigureTable.Row(key: "en_retard", label: "dont en retard (plus de \(OrientationRecord.overdueAfterDays) jours)",
@@ -76,7 +76,7 @@ package struct ActivityFigures: Sendable {
                                     previousBasis: overdueBefore, share: Self.ratio(overdueNow, oriented(now)),
                                     previousShare: overdueBefore.flatMap { o in before.flatMap { Self.ratio(o, oriented($0)) } }))
 
-        var channels = [("sur_place", "Sur place"), ("telephone", "Téléphone"), ("courriel", "Courriel")].map { key, label in
+        var channels = IntakeChannel.allCases.map { ($0.rawValue, $0.label) }.map { key, label in
             row(key, label, { $0.count("canal", key) }, share: { $0.count("contacts") }) }
         Masking.protectPartition(&channels, first: channels.count)
         var levels = [("1", "Niveau 1"), ("2", "Niveau 2")].map { key, label in row(key, label, { $0.count("niveau", key) }, share: named) }

@@ -1,3 +1,4 @@
+import Orientation
 import SQLiteStore
 
 /// The facts behind the permanence figures, written in the transaction of each booking and each
@@ -28,12 +29,12 @@ package enum PermanenceFacts {
                 sending_institution, circonscription, person_key, known_person, without_minor_children)
             SELECT b.id, b.permanence_id, b.occurrence_date, p.host_site_id, p.sending_institution, p.circonscription,
                    coalesce(o.person_id, b.person_id),
-                   i.known_person OR coalesce(json_extract(i.household, '$.alreadyFollowedBy') = 'MDS', 0),
+                   i.known_person OR coalesce(json_extract(i.household, '$.alreadyFollowedBy') = ?, 0),
                    coalesce(i.household_type IN (SELECT value FROM json_each(?)), 0)
             FROM bookings b JOIN permanences p ON p.id = b.permanence_id
             JOIN orientations o ON o.id = b.orientation_id JOIN intakes i ON i.id = o.intake_id
             WHERE b.id = ?
-            """, [JSONText.array(IntakeFacts.withoutMinorChildren.sorted()), bookingID])
+            """, [Service.mds, JSONText.array(IntakeFacts.withoutMinorChildren.sorted()), bookingID])
         guard db.changes > 0 else { return }
         try StatisticsCounters.addForAllSites(db, day: booking.string("occurrence_date") ?? "",
                                               keys: [(receivedDimension, booking.string("permanence_id") ?? "")])
@@ -61,7 +62,7 @@ package enum PermanenceFacts {
             }
         }
         try StatisticsCounters.batching(db) {
-            for row in try db.query("SELECT id FROM orientations WHERE status = 'honoree'") {
+            for row in try db.query("SELECT id FROM orientations WHERE status = ?", [OrientationRecord.Status.honoured]) {
                 try recordReception(db, orientationID: row.int64("id") ?? 0)
             }
         }

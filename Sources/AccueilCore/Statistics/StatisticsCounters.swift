@@ -1,3 +1,4 @@
+import Orientation
 import SQLiteStore
 
 /// The summary tables behind the figures: one counter per (reception site, period, dimension, key),
@@ -79,17 +80,17 @@ package enum StatisticsCounters {
     }
 
     /// What one orientation adds, at its own day and at the site where the person was received.
-    package static func orientationKeys(service: String, destination: String?, suggestions: [String], derogation: Bool, status: String,
+    package static func orientationKeys(service: Service, destination: String?, suggestions: [String], derogation: Bool, status: OrientationRecord.Status,
                                 delayDays: Int?, receptionSiteID: String, knownPerson: Bool, householdType: String?) -> [Key] {
-        var keys: [Key] = [("orientations", "total"), ("service", service), ("destination", destination ?? service), ("statut", status)]
+        var keys: [Key] = [("orientations", "total"), ("service", service.rawValue), ("destination", destination ?? service.rawValue), ("statut", status.rawValue)]
         for suggestion in Set(suggestions).sorted() { keys.append(("suggestion", suggestion)) }
         if derogation { keys.append(("derogation", "total")) }
         if let delayDays, delayDays >= 0 { keys.append(("delai", String(delayDays))) }
-        if receptionSiteID == citeSiteID, service == "MDS" {
+        if receptionSiteID == citeSiteID, service == .mds {
             keys.append(("cite_mds", "total"))
             if knownPerson { keys.append(("cite_mds", "connue")) }
         }
-        if service == "CCAS", let householdType, IntakeFacts.withoutMinorChildren.contains(householdType) {
+        if service == .ccas, let householdType, IntakeFacts.withoutMinorChildren.contains(householdType) {
             keys.append(("ccas_sans_mineur", "total"))
         }
         return keys
@@ -108,10 +109,11 @@ package enum StatisticsCounters {
                    i.known_person, i.household_type
             FROM orientations o JOIN intakes i ON i.id = o.intake_id WHERE o.id = ?
             """, [id]), let day = row.string("day"), let site = row.string("reception_site_id") else { return }
+        guard let service: Service = row.value("service") else { return }
         let keys = orientationKeys(
-            service: row.string("service") ?? "", destination: row.string("site_id"),
+            service: service, destination: row.string("site_id"),
             suggestions: (row.string("suggestions") ?? "").split(separator: ",").map(String.init),
-            derogation: row.bool("is_derogation") ?? false, status: row.string("status") ?? "ouverte",
+            derogation: row.bool("is_derogation") ?? false, status: row.value("status") ?? .open,
             delayDays: delayDays(from: day, to: row.string("booking_date")), receptionSiteID: site,
             knownPerson: row.bool("known_person") ?? false, householdType: row.string("household_type"))
         try add(db, day: day, siteID: site, keys: keys)

@@ -1,3 +1,4 @@
+import Orientation
 import SQLiteStore
 
 /// The same counts as the summary tables, by plain GROUP BY over the intake and orientation rows.
@@ -8,8 +9,8 @@ package enum StatisticsDirectQuery {
         var tally = Tally()
         let window = "day BETWEEN ? AND ? AND (? IS NULL OR site_id = ?)"
         let parameters: [any SQLBindable] = [period.from.description, period.to.description, period.siteID, period.siteID]
-        func group(_ dimension: String, _ sql: String) throws {
-            for row in try db.query(sql, parameters) { tally.add(dimension, row.string("k") ?? "", row.int("n") ?? 0) }
+        func group(_ dimension: String, _ sql: String, _ more: [any SQLBindable] = []) throws {
+            for row in try db.query(sql, parameters + more) { tally.add(dimension, row.string("k") ?? "", row.int("n") ?? 0) }
         }
         try group("contacts", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(window)")
         try group("canal", "SELECT channel AS k, count(*) AS n FROM intakes WHERE \(window) GROUP BY channel")
@@ -41,9 +42,11 @@ package enum StatisticsDirectQuery {
             SELECT CAST(CAST(julianday(o.booking_date) - julianday(o.day) AS INTEGER) AS TEXT) AS k, count(*) AS n \(from)
             AND o.booking_date IS NOT NULL AND julianday(o.booking_date) >= julianday(o.day) GROUP BY k
             """)
-        try group("cite_mds", "SELECT 'total' AS k, count(*) AS n \(from) AND o.service = 'MDS' AND o.reception_site_id = 'ccas-cite-municipale'")
-        try group("cite_mds", "SELECT 'connue' AS k, count(*) AS n \(from) AND o.service = 'MDS' AND o.reception_site_id = 'ccas-cite-municipale' AND i.known_person = 1")
-        try group("ccas_sans_mineur", "SELECT 'total' AS k, count(*) AS n \(from) AND o.service = 'CCAS' AND i.household_type IN ('seul', 'couple')")
+        let cite: [any SQLBindable] = [Service.mds, StatisticsCounters.citeSiteID]
+        try group("cite_mds", "SELECT 'total' AS k, count(*) AS n \(from) AND o.service = ? AND o.reception_site_id = ?", cite)
+        try group("cite_mds", "SELECT 'connue' AS k, count(*) AS n \(from) AND o.service = ? AND o.reception_site_id = ? AND i.known_person = 1", cite)
+        try group("ccas_sans_mineur", "SELECT 'total' AS k, count(*) AS n \(from) AND o.service = ? AND i.household_type IN (SELECT value FROM json_each(?))",
+                  [Service.ccas, JSONText.array(IntakeFacts.withoutMinorChildren.sorted())])
         // Places booked and people received in permanences, kept for all sites together only (see PermanenceFacts).
         if period.siteID == nil {
             for row in try db.query("""

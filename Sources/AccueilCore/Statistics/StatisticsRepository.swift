@@ -35,9 +35,9 @@ package enum StatisticsRepository {
     package static func overdue(_ db: Connection, _ period: StatisticsPeriod, today: String) throws -> Int {
         let limit = LocalDateText.adding(-OrientationRecord.overdueAfterDays, to: today) ?? today
         return try db.int("""
-            SELECT count(*) FROM orientations WHERE status = 'ouverte' AND day BETWEEN ? AND ?
+            SELECT count(*) FROM orientations WHERE status = ? AND day BETWEEN ? AND ?
             AND (? IS NULL OR reception_site_id = ?) AND coalesce(booking_date, day) < ?
-            """, [period.from.description, period.to.description, period.siteID, period.siteID, limit]) ?? 0
+            """, [OrientationRecord.Status.open, period.from.description, period.to.description, period.siteID, period.siteID, limit]) ?? 0
     }
 
     /// Site names for labels (destinations and the site filter).

@@ -16,7 +16,7 @@ struct StatisticsFixture {
     struct Contact {
         var day: String
         var site = "ccas-cite-municipale"
-        var channel = "sur_place"
+        var channel = IntakeChannel.onSite
         var level = 1
         var age: Int? = nil
         var adults = 1
@@ -46,7 +46,7 @@ struct StatisticsFixture {
         return (id, household)
     }
 
-    func information(_ db: Connection, day: String, channel: String, site: String = "ccas-cite-municipale") throws {
+    func information(_ db: Connection, day: String, channel: IntakeChannel, site: String = "ccas-cite-municipale") throws {
         _ = try IntakeRepository.insert(db, .init(at: Self.time(day), siteID: site, accountID: accountID, channel: channel, level: 1,
                                                   informationOnly: true, motives: ["ecoute-information"]))
     }
@@ -78,13 +78,13 @@ struct StatisticsFixture {
         }
         // B — five lone parents by phone, level 2, MDS Bastide, no slot, open (overdue); two already known.
         for index in 0..<5 {
-            let saved = try intake(db, Contact(day: "2026-10-12", channel: "telephone", level: 2, age: 35, children: ["2020-01-01"],
+            let saved = try intake(db, Contact(day: "2026-10-12", channel: .phone, level: 2, age: 35, children: ["2020-01-01"],
                                                sector: "bastide", known: index < 2))
             try orientation(db, saved, day: "2026-10-12")
         }
         // C — two young couples by e-mail, CCAS (+ PLAJe), slot 14 days later (2026-11-11: not overdue); one excused.
         for index in 0..<2 {
-            let saved = try intake(db, Contact(day: "2026-10-28", channel: "courriel", age: 22, adults: 2, motives: ["budget-aides"]))
+            let saved = try intake(db, Contact(day: "2026-10-28", channel: .email, age: 22, adults: 2, motives: ["budget-aides"]))
             let id = try orientation(db, saved, day: "2026-10-28", bookingIn: 14)
             if index == 0 { try status(db, id, .excused) }
         }
@@ -92,7 +92,7 @@ struct StatisticsFixture {
         let d = try intake(db, Contact(day: "2026-10-20", age: 28, pregnant: true, sector: "lac", motives: ["sante"]))
         try orientation(db, d, day: "2026-10-20", derogation: Derogation(service: .ccas, justification: "Suivi en cours", agreedBy: "Cheffe de service"))
         // E — seven anonymous information contacts: four at the desk, three by phone.
-        for index in 0..<7 { try information(db, day: "2026-10-15", channel: index < 4 ? "sur_place" : "telephone") }
+        for index in 0..<7 { try information(db, day: "2026-10-15", channel: index < 4 ? .onSite : .phone) }
         // F — three couples with children received at the MDS Bastide, slot 3 days later, honoured.
         for _ in 0..<3 {
             let saved = try intake(db, Contact(day: "2026-10-31", site: "mds-bastide", age: 40, adults: 2, children: ["2015-03-01", "2018-07-01"],
@@ -104,7 +104,7 @@ struct StatisticsFixture {
             let saved = try intake(db, Contact(day: "2026-09-10", age: 50))
             try status(db, try orientation(db, saved, day: "2026-09-10", bookingIn: 2), .honoured)
         }
-        for _ in 0..<2 { try information(db, day: "2026-09-30", channel: "sur_place") }
+        for _ in 0..<2 { try information(db, day: "2026-09-30", channel: .onSite) }
         // Outside both periods.
         try intake(db, Contact(day: "2026-07-15", age: 45))
     }

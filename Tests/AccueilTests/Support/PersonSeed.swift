@@ -15,7 +15,7 @@ struct PersonSeed {
     static func insert(_ db: Connection, name: String, at: Int64, age: Int = 34, orientationStatus: String = "honoree") throws -> PersonSeed {
         let person = try PersonRepository.insert(db, lastName: name, firstName: "Élodie", birthDate: "1990-04-12", phone: "06 12 34 56 78",
                                                  followedBy: nil, referent: "Mme Référente", at: at)
-        let intake = try IntakeRepository.insert(db, .init(personID: person, at: at, siteID: "ccas-cite-municipale", accountID: 1, channel: "sur_place", level: 1,
+        let intake = try IntakeRepository.insert(db, .init(personID: person, at: at, siteID: "ccas-cite-municipale", accountID: 1, channel: .onSite, level: 1,
                                                            household: #"{"adults":1,"childInDanger":true,"children":[{"birthDate":"2023-06-01"}],"sector":"bastide"}"#, age: age,
                                                            language: IntakeLanguage(tag: "ar"), interpreterNeeded: true, accessibilityNeeds: "fauteuil", consentOrientation: true, motives: ["logement"]))
         try IntakeRepository.addNote(db, intakeID: intake, institution: .mds, accountID: 2, text: "Note confidentielle sur \(name)", at: at)

@@ -14,7 +14,7 @@ enum SubjectAccessPage {
             let details = [i.household.map { "Foyer : \(HouseholdSummary.text($0, sectorLabel: sectorLabel))" }, report.ages[i.id].map { "Âge : \($0) ans" }, i.language.map { "Langue : \($0.frenchName)" },
                            i.interpreterNeeded ? "Interprète demandé" : nil,
                            i.accessibilityNeeds.map { "Accessibilité : \($0)" }].compactMap { $0 }.joined(separator: " · ")
-            return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(site(i.siteID))</td><td>\(PersonPage.channelLabel(i.channel)) · niveau \(i.level)</td><td>\(motives.joined(separator: ", "))</td><td>\(details.isEmpty ? "—" : details)</td></tr>"
+            return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(site(i.siteID))</td><td>\(i.channel.label) · niveau \(i.level)</td><td>\(motives.joined(separator: ", "))</td><td>\(details.isEmpty ? "—" : details)</td></tr>"
         }
         let notes = report.notes.map { "<li>\(FrenchDates.dateTime($0.at)) — \($0.institution) : \($0.text)</li>" as HTML }
         let orientations = report.orientations.map { o -> HTML in
@@ -35,7 +35,7 @@ enum SubjectAccessPage {
             <dt>Nom, prénom</dt><dd>\(p.lastName), \(p.firstName)</dd>
             <dt>Date de naissance</dt><dd>\(p.birthDate.flatMap { LocalDate(iso: $0)?.frenchDescription } ?? "non enregistrée")</dd>
             <dt>Téléphone</dt><dd>\(p.phone ?? "non enregistré")</dd>
-            <dt>Suivi en cours</dt><dd>\(p.followedBy ?? "aucun enregistré")\(p.referent.map { " — référent : \($0)" } ?? "")</dd>
+            <dt>Suivi en cours</dt><dd>\(p.followedBy?.shortName ?? "aucun enregistré")\(p.referent.map { " — référent : \($0)" } ?? "")</dd>
             <dt>Dossier créé le</dt><dd>\(FrenchDates.dateTime(report.createdAt))</dd>
             </dl>
             <h2>Accueils</h2>

@@ -10,7 +10,7 @@ extension IntakeForm {
         date = text("date", max: 10)
         time = text("heure", max: 5)
         siteID = text("site", max: 80)
-        channel = text("canal", max: 20)
+        channel = IntakeChannel(rawValue: text("canal", max: 20))
         level = form["niveau"] == "2" ? 2 : 1
         personChoice = text("personne", max: 20)
         lastName = text("nom", max: 100)

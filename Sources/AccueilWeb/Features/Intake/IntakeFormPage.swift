@@ -46,7 +46,7 @@ enum IntakeFormPage {
             \(csrf)
             <input type="hidden" name="site" value="\(form.siteID)">
             <p>Simple demande d'information, sans orientation ni nom ?
-            <button type="submit" class="secondary" name="canal" value="\(form.channel)">Information seule (anonyme)</button></p>
+            <button type="submit" class="secondary" name="canal" value="\((form.channel ?? .onSite).rawValue)">Information seule (anonyme)</button></p>
             </form>
             \(FormFields.errorSummary(form.errors))
             <form method="post" action="/accueils" class="stack intake-form" novalidate>
@@ -57,7 +57,7 @@ enum IntakeFormPage {
             \(FormFields.input("heure", label: "Heure", value: form.time, type: "time", error: error("heure"), required: true))
             \(FormFields.select("site", label: "Site d'accueil", options: siteOptions, selected: form.siteID, error: error("site"), required: true, includeBlank: "— Choisir —"))
             </div>
-            \(FormFields.choices("canal", legend: "Canal", options: IntakeForm.channels.map { .init($0.0, $0.1) }, checked: [form.channel], multiple: false, error: error("canal")))
+            \(FormFields.choices("canal", legend: "Canal", options: IntakeChannel.allCases.map { .init($0.rawValue, $0.label) }, checked: [form.channel?.rawValue ?? ""], multiple: false, error: error("canal")))
             \(levelField)
             </fieldset>
             \(knownPersons(data.matches, choice: form.personChoice))
@@ -83,7 +83,7 @@ enum IntakeFormPage {
             \(FormFields.checkbox("handicap", label: "Situation de handicap", checked: form.disability))
             \(FormFields.checkbox("enfant_danger", label: "Un enfant est peut-être en danger", checked: form.childInDanger))
             \(FormFields.checkbox("rsa", label: "Bénéficiaire du RSA", checked: form.rsa))
-            \(FormFields.select("deja_suivi", label: "Déjà accompagnée par", options: [.init("CCAS", "un travailleur social du CCAS"), .init("MDS", "un travailleur social d'une MDS")], selected: form.followedBy, error: error("deja_suivi"), includeBlank: "Personne (nouvelle situation)"))
+            \(FormFields.select("deja_suivi", label: "Déjà accompagnée par", options: Service.allCases.map { .init($0.rawValue, "un travailleur social \($0 == .ccas ? "du CCAS" : "d'une MDS")") }, selected: form.followedBy, error: error("deja_suivi"), includeBlank: "Personne (nouvelle situation)"))
             \(FormFields.input("referent", label: "Nom du référent actuel", value: form.referent, hint: "Facultatif.", autocomplete: "off"))
             </fieldset>
             <fieldset><legend>La demande</legend>
@@ -132,7 +132,7 @@ enum IntakeFormPage {
             let p = match.person
             var text = "\(p.fullName)"
             if let birth = p.birthDate { text += ", né(e) le \(LocalDate(iso: birth)?.frenchDescription ?? birth)" }
-            if let followed = p.followedBy { text += " — suivi(e) par \(followed == "MDS" ? "une MDS" : "le CCAS")" + (p.referent.map { " (référent : \($0))" } ?? "") }
+            if let followed = p.followedBy { text += " — suivi(e) par \(followed == .mds ? "une MDS" : "le CCAS")" + (p.referent.map { " (référent : \($0))" } ?? "") }
             if let last = match.lastOrientation { text += " — dernière orientation : \(last)" }
             return .init(String(p.id), text)
         } + [.init("nouveau", "Il s'agit d'une autre personne : créer un nouveau dossier")]

@@ -26,7 +26,7 @@ enum IntakeRoutes {
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let form = try request.form()
             let site = account.siteIDs.contains(form["site"] ?? "") ? form["site"]! : (account.siteIDs.first ?? "")
-            let channel = IntakeForm.channels.contains { $0.0 == form["canal"] } ? form["canal"]! : "sur_place"
+            let channel = IntakeChannel(rawValue: form["canal"] ?? "") ?? .onSite
             let now = context.now()
             try await context.store.write { db in
                 let id = try IntakeRepository.insert(db, .init(at: now, siteID: site, accountID: account.id, channel: channel, level: 1,
@@ -111,7 +111,7 @@ enum SuggestionsFragment {
         guard !people.isEmpty else { return "<p>Aucun dossier existant à ce nom.</p>" }
         let items = people.map { p -> HTML in
             let birth = p.birthDate.flatMap { LocalDate(iso: $0)?.frenchDescription }.map { ", né(e) le \($0)" } ?? ""
-            return "<li><label class=\"choice\"><input type=\"radio\" name=\"personne\" value=\"\(String(p.id))\"> \(p.fullName)\(birth)\(p.followedBy.map { " — suivi(e) : \($0)" } ?? "")</label></li>"
+            return "<li><label class=\"choice\"><input type=\"radio\" name=\"personne\" value=\"\(String(p.id))\"> \(p.fullName)\(birth)\(p.followedBy.map { " — suivi(e) : \($0.shortName)" } ?? "")</label></li>"
         }
         return """
             <fieldset><legend>Dossiers existants à ce nom : cochez-en un s'il s'agit de la même personne</legend>

@@ -18,7 +18,7 @@ struct PersonIdentityForm {
         firstName = person.firstName
         birthDate = person.birthDate ?? ""
         phone = person.phone ?? ""
-        followedBy = person.followedBy ?? ""
+        followedBy = person.followedBy?.rawValue ?? ""
         referent = person.referent ?? ""
     }
 
@@ -36,7 +36,7 @@ struct PersonIdentityForm {
         if !phone.isEmpty, !phone.allSatisfy({ $0.isNumber || " +.-()".contains($0) }) || phone.filter(\.isNumber).count < 6 {
             errors.append(("telephone", "Le numéro de téléphone est invalide."))
         }
-        if !["", "CCAS", "MDS"].contains(followedBy) { errors.append(("deja_suivi", "Valeur inconnue pour le suivi en cours.")) }
+        if !followedBy.isEmpty, Service(rawValue: followedBy) == nil { errors.append(("deja_suivi", "Valeur inconnue pour le suivi en cours.")) }
     }
 
     /// The stored person with these values (empty optional fields become NULL).
@@ -46,7 +46,7 @@ struct PersonIdentityForm {
         updated.firstName = firstName
         updated.birthDate = birthDate.isEmpty ? nil : birthDate
         updated.phone = phone.isEmpty ? nil : phone
-        updated.followedBy = followedBy.isEmpty ? nil : followedBy
+        updated.followedBy = Service(rawValue: followedBy)
         updated.referent = referent.isEmpty ? nil : referent
         return updated
     }
@@ -70,7 +70,7 @@ struct PersonIdentityForm {
             \(FormFields.input("prenom", label: "Prénom", value: firstName, error: error("prenom"), required: true, autocomplete: "off"))
             \(FormFields.input("naissance", label: "Date de naissance", value: birthDate, type: "date", hint: "Format AAAA-MM-JJ ; laisser vide si inconnue.", error: error("naissance"), autocomplete: "off"))
             \(FormFields.input("telephone", label: "Téléphone", value: phone, type: "tel", error: error("telephone"), autocomplete: "off"))
-            \(FormFields.select("deja_suivi", label: "Suivi en cours", options: [.init("CCAS", "CCAS"), .init("MDS", "MDS")], selected: followedBy, error: error("deja_suivi"), includeBlank: "Aucun connu"))
+            \(FormFields.select("deja_suivi", label: "Suivi en cours", options: Service.allCases.map { .init($0.rawValue, $0.shortName) }, selected: followedBy, error: error("deja_suivi"), includeBlank: "Aucun connu"))
             \(FormFields.input("referent", label: "Référent", value: referent, error: error("referent"), autocomplete: "off"))
             """
     }

@@ -15,7 +15,7 @@ enum PersonPage {
         let intakes = file.intakes.map { i -> HTML in
             let motives = i.motives.compactMap { context.motives.motive($0)?.label }.joined(separator: ", ")
             let notes = file.notes.filter { $0.intakeID == i.id }.map { "<p class=\"note\"><strong>Note de \($0.author)</strong> : \($0.text)</p>" as HTML }
-            return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(siteName(i.siteID))</td><td>\(channelLabel(i.channel)) · niveau \(i.level)</td><td>\(motives)\(HTML.join(notes))</td></tr>"
+            return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(siteName(i.siteID))</td><td>\(i.channel.label) · niveau \(i.level)</td><td>\(motives)\(HTML.join(notes))</td></tr>"
         }
         let merge: HTML = file.duplicates.isEmpty || request.session?.account.can(.recordIntake) != true ? .empty : """
             <section aria-labelledby="doublons" class="notice warning">
@@ -43,7 +43,7 @@ enum PersonPage {
             <dt>Dossier n°</dt><dd>\(String(p.id))</dd>
             <dt>Date de naissance</dt><dd>\(birth)</dd>
             <dt>Téléphone</dt><dd>\(p.phone ?? "—")</dd>
-            <dt>Suivi en cours</dt><dd>\(p.followedBy.map { $0 == "MDS" ? "MDS" : "CCAS" } ?? "aucun connu")\(p.referent.map { " — référent : \($0)" } ?? "")</dd>
+            <dt>Suivi en cours</dt><dd>\(p.followedBy?.shortName ?? "aucun connu")\(p.referent.map { " — référent : \($0)" } ?? "")</dd>
             </dl>
             \(rectifyLink)
             <h2>Orientations</h2>
@@ -66,5 +66,4 @@ enum PersonPage {
         return names.joined(separator: ", ")
     }
 
-    static func channelLabel(_ code: String) -> String { IntakeForm.channels.first { $0.0 == code }?.1 ?? code }
 }

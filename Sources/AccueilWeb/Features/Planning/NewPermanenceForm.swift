@@ -74,7 +74,7 @@ struct NewPermanenceForm {
             }
         }
         schedule = PermanenceForm(form, workers: workers, institution: institution)
-        byAppointment = form["mode"] != "sans_rendez_vous"
+        byAppointment = form["mode"] != PermanenceModeKind.open.rawValue
         slotMinutes = (form["duree"] ?? "").trimmed
         capacity = (form["capacite"] ?? "").trimmed
         validFrom = (form["debut_validite"] ?? "").trimmed
@@ -121,7 +121,7 @@ struct NewPermanenceForm {
 
     func fields(workers: [SocialWorker], sites: [PlanningSite], circonscriptions: [(id: String, name: String)]) -> HTML {
         let error = { (field: String) in ownErrors.first { $0.field == field }?.message }
-        let modes = [FormFields.Option("rendez_vous", "Sur rendez-vous (créneaux)"), FormFields.Option("sans_rendez_vous", "Sans rendez-vous")]
+        let modes = PermanenceModeKind.allCases.map { FormFields.Option($0.rawValue, $0.label) }
         let placementFields: HTML
         let institution: Planning.Institution?
         switch placement {
@@ -142,7 +142,7 @@ struct NewPermanenceForm {
         return """
             \(placementFields)
             \(schedule.fields(workers: workers, institution: institution))
-            \(FormFields.choices("mode", legend: "Accueil du public", options: modes, checked: [byAppointment ? "rendez_vous" : "sans_rendez_vous"], multiple: false))
+            \(FormFields.choices("mode", legend: "Accueil du public", options: modes, checked: [(byAppointment ? PermanenceModeKind.byAppointment : .open).rawValue], multiple: false))
             <div class="row">
             \(FormFields.input("duree", label: "Durée d'un créneau (minutes)", value: slotMinutes, type: "number", hint: "Sur rendez-vous seulement.", error: error("duree")))
             \(FormFields.input("capacite", label: "Places", value: capacity, type: "number", hint: "Par créneau sur rendez-vous ; réservables à l'avance sans rendez-vous.", error: error("capacite"), required: true))

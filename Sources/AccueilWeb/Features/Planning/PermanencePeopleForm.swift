@@ -38,7 +38,8 @@ struct PermanencePeopleForm {
     private static func problem(_ worker: SocialWorker?, role: String, institution: Planning.Institution?) -> String? {
         guard let worker else { return "Choisissez \(role) dans la liste des travailleurs sociaux en activité." }
         guard let institution, worker.institution != institution else { return nil }
-        return "\(worker.displayName) n'est pas du \(institution == .ccas ? "CCAS" : "Département") : la permanence est assurée par le \(institution == .ccas ? "CCAS" : "Département")."
+        let (member, holder) = institution == .ccas ? ("du CCAS", "le CCAS") : ("du Département", "le Département")
+        return "\(worker.displayName) n'est pas \(member) : la permanence est assurée par \(holder)."
     }
 
     func applied(to permanence: Permanence) -> Permanence {

@@ -9,7 +9,7 @@ enum SiteAdminPages {
         let banner: HTML = notice.flatMap { messages[$0] }.map { "<div class=\"notice success\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
         let rows = sites.map { site -> HTML in
             """
-            <tr><th scope="row">\(site.name)</th><td>\(kindLabel(site.kind))</td><td>\(StaffValue.orUnknown(site.address))</td>
+            <tr><th scope="row">\(site.name)</th><td>\(site.kind.label)</td><td>\(StaffValue.orUnknown(site.address))</td>
             <td>\(StaffValue.orUnknown(site.phone))</td><td>\(StaffValue.orUnknown(site.openingHours))</td><td>\(StaffValue.orUnknown(site.accessibility))</td>
             <td>\(validity(site, today: today))</td>
             <td><a href="/admin/sites/\(site.id)">Modifier<span class="visually-hidden"> la fiche \(site.name)</span></a></td></tr>
@@ -43,7 +43,7 @@ enum SiteAdminPages {
         <h1>Fiche du site \(site.name)</h1>
         <dl>
         <dt>Identifiant</dt><dd><code>\(site.id)</code></dd>
-        <dt>Type</dt><dd>\(kindLabel(site.kind))</dd>
+        <dt>Type</dt><dd>\(site.kind.label)</dd>
         <dt>Circonscription</dt><dd>\(site.circonscription ?? "—")</dd>
         <dt>Validité</dt><dd>\(period(site))</dd>
         </dl>
@@ -54,18 +54,6 @@ enum SiteAdminPages {
         <p><button type="submit">Enregistrer</button> <a href="/admin/sites">Retour à la liste</a></p>
         </form>
         """
-    }
-
-    static func kindLabel(_ kind: String) -> String {
-        switch SiteKind(rawValue: kind) {
-        case .mds: "Maison du Département des Solidarités"
-        case .antenna: "Antenne sociale"
-        case .ccas: "CCAS"
-        case .franceServices: "Maison France Services"
-        case .animationCentre: "Centre d'animation"
-        case .pmiReception: "Accueil PMI"
-        case nil: kind
-        }
     }
 
     /// "Depuis le 01/10/2022" or "Du 01/10/2022 au 31/12/2023".

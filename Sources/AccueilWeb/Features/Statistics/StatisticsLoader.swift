@@ -4,9 +4,7 @@ import SQLiteStore
 
 /// Reads everything the figures need in one read transaction (one consistent snapshot).
 enum StatisticsLoader {
-    static func sites(_ db: Connection) throws -> [(id: String, name: String, kind: String)] {
-        try db.query("SELECT id, name, kind FROM sites ORDER BY name").map { ($0.string("id") ?? "", $0.string("name") ?? "", $0.string("kind") ?? "") }
-    }
+    static func sites(_ db: Connection) throws -> [DirectorySite] { try SiteDirectory.all(db) }
 
     static func load(_ context: AppContext, _ period: StatisticsPeriod, comparedWith previous: StatisticsPeriod?) async throws -> ActivityFigures {
         let today = FrenchDates.isoDay(context.now())

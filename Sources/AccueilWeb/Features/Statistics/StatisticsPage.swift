@@ -5,9 +5,9 @@ import Web
 
 /// The figures page: the filter (a plain GET form), then each table as a chart followed by its data.
 enum StatisticsPage {
-    static func render(_ filter: StatisticsFilter, figures: ActivityFigures?, sites: [(id: String, name: String, kind: String)]) -> HTML {
+    static func render(_ filter: StatisticsFilter, figures: ActivityFigures?, sites: [DirectorySite]) -> HTML {
         let error = { (field: String) in filter.errors.first { $0.field == field }?.message }
-        let siteOptions = [FormFields.Option("", "Tous les sites")] + sites.filter { $0.kind == "ccas" || $0.kind == "mds" || $0.kind == "antenna" }
+        let siteOptions = [FormFields.Option("", "Tous les sites")] + sites.filter { $0.kind.isDestination || $0.kind == .antenna }
             .map { FormFields.Option($0.id, $0.name) }
         let form: HTML = """
             <form method="get" action="/statistiques" class="stack filter no-print">

@@ -60,7 +60,7 @@ enum StatisticsRoutes {
         }
     }
 
-    static func pageFilter(_ request: Request, context: AppContext, sites: [(id: String, name: String, kind: String)]) -> StatisticsFilter {
+    static func pageFilter(_ request: Request, context: AppContext, sites: [DirectorySite]) -> StatisticsFilter {
         StatisticsFilter(query: { request.query[$0] }, names: ("du", "au", "site"), words: .page,
                          today: FrenchDates.isoDay(context.now()), knownSites: Set(sites.map(\.id)))
     }
