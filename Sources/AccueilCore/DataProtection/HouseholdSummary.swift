@@ -4,8 +4,7 @@ import Orientation
 /// field names, no codes. The child-protection flag is left out (the exception to the right of
 /// access for child protection, docs/register.md); staff keep it on the file and the decision page.
 package enum HouseholdSummary {
-    package static func text(_ stored: String, sectorLabel: (String) -> String?) -> String {
-        guard let request = HouseholdJSON.decode(stored) else { return "" }
+    package static func text(_ request: OrientationRequest, sectorLabel: (String) -> String?) -> String {
         let h = request.household
         var parts = [h.adults == 1 ? "personne seule" : h.adults == 2 ? "couple" : "foyer de \(h.adults) adultes"]
         for child in h.children {

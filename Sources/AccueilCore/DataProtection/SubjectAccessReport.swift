@@ -65,7 +65,7 @@ package struct SubjectAccessReport: Sendable {
         let intakes = self.intakes.map { i -> [String: Any] in
             [
                 "id": i.id, "at": date(i.at), "site": sites[i.siteID] ?? i.siteID, "channel": i.channel.rawValue, "level": i.level, "motives": i.motives,
-                "household": i.household.flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+                "household": i.household.flatMap { (try? JSONSerialization.jsonObject(with: Data($0.jsonText.utf8))) as? [String: Any] }
                     .map(HouseholdSummary.forAccessCopy) ?? NSNull(),
                 "age": ages[i.id].map { $0 as Any } ?? NSNull(), "language": value(i.language?.frenchName),
                 "interpreterNeeded": i.interpreterNeeded,

@@ -128,7 +128,7 @@ public struct DemoDataGenerator {
         if random.chance(0.35) { motives.append(random.weighted(Self.motives)) }
         let intakeID = try IntakeRepository.insert(db, .init(
             personID: personID, at: at, siteID: site, accountID: accountID, channel: channel, level: random.chance(0.2) ? 2 : 1,
-            household: HouseholdJSON.encode(household, on: day), age: age, consentOrientation: true, consentSharing: true,
+            household: OrientationRequest(date: day, household: household), age: age, consentOrientation: true, consentSharing: true,
             knownPerson: known, motives: motives))
         try AuditTrail.record(db, at: at, account: accountID, .intakeCreated, subjectType: "personne", subjectID: String(personID), detail: "accueil \(intakeID)")
         guard random.chance(0.85) else { return }

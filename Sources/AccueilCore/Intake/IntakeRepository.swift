@@ -1,3 +1,4 @@
+import Orientation
 import SQLiteStore
 
 /// One intake as stored.
@@ -10,7 +11,8 @@ package struct IntakeRecord: Sendable {
     package let channel: IntakeChannel
     package let level: Int
     package let informationOnly: Bool
-    package let household: String?
+    /// The household and the day the rule reads it on (nil for an information-only contact).
+    package let household: OrientationRequest?
     package let language: IntakeLanguage?
     package let interpreterNeeded: Bool
     package let accessibilityNeeds: String?
@@ -29,7 +31,7 @@ package enum IntakeRepository {
         package var channel: IntakeChannel
         package var level: Int
         package var informationOnly = false
-        package var household: String?
+        package var household: OrientationRequest?
         package var age: Int?
         package var language: IntakeLanguage?
         package var interpreterNeeded = false
@@ -40,7 +42,7 @@ package enum IntakeRepository {
         package var motives: [String]
 
         package init(personID: Int64? = nil, at: Int64, siteID: String, accountID: Int64, channel: IntakeChannel, level: Int, informationOnly: Bool = false,
-                     household: String? = nil, age: Int? = nil, language: IntakeLanguage? = nil, interpreterNeeded: Bool = false,
+                     household: OrientationRequest? = nil, age: Int? = nil, language: IntakeLanguage? = nil, interpreterNeeded: Bool = false,
                      accessibilityNeeds: String? = nil, consentOrientation: Bool = false, consentSharing: Bool = false, knownPerson: Bool = false,
                      motives: [String]) {
             self.personID = personID
@@ -65,13 +67,13 @@ package enum IntakeRepository {
     /// Saves an intake with its motives, and counts it in the activity figures in the same transaction.
     package static func insert(_ db: Connection, _ new: New) throws -> Int64 {
         let day = FrenchDates.isoDay(new.at)
-        let facts = new.informationOnly ? nil : IntakeFacts.fromStoredHousehold(new.household)
+        let facts = new.informationOnly ? nil : new.household.flatMap(IntakeFacts.of)
         try db.run("""
             INSERT INTO intakes (person_id, at, site_id, account_id, channel, level, information_only, household, age,
                                  language, language_other, interpreter_needed, accessibility_needs, consent_orientation, consent_sharing, known_person,
                                  day, household_type, pregnant)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [new.personID, new.at, new.siteID, new.accountID, new.channel, new.level, new.informationOnly, new.household, new.age,
+            """, [new.personID, new.at, new.siteID, new.accountID, new.channel, new.level, new.informationOnly, new.household?.jsonText, new.age,
                   new.language?.tag, new.language?.otherName, new.interpreterNeeded, new.accessibilityNeeds, new.consentOrientation, new.consentSharing, new.knownPerson,
                   day, facts?.type, facts?.pregnant ?? false])
         let id = db.lastInsertRowID
@@ -124,7 +126,7 @@ package enum IntakeRepository {
     private static func record(_ row: Row) -> IntakeRecord {
         IntakeRecord(id: row.int64("id") ?? 0, personID: row.int64("person_id"), at: row.int64("at") ?? 0, siteID: row.string("site_id") ?? "",
                      accountID: row.int64("account_id") ?? 0, channel: row.value("channel") ?? .onSite, level: row.int("level") ?? 1,
-                     informationOnly: row.bool("information_only") ?? false, household: row.string("household"),
+                     informationOnly: row.bool("information_only") ?? false, household: OrientationRequest(stored: row.string("household")),
                      language: language(row),
                      interpreterNeeded: row.bool("interpreter_needed") ?? false, accessibilityNeeds: row.string("accessibility_needs"),
                      consentOrientation: row.bool("consent_orientation") ?? false, consentSharing: row.bool("consent_sharing") ?? false,

@@ -55,7 +55,7 @@ package struct IntakeService {
             let at = FrenchDates.at(form.date, hour: clock?.hour ?? 0, minute: clock?.minute ?? 0) ?? now
             let intakeID = try IntakeRepository.insert(db, .init(
                 personID: personID, at: at, siteID: form.siteID, accountID: account.id, channel: form.channel ?? .onSite,
-                level: account.can(.readSocialNotes) ? form.level : 1, household: HouseholdJSON.encode(household, on: day), age: household.age,
+                level: account.can(.readSocialNotes) ? form.level : 1, household: OrientationRequest(date: day, household: household), age: household.age,
                 language: form.intakeLanguage, interpreterNeeded: form.interpreter, accessibilityNeeds: Self.given(form.accessibility),
                 consentOrientation: form.consentOrientation, consentSharing: form.consentSharing, knownPerson: known, motives: form.motives))
             if !form.note.isEmpty, account.can(.readSocialNotes) {

@@ -110,7 +110,7 @@ package struct OrientationService {
     /// The stored household re-evaluated at the intake's date: the same input always gives the same
     /// decision. Nil when the intake has no readable household (an information-only contact).
     package static func decide(_ intake: IntakeRecord, derogation: Derogation?, referential: TerritorialReferential) throws(OrientationError) -> RoutingDecision? {
-        guard let stored = intake.household.flatMap(HouseholdJSON.decode), let date = stored.date else { return nil }
+        guard let stored = intake.household, let date = stored.date else { return nil }
         var household = stored.household
         household.derogation = derogation
         return try orient(household, on: date, referential: referential)

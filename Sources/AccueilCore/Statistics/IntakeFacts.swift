@@ -42,9 +42,9 @@ package enum IntakeFacts {
         }
     }
 
-    /// Household type and pregnancy from the stored household JSON (nil for an information-only contact).
-    package static func fromStoredHousehold(_ json: String?) -> (type: String, pregnant: Bool)? {
-        guard let json, let request = HouseholdJSON.decode(json), let date = request.date else { return nil }
+    /// Household type and pregnancy of an intake's household (nil without its day).
+    package static func of(_ request: OrientationRequest) -> (type: String, pregnant: Bool)? {
+        guard let date = request.date else { return nil }
         return (householdType(request.household, on: date), request.household.pregnant)
     }
 }

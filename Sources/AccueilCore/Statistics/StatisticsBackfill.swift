@@ -1,3 +1,4 @@
+import Orientation
 import SQLiteStore
 
 /// Fills the columns and counters of migration 5 for rows written before it, with the same code
@@ -11,7 +12,7 @@ package enum StatisticsBackfill {
         for row in try db.query("SELECT id, at, site_id, channel, level, information_only, household, age, known_person FROM intakes") {
             let id = row.int64("id") ?? 0, day = FrenchDates.isoDay(row.int64("at") ?? 0)
             let informationOnly = row.bool("information_only") ?? false
-            let facts = informationOnly ? nil : IntakeFacts.fromStoredHousehold(row.string("household"))
+            let facts = informationOnly ? nil : OrientationRequest(stored: row.string("household")).flatMap(IntakeFacts.of)
             try db.run("UPDATE intakes SET day = ?, household_type = ?, pregnant = ? WHERE id = ?", [day, facts?.type, facts?.pregnant ?? false, id])
             let motives = try db.query("SELECT motive FROM intake_motives WHERE intake_id = ? ORDER BY motive", [id]).compactMap { $0.string("motive") }
             try StatisticsCounters.add(db, day: day, siteID: row.string("site_id") ?? "", keys: StatisticsCounters.intakeKeys(

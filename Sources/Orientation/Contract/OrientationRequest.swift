@@ -1,7 +1,8 @@
 import Foundation
 
 /// The body of `accueil orient` (stdin) and `POST /api/v1/orientation/evaluate`, decoded and
-/// checked field by field. See docs/api.md for the contract.
+/// checked field by field; also how an intake's household is stored, written by `jsonText` and read
+/// back by `init(json:)` (one format, one place). See docs/api.md for the contract.
 public struct OrientationRequest: Sendable, Equatable {
     /// The reference date; nil means "today" as the caller knows it.
     public let date: LocalDate?
@@ -59,6 +60,30 @@ public struct OrientationRequest: Sendable, Equatable {
             sector: try reader.string("sector", expected: "clé de secteur, par exemple \"bastide\""),
             alreadyFollowedBy: try reader.service("alreadyFollowedBy"),
             derogation: try Self.derogation(reader))
+    }
+
+    /// The request in the contract's format: compact, keys sorted, optional fields only when set.
+    /// `init(json:)` reads it back to an equal value.
+    public var jsonText: String {
+        var object: [String: JSONValue] = [
+            "adults": .integer(household.adults), "pregnant": .bool(household.pregnant),
+            "requestConcernsChild": .bool(household.requestConcernsChild), "homeless": .bool(household.homeless),
+            "disability": .bool(household.disability), "childInDanger": .bool(household.childInDanger), "rsa": .bool(household.rsa),
+            "children": .array(household.children.map { child in
+                .object(["birthDate": .string(child.birthDate.description), "inCharge": .bool(child.inCharge),
+                         "livesInFrance": .bool(child.livesInFrance), "aseMeasure": .bool(child.aseMeasure)])
+            }),
+        ]
+        if let date { object["date"] = .string(date.description) }
+        if let age = household.age { object["age"] = .integer(age) }
+        if let sector = household.sector { object["sector"] = .string(sector) }
+        if let followed = household.alreadyFollowedBy { object["alreadyFollowedBy"] = .string(followed.rawValue) }
+        if let derogation = household.derogation {
+            object["derogation"] = .object(["service": .string(derogation.service.rawValue), "justification": .string(derogation.justification),
+                                            "agreedBy": .string(derogation.agreedBy)])
+        }
+        let data = (try? ContractJSON.encoder(prettyPrinted: false).encode(JSONValue.object(object))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     private static func children(_ reader: JSONObjectReader) throws(OrientationRequestError) -> [Child] {

@@ -41,7 +41,7 @@ struct StatisticsFixture {
         let person = try c.person ?? PersonRepository.insert(db, lastName: "Zyxwaldo", firstName: "Quintessa", birthDate: nil, phone: nil,
                                                              followedBy: nil, referent: nil, at: Self.time(c.day))
         let id = try IntakeRepository.insert(db, .init(personID: person, at: Self.time(c.day), siteID: c.site, accountID: accountID,
-                                                       channel: c.channel, level: c.level, household: HouseholdJSON.encode(household, on: day),
+                                                       channel: c.channel, level: c.level, household: OrientationRequest(date: day, household: household),
                                                        age: c.age, consentOrientation: true, knownPerson: c.known, motives: c.motives))
         return (id, household)
     }

@@ -1,3 +1,4 @@
+import Orientation
 import SQLiteStore
 @testable import AccueilCore
 @testable import AccueilWeb
@@ -16,7 +17,7 @@ struct PersonSeed {
         let person = try PersonRepository.insert(db, lastName: name, firstName: "Élodie", birthDate: "1990-04-12", phone: "06 12 34 56 78",
                                                  followedBy: nil, referent: "Mme Référente", at: at)
         let intake = try IntakeRepository.insert(db, .init(personID: person, at: at, siteID: "ccas-cite-municipale", accountID: 1, channel: .onSite, level: 1,
-                                                           household: #"{"adults":1,"childInDanger":true,"children":[{"birthDate":"2023-06-01"}],"sector":"bastide"}"#, age: age,
+                                                           household: OrientationRequest(stored: #"{"adults":1,"childInDanger":true,"children":[{"birthDate":"2023-06-01"}],"sector":"bastide"}"#), age: age,
                                                            language: IntakeLanguage(tag: "ar"), interpreterNeeded: true, accessibilityNeeds: "fauteuil", consentOrientation: true, motives: ["logement"]))
         try IntakeRepository.addNote(db, intakeID: intake, institution: .mds, accountID: 2, text: "Note confidentielle sur \(name)", at: at)
         try db.run("""
