@@ -1,3 +1,5 @@
+import Orientation
+import Planning
 import Testing
 @testable import AccueilCore
 @testable import AccueilWeb
@@ -5,23 +7,24 @@ import Testing
 @Suite struct FrenchDatesTests {
     @Test(arguments: [("2026-03-29", "10:00"), ("2026-10-25", "10:00"), ("2026-11-26", "09:15"), ("2024-02-29", "23:59")])
     func wallClockTimesSurviveDaylightSavingDays(_ day: String, _ time: String) throws {
-        let clock = try #require(FrenchDates.time(time))
-        let stamp = try #require(FrenchDates.at(day, hour: clock.hour, minute: clock.minute))
-        let shown = FrenchDates.dateTime(stamp)
+        let instant = ParisTime(try #require(LocalDate(iso: day)), try #require(TimeOfDay(time)))
+        let shown = FrenchDates.dateTime(instant.seconds)
         #expect(shown.hasSuffix(time))
-        #expect(FrenchDates.isoDay(stamp) == day)
+        #expect(instant.day.description == day)
+        #expect(instant.time.description == time)
     }
 
     @Test(arguments: ["2026-13-05", "2026-02-30", "2025-02-29", "26-11-2026", "2026-1-5"])
     func impossibleDaysAreRefused(_ text: String) {
-        #expect(FrenchDates.startOfDay(text) == nil)
+        #expect(LocalDate(iso: text) == nil)
     }
 
     @Test func aPeriodEndsAtTheStartOfTheNextParisDayEvenOnA25HourDay() throws {
-        let start = try #require(FrenchDates.startOfDay("2026-10-25"))
-        let end = try #require(FrenchDates.startOfNextDay("2026-10-25"))
-        #expect(end - start == 25 * 3600)
-        #expect(FrenchDates.daysBetween("2026-10-20", "2026-10-28") == 8)
+        let day = try #require(LocalDate(iso: "2026-10-25"))
+        let start = ParisTime.start(of: day), end = ParisTime.start(of: try #require(day.adding(days: 1)))
+        #expect(end.seconds - start.seconds == 25 * 3600)
+        #expect(try #require(LocalDate(iso: "2026-10-20")).days(to: try #require(LocalDate(iso: "2026-10-28"))) == 8)
+        #expect(FrenchDates.dateTime(start.seconds) == "25/10/2026 00:00")
     }
 
     @Test(arguments: ["/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "/ /x"])

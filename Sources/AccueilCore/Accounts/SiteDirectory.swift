@@ -14,6 +14,11 @@ public struct DirectorySite: Sendable, Equatable {
     public var validFrom: String
     public var validTo: String?
 
+    /// Closed for good before `day` (its last day of validity is past).
+    package func hasClosed(before day: LocalDate) -> Bool {
+        validTo.flatMap(LocalDate.init(iso:)).map { $0 < day } ?? false
+    }
+
     /// The public details nobody has filled in yet, in French for staff (the slip then sends the
     /// person back to the desk instead of printing a gap).
     public var missingContact: [String] {

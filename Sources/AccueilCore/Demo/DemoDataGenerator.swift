@@ -89,7 +89,7 @@ public struct DemoDataGenerator {
                                               ("enfance-famille", 0.05), ("violences-intrafamiliales", 0.02), ("alimentation", 0.03), ("numerique", 0.01), ("autre", 0.01)]
 
     private mutating func intake(_ db: Connection, day: LocalDate, accountID: Int64, lastPerson: inout Int64) throws {
-        let at = (FrenchDates.startOfDay(day.description) ?? 0) + Int64.random(in: 30_600...61_200, using: &random)
+        let at = ParisTime.start(of: day).seconds + Int64.random(in: 30_600...61_200, using: &random)
         let site = random.weighted(Self.sites)
         let channel = random.weighted([(IntakeChannel.onSite, 0.6), (.phone, 0.35), (.email, 0.05)])
         if random.chance(0.15) {
@@ -176,6 +176,6 @@ public struct DemoDataGenerator {
         guard settledOn <= last, random.chance(last - day.daysSinceEpoch > 21 ? 0.96 : 0.4) else { return }
         let status = random.weighted([(OrientationRecord.Status.honoured, 0.68), (.notHonoured, 0.15), (.excused, 0.11), (.reoriented, 0.06)])
         try OrientationRepository.setStatus(db, id: id, status, accountID: accountID,
-                                            at: (FrenchDates.startOfDay(LocalDateText.day(settledOn)) ?? at) + 43_200)
+                                            at: (LocalDate(daysSinceEpoch: settledOn).map { ParisTime.start(of: $0).seconds } ?? at) + 43_200)
     }
 }

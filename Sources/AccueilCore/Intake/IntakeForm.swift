@@ -1,4 +1,5 @@
 import Orientation
+import Planning
 
 /// The intake form as posted, parsed and checked. The same value refills the form on error.
 package struct IntakeForm {
@@ -67,7 +68,7 @@ package struct IntakeForm {
         let day = LocalDate(iso: date)
         if day == nil { errors.append(("date", "La date de l'accueil est invalide (format AAAA-MM-JJ).")) }
         if let day, day > today { errors.append(("date", "La date de l'accueil ne peut pas être dans le futur.")) }
-        if FrenchDates.time(time) == nil { errors.append(("heure", "L'heure est invalide (format HH:MM).")) }
+        if TimeOfDay(time) == nil { errors.append(("heure", "L'heure est invalide (format HH:MM).")) }
         if !allowedSites.contains(siteID) { errors.append(("site", "Choisissez le site d'accueil parmi vos sites.")) }
         if channel == nil { errors.append(("canal", "Choisissez le canal de l'accueil.")) }
         if lastName.isEmpty { errors.append(("nom", "Le nom de la personne est obligatoire pour une orientation (sinon, utilisez « Information seule »).")) }

@@ -66,7 +66,7 @@ package enum IntakeRepository {
 
     /// Saves an intake with its motives, and counts it in the activity figures in the same transaction.
     package static func insert(_ db: Connection, _ new: New) throws -> Int64 {
-        let day = FrenchDates.isoDay(new.at)
+        let day = ParisTime(new.at).day.description
         let facts = new.informationOnly ? nil : new.household.flatMap(IntakeFacts.of)
         try db.run("""
             INSERT INTO intakes (person_id, at, site_id, account_id, channel, level, information_only, household, age,

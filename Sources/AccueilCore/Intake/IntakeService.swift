@@ -1,4 +1,5 @@
 import Orientation
+import Planning
 import SQLiteStore
 
 /// Records a validated intake: offers the files of a known person first, refuses what the routing rule
@@ -51,8 +52,7 @@ package struct IntakeService {
     private func save(_ form: IntakeForm, _ household: Household, on day: LocalDate, by account: Account, at now: Int64) async throws -> Int64 {
         try await store.write { db -> Int64 in
             let (personID, known) = try Self.person(db, form, by: account, at: now)
-            let clock = FrenchDates.time(form.time)
-            let at = FrenchDates.at(form.date, hour: clock?.hour ?? 0, minute: clock?.minute ?? 0) ?? now
+            let at = ParisTime(day, TimeOfDay(form.time) ?? TimeOfDay(hour: 0)!).seconds
             let intakeID = try IntakeRepository.insert(db, .init(
                 personID: personID, at: at, siteID: form.siteID, accountID: account.id, channel: form.channel ?? .onSite,
                 level: account.can(.readSocialNotes) ? form.level : 1, household: OrientationRequest(date: day, household: household), age: household.age,

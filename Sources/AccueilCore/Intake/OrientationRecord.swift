@@ -50,10 +50,9 @@ package struct OrientationRecord: Sendable {
     /// Still open this many days after its slot (or its creation, without slot): flagged overdue.
     package static let overdueAfterDays = 7
 
-    package func isOverdue(today: String) -> Bool {
+    package func isOverdue(today: LocalDate) -> Bool {
         guard status == .open else { return false }
-        let reference = bookingDate ?? FrenchDates.isoDay(createdAt)
-        guard let days = FrenchDates.daysBetween(reference, today) else { return false }
-        return days > Self.overdueAfterDays
+        let reference = bookingDate.flatMap(LocalDate.init(iso:)) ?? ParisTime(createdAt).day
+        return reference.days(to: today) > Self.overdueAfterDays
     }
 }

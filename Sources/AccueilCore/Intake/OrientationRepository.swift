@@ -29,10 +29,10 @@ package enum OrientationRepository {
             VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT site_id FROM intakes WHERE id = ?))
             """, [intakeID, personID, now, accountID, decision.service, decision.siteID, decision.circonscription, reasons,
                   decision.rules.map(\.rawValue).joined(separator: ","), decision.suggestions.map(\.rawValue).joined(separator: ","), decision.isDerogation, derogation?.justification,
-                  derogation?.agreedBy, booking.kind, booking.date, booking.time, booking.place, FrenchDates.isoDay(now), intakeID])
+                  derogation?.agreedBy, booking.kind, booking.date, booking.time, booking.place, ParisTime(now).day.description, intakeID])
         let id = db.lastInsertRowID
         try StatisticsCounters.recordOrientation(db, id: id)
-        let year = FrenchDates.isoDay(now).prefix(4)
+        let year = ParisTime(now).day.year
         let number = String(id)
         try db.run("UPDATE orientations SET reference = ? WHERE id = ?", ["AC-\(year)-" + String(repeating: "0", count: max(0, 6 - number.count)) + number, id])
         // A re-orientation of the same intake points to what replaced it: the path stays traceable.
@@ -54,14 +54,14 @@ package enum OrientationRepository {
     }
 
     /// Incoming orientations of destination sites: open ones, and the day's whatever their status.
-    package static func incoming(_ db: Connection, siteIDs: [String], day: String?) throws -> [OrientationRecord] {
+    package static func incoming(_ db: Connection, siteIDs: [String], day: LocalDate?) throws -> [OrientationRecord] {
         guard !siteIDs.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: siteIDs.count).joined(separator: ",")
         var parameters: [any SQLBindable] = siteIDs
         let condition: String
         if let day {
             condition = "booking_date = ?"
-            parameters.append(day)
+            parameters.append(day.description)
         } else {
             condition = "status = ?"
             parameters.append(OrientationRecord.Status.open)

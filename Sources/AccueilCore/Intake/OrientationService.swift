@@ -74,7 +74,7 @@ package struct OrientationService {
         }
         let slot = try await SlotChoice.resolve(submission.slot, context: context)
         switch slot {
-        case .none: errors += BookingCheck.errors(submission.booking, intakeDay: FrenchDates.isoDay(intake.at))
+        case .none: errors += BookingCheck.errors(submission.booking, intakeDay: ParisTime(intake.at).day)
         case .invalid(let message): errors.append(("creneau", message))
         case .chosen: break
         }

@@ -10,7 +10,7 @@ extension PersonSlip.Facts {
         let booking = o.bookingDate.flatMap(LocalDate.init(iso:)).flatMap { date in
             o.bookingKind.map { Booking(kind: $0, date: date, time: o.bookingTime.nonBlank, place: bookingSite.map(Place.init)) }
         }
-        self.init(reference: o.reference, issuedOn: LocalDate(Date(timeIntervalSince1970: TimeInterval(o.createdAt)), in: FrenchDates.timeZone), firstName: person?.firstName ?? "",
+        self.init(reference: o.reference, issuedOn: ParisTime(o.createdAt).day, firstName: person?.firstName ?? "",
                   lastName: person?.lastName ?? "", service: o.service, rules: o.rules, isDerogation: o.isDerogation,
                   suggestions: o.suggestions.compactMap(Suggestion.init(rawValue:)), destination: destination.map(Place.init),
                   booking: booking, documentMotives: motives.printable(intake.motives), language: intake.language,

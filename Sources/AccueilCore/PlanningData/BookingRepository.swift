@@ -50,7 +50,7 @@ package enum BookingRepository {
         guard let occurrence = try occurrence(db, id: occurrenceID) else { throw BookingError.unknownOccurrence(occurrenceID) }
         // The horizon the slots are offered on holds where the place is saved too: a hand-made POST
         // cannot book a place in 2099 (or yesterday).
-        let today = ParisNow(now).date, lastDay = today.adding(days: SlotProposals.horizonDays)
+        let today = ParisTime(now).day.calendarDate, lastDay = today.adding(days: SlotProposals.horizonDays)
         guard occurrence.date >= today, occurrence.date <= lastDay else { throw BookingError.outsideBookingWindow(lastDay: lastDay) }
         let existing = try active(db, occurrenceID: occurrenceID)
         var ledger = BookingLedger(occurrences: [occurrence], bookings: existing.map(\.planningBooking))

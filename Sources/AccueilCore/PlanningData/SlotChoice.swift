@@ -27,8 +27,8 @@ package enum SlotChoice: Sendable {
             return .invalid("Ce créneau n'existe pas ou plus. Choisissez-en un dans la liste.")
         }
         if case .cancelled(let reason) = occurrence.holder { return .invalid(BookingError.occurrenceCancelled(reason).message) }
-        let now = ParisNow(context.now())
-        if (occurrence.date, slot.start) < (now.date, now.time) { return .invalid("Ce créneau est déjà passé. Choisissez-en un autre.") }
+        let now = context.parisNow
+        if (occurrence.date, slot.start) < (now.day.calendarDate, now.time) { return .invalid("Ce créneau est déjà passé. Choisissez-en un autre.") }
         let kind: BookingKind = slot.capacityIsSoft ? .permanence : .appointment
         return .chosen(Chosen(occurrence: occurrence, occurrenceID: occurrenceID, start: start,
                               orientationBooking: .init(kind: kind, date: occurrence.date.description, time: start.description, place: siteName)))

@@ -45,11 +45,11 @@ package struct SlotProposals: Sendable {
     }
 
     package static func load(_ db: Connection, service: Service, siteID: String?, context: AppContext) throws -> SlotProposals {
-        let now = ParisNow(context.now())
-        let last = now.date.adding(days: horizonDays)
+        let now = context.parisNow
+        let last = now.day.calendarDate.adding(days: horizonDays)
         let snapshot = try PlanningSnapshot.load(db, referential: context.referential)
-        let bookings = try BookingRepository.active(db, from: now.date, to: last)
-        let occurrences = snapshot.occurrences(from: now.date, to: last)
+        let bookings = try BookingRepository.active(db, from: now.day.calendarDate, to: last)
+        let occurrences = snapshot.occurrences(from: now.day.calendarDate, to: last)
         let ledger = BookingLedger(occurrences: occurrences, bookings: bookings.map(\.planningBooking))
         let filters = filters(service: service, siteID: siteID, referential: context.referential, allSites: Set(snapshot.sites.map(\.id)))
         let byID = Dictionary(occurrences.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -58,9 +58,9 @@ package struct SlotProposals: Sendable {
         })
     }
 
-    package static func pick(_ ledger: BookingLedger, filters: [SlotFilter], now: ParisNow) -> [FreeSlot] {
+    package static func pick(_ ledger: BookingLedger, filters: [SlotFilter], now: ParisTime) -> [FreeSlot] {
         let candidates = filters
-            .flatMap { ledger.nextFreeSlots(matching: $0, from: now.date, at: now.time, limit: 500) }
+            .flatMap { ledger.nextFreeSlots(matching: $0, from: now.day.calendarDate, at: now.time, limit: 500) }
             .sorted { ($0.date, $0.start, $0.siteID, $0.occurrenceID) < ($1.date, $1.start, $1.siteID, $1.occurrenceID) }
         var seen: Set<String> = [], perOccurrence: [String: Int] = [:], picked: [FreeSlot] = []
         for slot in candidates where picked.count < limit {

@@ -10,7 +10,7 @@ package enum StatisticsBackfill {
 
     private static func fill(_ db: Connection) throws {
         for row in try db.query("SELECT id, at, site_id, channel, level, information_only, household, age, known_person FROM intakes") {
-            let id = row.int64("id") ?? 0, day = FrenchDates.isoDay(row.int64("at") ?? 0)
+            let id = row.int64("id") ?? 0, day = ParisTime(row.int64("at") ?? 0).day.description
             let informationOnly = row.bool("information_only") ?? false
             let facts = informationOnly ? nil : OrientationRequest(stored: row.string("household")).flatMap(IntakeFacts.of)
             try db.run("UPDATE intakes SET day = ?, household_type = ?, pregnant = ? WHERE id = ?", [day, facts?.type, facts?.pregnant ?? false, id])
@@ -23,7 +23,7 @@ package enum StatisticsBackfill {
         for row in try db.query("SELECT id, created_at FROM orientations") {
             let id = row.int64("id") ?? 0
             try db.run("UPDATE orientations SET day = ?, reception_site_id = (SELECT site_id FROM intakes WHERE intakes.id = orientations.intake_id) WHERE id = ?",
-                       [FrenchDates.isoDay(row.int64("created_at") ?? 0), id])
+                       [ParisTime(row.int64("created_at") ?? 0).day.description, id])
             try StatisticsCounters.recordOrientation(db, id: id)
         }
     }

@@ -98,8 +98,8 @@ package enum StatisticsCounters {
 
     /// Days from the orientation's day to its booked slot, when there is one.
     package static func delayDays(from day: String, to bookingDate: String?) -> Int? {
-        guard let bookingDate, let start = LocalDateText.days(day), let end = LocalDateText.days(bookingDate) else { return nil }
-        return end - start
+        guard let bookingDate, let start = LocalDate(iso: day), let end = LocalDate(iso: bookingDate) else { return nil }
+        return start.days(to: end)
     }
 
     /// Counts an orientation just inserted (its row already carries day and reception site).

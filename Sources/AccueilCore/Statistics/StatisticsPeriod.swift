@@ -51,13 +51,13 @@ package struct StatisticsPeriod: Sendable, Equatable {
     }
 
     private static func monthsAndDays(_ from: LocalDate, _ to: LocalDate) -> [(table: String, range: ClosedRange<String>)] {
-        let firstFull = from.day == 1 ? from : LocalDate(daysSinceEpoch: LocalDateText.endOfMonth(from).daysSinceEpoch + 1)!
-        let lastFullEnd = to == LocalDateText.endOfMonth(to) ? to : LocalDate(daysSinceEpoch: to.daysSinceEpoch - to.day)!
+        let firstFull = from.day == 1 ? from : from.endOfMonth.adding(days: 1)!
+        let lastFullEnd = to == to.endOfMonth ? to : to.adding(days: -to.day)!
         guard firstFull < lastFullEnd else { return [("stat_days", from.description...to.description)] }
         var out: [(table: String, range: ClosedRange<String>)] = []
-        if from < firstFull { out.append(("stat_days", from.description...LocalDateText.day(firstFull.daysSinceEpoch - 1))) }
+        if from < firstFull { out.append(("stat_days", from.description...firstFull.adding(days: -1)!.description)) }
         out.append(("stat_months", String(firstFull.description.prefix(7))...String(lastFullEnd.description.prefix(7))))
-        if lastFullEnd < to { out.append(("stat_days", LocalDateText.day(lastFullEnd.daysSinceEpoch + 1)...to.description)) }
+        if lastFullEnd < to { out.append(("stat_days", lastFullEnd.adding(days: 1)!.description...to.description)) }
         return out
     }
 }

@@ -1,3 +1,4 @@
+import Orientation
 import SQLiteStore
 
 /// Reads the figures of a period: the fast path from the summary tables, plus the overdue
@@ -32,12 +33,12 @@ package enum StatisticsRepository {
 
     /// Open orientations of the period still waiting more than `OrientationRecord.overdueAfterDays`
     /// calendar days after their slot (or their day, without a slot).
-    package static func overdue(_ db: Connection, _ period: StatisticsPeriod, today: String) throws -> Int {
-        let limit = LocalDateText.adding(-OrientationRecord.overdueAfterDays, to: today) ?? today
+    package static func overdue(_ db: Connection, _ period: StatisticsPeriod, today: LocalDate) throws -> Int {
+        let limit = today.adding(days: -OrientationRecord.overdueAfterDays) ?? today
         return try db.int("""
             SELECT count(*) FROM orientations WHERE status = ? AND day BETWEEN ? AND ?
             AND (? IS NULL OR reception_site_id = ?) AND coalesce(booking_date, day) < ?
-            """, [OrientationRecord.Status.open, period.from.description, period.to.description, period.siteID, period.siteID, limit]) ?? 0
+            """, [OrientationRecord.Status.open, period.from.description, period.to.description, period.siteID, period.siteID, limit.description]) ?? 0
     }
 
     /// Site names for labels (destinations and the site filter).

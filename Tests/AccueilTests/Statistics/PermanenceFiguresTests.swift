@@ -188,7 +188,7 @@ import TestSupport
             let fixture = StatisticsFixture(referential: app.context.referential)
             _ = try app.store.writeSync { db in try Self.fill(db, fixture) }
             let before = StatisticsFiguresTests.rows(try await fetch(app, "from=2026-10-01&to=2026-10-31"))
-            let today = try #require(CalendarDate(FrenchDates.isoDay(app.context.now())))
+            let today = app.context.today.calendarDate
             let frozen = try app.store.readSync { db in try PermanenceSessions.frozenThrough(db) }
             #expect(frozen == today.adding(days: -1))
             try app.store.writeSync { db in

@@ -11,7 +11,7 @@ struct StatisticsFixture {
     let referential: TerritorialReferential
     let accountID: Int64 = 1
 
-    static func time(_ day: String, hour: Int = 10) -> Int64 { FrenchDates.startOfDay(day)! + Int64(hour * 3600) }
+    static func time(_ day: String, hour: Int = 10) -> Int64 { ParisTime.start(of: LocalDate(iso: day)!).seconds + Int64(hour * 3600) }
 
     struct Contact {
         var day: String
@@ -59,7 +59,7 @@ struct StatisticsFixture {
         household.derogation = derogation
         let decision = try orient(household, on: LocalDate(iso: day)!, referential: referential)
         let booking = OrientationRepository.Booking(kind: bookingIn == nil ? nil : .appointment,
-                                                    date: bookingIn.flatMap { LocalDateText.adding($0, to: day) }, time: bookingIn == nil ? nil : "09:00")
+                                                    date: bookingIn.flatMap { LocalDate(iso: day)?.adding(days: $0)?.description }, time: bookingIn == nil ? nil : "09:00")
         return try OrientationRepository.insert(db, decision: decision, intakeID: saved.id, personID: nil, accountID: accountID,
                                                 derogation: derogation, booking: booking, at: Self.time(day, hour: 11))
     }

@@ -1,4 +1,5 @@
 import AccueilCore
+import Orientation
 import HTML
 import HTTPCore
 import SQLiteStore
@@ -14,7 +15,7 @@ enum AttendanceRoutes {
         router.get("/orientations/recues", middleware: gate) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let site = account.siteIDs.contains(request.query["site"] ?? "") ? request.query["site"]! : nil
-            let day = request.query["jour"].flatMap { FrenchDates.startOfDay($0) == nil ? nil : $0 }
+            let day = request.query["jour"].flatMap(LocalDate.init(iso:))
             let now = context.now()
             let (rows, needs, sites) = try await context.store.write { db -> ([(OrientationRecord, Person?)], [Int64: MeetingNeeds], [DirectorySite]) in
                 let list = try OrientationRepository.incoming(db, siteIDs: site.map { [$0] } ?? account.siteIDs, day: day)
@@ -23,7 +24,7 @@ enum AttendanceRoutes {
                         try MeetingNeeds.forOrientations(db, list.map(\.id)), try SiteDirectory.all(db))
             }
             let body = AttendancePage.render(request, rows: rows, needs: needs, sites: sites.filter { account.siteIDs.contains($0.id) }, site: site, day: day,
-                                             today: FrenchDates.isoDay(context.now()), notice: request.query["info"])
+                                             today: context.today, notice: request.query["info"])
             return Layout.response(title: "Orientations reçues", body: body, request: request)
         }
 
@@ -55,7 +56,7 @@ enum AttendanceRoutes {
 }
 
 enum AttendancePage {
-    static func render(_ request: Request, rows: [(OrientationRecord, Person?)], needs: [Int64: MeetingNeeds], sites: [DirectorySite], site: String?, day: String?, today: String, notice: String?) -> HTML {
+    static func render(_ request: Request, rows: [(OrientationRecord, Person?)], needs: [Int64: MeetingNeeds], sites: [DirectorySite], site: String?, day: LocalDate?, today: LocalDate, notice: String?) -> HTML {
         let csrf = FormFields.csrf(request.csrfToken)
         let items = rows.map { (o, person) -> HTML in
             let overdue = o.isOverdue(today: today)
@@ -76,7 +77,7 @@ enum AttendancePage {
             \(saved)
             <form method="get" action="/orientations/recues" class="filters">
             \(FormFields.select("site", label: "Site", options: sites.map { .init($0.id, $0.name) }, selected: site, includeBlank: "Tous mes sites"))
-            \(FormFields.input("jour", label: "Jour du rendez-vous", value: day ?? "", type: "date", hint: "Vide : toutes les orientations en attente."))
+            \(FormFields.input("jour", label: "Jour du rendez-vous", value: day?.description ?? "", type: "date", hint: "Vide : toutes les orientations en attente."))
             <p><button type="submit">Afficher</button></p>
             </form>
             <table><caption>\(rows.count) orientation\(rows.count > 1 ? "s" : "")\(day == nil ? " en attente" : "")</caption>

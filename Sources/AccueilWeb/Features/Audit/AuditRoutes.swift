@@ -1,6 +1,7 @@
 import AccueilCore
 import HTML
 import HTTPCore
+import Orientation
 import Web
 
 /// The audit trail for administrators: filter by person, account, action and period; export a person's history.
@@ -65,8 +66,8 @@ struct AuditQuery {
         person = value("personne")
         account = value("compte")
         action = value("action").flatMap { AuditAction(rawValue: $0) == nil ? nil : $0 }
-        from = value("du").flatMap { FrenchDates.startOfDay($0) == nil ? nil : $0 }
-        to = value("au").flatMap { FrenchDates.startOfDay($0) == nil ? nil : $0 }
+        from = value("du").flatMap { LocalDate(iso: $0) == nil ? nil : $0 }
+        to = value("au").flatMap { LocalDate(iso: $0) == nil ? nil : $0 }
     }
 
     var filter: AuditTrail.Filter {
@@ -76,8 +77,9 @@ struct AuditQuery {
             filter.subjectID = person
         }
         filter.action = action
-        filter.from = from.flatMap(FrenchDates.startOfDay)
-        filter.to = to.flatMap(FrenchDates.startOfNextDay)
+        filter.from = from.flatMap(LocalDate.init(iso:)).map { ParisTime.start(of: $0).seconds }
+        // The end day is included: the period ends at the start of the next Paris day.
+        filter.to = to.flatMap(LocalDate.init(iso:)).flatMap { $0.adding(days: 1) }.map { ParisTime.start(of: $0).seconds }
         return filter
     }
 }

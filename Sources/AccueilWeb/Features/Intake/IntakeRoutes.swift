@@ -15,7 +15,7 @@ enum IntakeRoutes {
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             var form = IntakeForm()
             let now = context.now()
-            form.date = FrenchDates.isoDay(now)
+            form.date = ParisTime(now).day.description
             form.time = FrenchDates.dateTime(now).suffix(5).description
             form.siteID = account.siteIDs.first ?? ""
             let notice = request.query["info"] == "1" ? "Contact d'information enregistré. Merci !" : nil
@@ -40,7 +40,7 @@ enum IntakeRoutes {
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             var form = IntakeForm(try request.form())
             let now = context.now()
-            let today = LocalDate(Date(timeIntervalSince1970: TimeInterval(now)), in: FrenchDates.timeZone)
+            let today = ParisTime(now).day
             guard let (household, day) = form.validate(referential: context.referential, motives: context.motives,
                                                        allowedSites: Set(account.siteIDs), today: today) else {
                 return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
@@ -94,7 +94,7 @@ enum IntakeRoutes {
             }
             return (mine.compactMap { id in all.first { $0.id == id } }, annotated)
         }
-        let today = LocalDate(Date(timeIntervalSince1970: TimeInterval(context.now())), in: FrenchDates.timeZone)
+        let today = context.today
         let data = IntakeFormPage.Data(sites: sites, sectors: context.referential.sectors(on: today), motives: context.motives.motives,
                                        slipLanguages: Set(context.slipCatalogues.translatedTags), matches: annotated.map { (person: $0.0, lastOrientation: $0.1) }, notice: notice)
         return Layout.response(title: "Nouvel accueil", body: IntakeFormPage.render(request, form, data), request: request, status: status)

@@ -19,7 +19,7 @@ enum OrientationAPIRoutes {
         router.post(path, middleware: [RequirePermission(permission: .recordIntake)]) { request in
             try requireJSONBody(request)
             // The context's clock rather than Date(), so "today" moves with the tests' clock.
-            let today = LocalDate(Date(timeIntervalSince1970: TimeInterval(context.now())), in: FrenchDates.timeZone)
+            let today = context.today
             switch evaluateOrientation(json: Data(request.http.body), today: today, referential: context.referential) {
             case .success(let decision): return json(decision, status: .ok)
             case .failure(let error): return json(error.jsonData, status: .badRequest)

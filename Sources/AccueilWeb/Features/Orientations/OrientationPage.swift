@@ -4,7 +4,7 @@ import Orientation
 import Web
 
 enum OrientationPage {
-    static func render(_ request: Request, _ view: OrientationView, today: String, rebooking: OrientationRebooking.Offer? = nil) -> HTML {
+    static func render(_ request: Request, _ view: OrientationView, today: LocalDate, rebooking: OrientationRebooking.Offer? = nil) -> HTML {
         let o = view.orientation
         let booking = BookingText.describe(o)
         let needs = MeetingNeeds(view.intake)

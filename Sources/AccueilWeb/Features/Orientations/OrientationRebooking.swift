@@ -74,7 +74,7 @@ enum OrientationRebooking {
         var offer = try await offer(request, view.orientation, context: context)
         offer?.chosen = chosenValue
         offer?.error = failure.1
-        return Layout.response(title: "Orientation \(view.orientation.reference)", body: OrientationPage.render(request, view, today: FrenchDates.isoDay(context.now()), rebooking: offer),
+        return Layout.response(title: "Orientation \(view.orientation.reference)", body: OrientationPage.render(request, view, today: context.today, rebooking: offer),
                                request: request, status: failure.0)
     }
 }

@@ -68,7 +68,7 @@ enum OrientationRoutes {
             let view = try await OrientationView.load(request, context: context, audit: .personRead)
             let rebooking = try await OrientationRebooking.offer(request, view.orientation, context: context)
             return Layout.response(title: "Orientation \(view.orientation.reference)",
-                                   body: OrientationPage.render(request, view, today: FrenchDates.isoDay(context.now()), rebooking: rebooking), request: request)
+                                   body: OrientationPage.render(request, view, today: context.today, rebooking: rebooking), request: request)
         }
 
         router.post("/orientations/:id/reservation", middleware: intakeGate) { request in

@@ -8,7 +8,7 @@ enum PersonPage {
         let p = file.person
         let siteName = { (id: String?) in file.sites.first { $0.id == id }?.name ?? (id ?? "—") }
         let birth = p.birthDate.flatMap { LocalDate(iso: $0)?.frenchDescription } ?? "inconnue"
-        let today = FrenchDates.isoDay(context.now())
+        let today = context.today
         let orientations = file.orientations.map { o -> HTML in
             "<tr><td><a href=\"/orientations/\(String(o.id))\">\(o.reference)</a></td><td>\(FrenchDates.dateTime(o.createdAt))</td><td>\(o.service.shortName) — \(siteName(o.siteID))\(o.isDerogation ? " (dérogation)" : "")</td><td>\(BookingText.describe(o))</td><td>\(o.status.label)\(o.isOverdue(today: today) ? " — en retard" : "")</td></tr>"
         }

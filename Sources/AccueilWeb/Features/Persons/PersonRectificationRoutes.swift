@@ -22,7 +22,7 @@ enum PersonRectificationRoutes {
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let id = try personID(request)
             let now = context.now()
-            let today = LocalDate(Date(timeIntervalSince1970: TimeInterval(now)), in: FrenchDates.timeZone)
+            let today = ParisTime(now).day
             let form = PersonIdentityForm(try request.form(), today: today)
             guard form.errors.isEmpty else {
                 guard let person = try await context.store.read({ db in try PersonRepository.find(db, id: id) }) else { throw HTTPError.notFound }

@@ -84,7 +84,7 @@ enum ExceptionRoutes {
     }
 
     static func load(_ context: AppContext) async throws -> ExceptionsPage.Input {
-        let today = ParisNow(context.now()).date
+        let today = context.today.calendarDate
         let (snapshot, absences, closures) = try await context.store.read { db in
             (try PlanningSnapshot.load(db, referential: context.referential), try PlanningRepository.absenceRows(db), try PlanningRepository.closureRows(db))
         }

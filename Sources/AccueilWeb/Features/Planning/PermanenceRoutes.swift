@@ -12,7 +12,7 @@ enum PermanenceRoutes {
         let editGate: [any Middleware] = [RequirePermission(permission: .planPermanences)]
 
         router.get("/planning/permanences/nouvelle", middleware: editGate) { request in
-            let today = ParisNow(context.now()).date
+            let today = context.today.calendarDate
             let (snapshot, sites) = try await loadForNew(today, context: context)
             let weekday = Int(request.query["jour"] ?? "").flatMap(Weekday.init(rawValue:)) ?? .monday
             guard let form = NewPermanenceForm(grid: request.query["grille"], row: request.query["ligne"] ?? "", weekday: weekday,
@@ -23,7 +23,7 @@ enum PermanenceRoutes {
 
         router.post("/planning/permanences", middleware: editGate) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
-            let (snapshot, sites) = try await loadForNew(ParisNow(context.now()).date, context: context)
+            let (snapshot, sites) = try await loadForNew(context.today.calendarDate, context: context)
             guard var form = NewPermanenceForm(try request.form(), workers: snapshot.selectableWorkers(), siteIDs: Set(sites.map(\.id)),
                                                circonscriptionIDs: Set(PlanningSnapshot.circonscriptionIDs))
             else { throw HTTPError(.badRequest, "Cette case n'appartient à aucune grille.") }
@@ -43,7 +43,7 @@ enum PermanenceRoutes {
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let (snapshot, existing) = try await loadPermanence(request, context: context)
             let last = CalendarDate((try request.form())["fin"] ?? "")
-            let now = context.now(), today = ParisNow(now).date
+            let now = context.now(), today = ParisTime(now).day.calendarDate
             // Read again and saved in one transaction: only the last day changes, whatever was edited meanwhile.
             let errors = try await context.store.write { db -> [String] in
                 guard var ended = try PlanningRepository.permanence(db, id: existing.id) else { throw HTTPError.notFound }

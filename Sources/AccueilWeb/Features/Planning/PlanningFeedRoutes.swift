@@ -73,7 +73,7 @@ enum PlanningFeedRoutes {
 
     /// Four weeks back (so a recent change still shows) and six months ahead.
     static func feedOccurrences(context: AppContext) async throws -> (PlanningSnapshot, [Occurrence]) {
-        let today = ParisNow(context.now()).date
+        let today = context.today.calendarDate
         let snapshot = try await context.store.read { db in try PlanningSnapshot.load(db, referential: context.referential) }
         return (snapshot, snapshot.occurrences(from: today.adding(days: -28), to: today.adding(days: 183)))
     }

@@ -20,7 +20,7 @@ enum PlanningRoutes {
 
         router.get("/planning/sites/:id/jour", middleware: readGate) { request in
             let siteID = try request.parameter("id")
-            let day = try date(request, default: ParisNow(context.now()).date)
+            let day = try date(request, default: context.today.calendarDate)
             let showNames = request.session?.account.can(.readPersonFile) == true
             let (snapshot, bookings, names, needs) = try await context.store.read { db in
                 let bookings = try BookingRepository.active(db, from: day, to: day)
@@ -46,7 +46,7 @@ enum PlanningRoutes {
         for kind in CalendarSubscription.Kind.allCases {
             let segment = PlanningSubject.segment(kind)
             router.get("/planning/\(segment)/:id/semaine", middleware: readGate) { request in
-                let monday = try date(request, default: ParisNow(context.now()).date).mondayOfWeek
+                let monday = try date(request, default: context.today.calendarDate).mondayOfWeek
                 let (snapshot, ledger) = try await week(monday, context: context)
                 let subject = try PlanningSubject(kind, request, in: snapshot)
                 let input = PlanningWeekPage.Input(
@@ -56,7 +56,7 @@ enum PlanningRoutes {
             }
 
             router.get("/planning/\(segment)/:id/mois", middleware: readGate) { request in
-                let first = PlanningMonthPage.firstOfMonth(try date(request, default: ParisNow(context.now()).date))
+                let first = PlanningMonthPage.firstOfMonth(try date(request, default: context.today.calendarDate))
                 let (snapshot, occurrences) = try await month(first, context: context)
                 let subject = try PlanningSubject(kind, request, in: snapshot)
                 let input = PlanningMonthPage.Input(
@@ -69,7 +69,7 @@ enum PlanningRoutes {
 
     /// What `/planning` shows; also re-rendered with a cell's failed in-place form (`PermanenceCellRoutes`).
     static func gridInput(_ request: Request, context: AppContext, failedCell: PermanenceCellForm? = nil) async throws -> PlanningGridPage.Input {
-        let today = ParisNow(context.now()).date
+        let today = context.today.calendarDate
         let validOn = try date(request, default: today)
         let period = today.mondayOfWeek...today.mondayOfWeek.adding(days: 27)
         let accountID = request.session?.account.id

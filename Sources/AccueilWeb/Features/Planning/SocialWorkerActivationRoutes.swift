@@ -15,7 +15,7 @@ enum SocialWorkerActivationRoutes {
         router.get("/planning/travailleurs/:id/desactiver", middleware: gate) { request in
             let (snapshot, worker) = try await load(request, context: context)
             guard !snapshot.inactiveWorkerIDs.contains(worker.id) else { return .redirect(to: "/planning/travailleurs/\(worker.id)") }
-            let held = snapshot.permanencesHeld(by: worker.id, onOrAfter: ParisNow(context.now()).date)
+            let held = snapshot.permanencesHeld(by: worker.id, onOrAfter: context.today.calendarDate)
             return page(request, worker: worker, held: held, directory: snapshot.directory)
         }
 
@@ -23,7 +23,7 @@ enum SocialWorkerActivationRoutes {
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let workerID = try request.parameter("id")
             let now = context.now()
-            let today = ParisNow(now).date
+            let today = ParisTime(now).day.calendarDate
             // Checked and written in one transaction: a permanence given to this worker meanwhile is seen.
             let refusal = try await context.store.write { db -> (PlanningSnapshot, SocialWorker, [Permanence])? in
                 let snapshot = try PlanningSnapshot.load(db, referential: context.referential)

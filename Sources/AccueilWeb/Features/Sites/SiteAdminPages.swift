@@ -4,7 +4,7 @@ import Orientation
 import Web
 
 enum SiteAdminPages {
-    static func list(_ sites: [DirectorySite], today: String, notice: String?) -> HTML {
+    static func list(_ sites: [DirectorySite], today: LocalDate, notice: String?) -> HTML {
         let messages = ["modifie": "La fiche du site a été enregistrée.", "inchange": "Aucune modification : la fiche du site est inchangée."]
         let banner: HTML = notice.flatMap { messages[$0] }.map { "<div class=\"notice success\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
         let rows = sites.map { site -> HTML in
@@ -15,7 +15,7 @@ enum SiteAdminPages {
             <td><a href="/admin/sites/\(site.id)">Modifier<span class="visually-hidden"> la fiche \(site.name)</span></a></td></tr>
             """
         }
-        let incomplete = sites.filter { ($0.validTo ?? today) >= today && !$0.missingContact.isEmpty }.map { site -> HTML in
+        let incomplete = sites.filter { !$0.hasClosed(before: today) && !$0.missingContact.isEmpty }.map { site -> HTML in
             "<li><a href=\"/admin/sites/\(site.id)\">\(site.name)</a> : \(site.missingContact.joined(separator: ", "))</li>"
         }
         let toComplete: HTML = incomplete.isEmpty ? .empty : """
@@ -63,9 +63,9 @@ enum SiteAdminPages {
         return "Du \(from) au \(french(to))"
     }
 
-    /// The period, and whether the site is closed today (ISO days compare as text).
-    private static func validity(_ site: DirectorySite, today: String) -> HTML {
-        if let to = site.validTo, to < today { return "\(period(site)) <strong>(fermé)</strong>" }
+    /// The period, and whether the site is closed today.
+    private static func validity(_ site: DirectorySite, today: LocalDate) -> HTML {
+        if site.hasClosed(before: today) { return "\(period(site)) <strong>(fermé)</strong>" }
         return "\(period(site))"
     }
 

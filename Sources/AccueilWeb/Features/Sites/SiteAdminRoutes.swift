@@ -9,7 +9,7 @@ enum SiteAdminRoutes {
 
         router.get("/admin/sites", middleware: gate) { request in
             let sites = try await context.store.read { db in try SiteDirectory.all(db) }
-            let body = SiteAdminPages.list(sites, today: FrenchDates.isoDay(context.now()), notice: request.query["info"])
+            let body = SiteAdminPages.list(sites, today: context.today, notice: request.query["info"])
             return Layout.response(title: "Sites et partenaires", body: body, request: request)
         }
 

@@ -17,10 +17,10 @@ struct StatisticsFilter: Sendable {
     /// of the comparison. By default: from the 1st of January of this year to today, all sites,
     /// compared with the period just before.
     init(query: (String) -> String?, names: (from: String, to: String, site: String), words: StatisticsComparison.Vocabulary,
-         today: String, knownSites: Set<String>) {
+         today: LocalDate, knownSites: Set<String>) {
         self.words = words
-        from = query(names.from) ?? String(today.prefix(4)) + "-01-01"
-        to = query(names.to) ?? today
+        from = query(names.from) ?? LocalDate(year: today.year, month: 1, day: 1)!.description
+        to = query(names.to) ?? today.description
         siteID = query(names.site) ?? ""
         let start = Self.date(from), end = Self.date(to)
         if start == nil { errors.append((names.from, "La date de début est invalide (format AAAA-MM-JJ, entre \(Self.years.lowerBound) et \(Self.years.upperBound)).")) }

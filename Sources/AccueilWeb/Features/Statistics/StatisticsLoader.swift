@@ -1,4 +1,5 @@
 import AccueilCore
+import Orientation
 import Planning
 import SQLiteStore
 
@@ -7,13 +8,13 @@ enum StatisticsLoader {
     static func sites(_ db: Connection) throws -> [DirectorySite] { try SiteDirectory.all(db) }
 
     static func load(_ context: AppContext, _ period: StatisticsPeriod, comparedWith previous: StatisticsPeriod?) async throws -> ActivityFigures {
-        let today = FrenchDates.isoDay(context.now())
+        let today = context.today
         let motives = context.motives, referential = context.referential
         let circonscriptions = Dictionary(referential.circonscriptions.map { ($0.id, $0.name) }) { first, _ in first }
         try await freezePastSessions(context, today: today)
         return try await context.store.read { db in
             let snapshot = try PlanningSnapshot.load(db, referential: referential)
-            let day = CalendarDate(today) ?? CalendarDate(year: 2000, month: 1, day: 1)!
+            let day = today.calendarDate
             func inputs(_ period: StatisticsPeriod) throws -> ActivityFigures.Inputs {
                 var permanences = try PermanenceFigures.load(db, period, snapshot: snapshot, today: day)
                 if let site = period.siteID {
@@ -30,8 +31,8 @@ enum StatisticsLoader {
 
     /// Writes the sessions of the days gone by since the last figures were read (see `PermanenceSessions`):
     /// a read first, so the write lock is only taken once a day.
-    static func freezePastSessions(_ context: AppContext, today: String) async throws {
-        guard let yesterday = CalendarDate(today)?.adding(days: -1) else { return }
+    static func freezePastSessions(_ context: AppContext, today: LocalDate) async throws {
+        let yesterday = today.calendarDate.adding(days: -1)
         let frozen = try await context.store.read { db in try PermanenceSessions.frozenThrough(db) }
         guard frozen.map({ $0 < yesterday }) ?? true else { return }
         let referential = context.referential

@@ -47,7 +47,7 @@ enum StatisticsRoutes {
         router.get(apiPath, middleware: gate) { request in
             let sites = try await context.store.read { db in try StatisticsLoader.sites(db) }
             let filter = StatisticsFilter(query: { request.query[$0] }, names: ("from", "to", "site"), words: .api,
-                                          today: FrenchDates.isoDay(context.now()), knownSites: Set(sites.map(\.id)))
+                                          today: context.today, knownSites: Set(sites.map(\.id)))
             guard let period = filter.period else {
                 // The API's own 400, shaped like the orientation contract's: a French sentence and the field at fault.
                 let problem = filter.errors.first
@@ -62,6 +62,6 @@ enum StatisticsRoutes {
 
     static func pageFilter(_ request: Request, context: AppContext, sites: [DirectorySite]) -> StatisticsFilter {
         StatisticsFilter(query: { request.query[$0] }, names: ("du", "au", "site"), words: .page,
-                         today: FrenchDates.isoDay(context.now()), knownSites: Set(sites.map(\.id)))
+                         today: context.today, knownSites: Set(sites.map(\.id)))
     }
 }
