@@ -86,7 +86,7 @@ import TestSupport
             let response = try await worker.post("/orientations/\(firstID)/presence", [("statut", "reorientee")])
             #expect(response.header("Location") == path)
             try await worker.get(path)
-            let second = try #require(try await worker.post(path + "/orientation", [("derogation_service", "CCAS"), ("justification", "Accord PTS"), ("accord", "Chef PTS")]).header("Location"))
+            let second = try #require(try await worker.post(path + "/orientation", [("derogation_service", "CCAS"), ("justification", "Accord PTS"), ("accord_pts", "Chef PTS"), ("accord_ccas", "Chef CCAS")]).header("Location"))
             let secondID = String(second.split(separator: "/").last!)
             let link = try app.store.readSync { db in try db.int("SELECT reoriented_to FROM orientations WHERE id = ?", [Int64(firstID)!]) }
             #expect(link == Int(secondID))
@@ -237,8 +237,15 @@ import TestSupport
             let unjustified = try await worker.post(path + "/orientation", [("derogation_service", "CCAS")])
             #expect(unjustified.status == 422)
             #expect(unjustified.text.contains("Une dérogation doit être justifiée par écrit."))
-            let granted = try await worker.post(path + "/orientation", [("derogation_service", "CCAS"), ("justification", "Suivi budgétaire déjà engagé au CCAS"), ("accord", "Mme Responsable PTS")])
+            let oneName = try await worker.post(path + "/orientation", [("derogation_service", "CCAS"), ("justification", "Suivi budgétaire déjà engagé au CCAS"),
+                                                                        ("accord_pts", "Mme Responsable PTS")])
+            #expect(oneName.status == 422, "both institutions agree a derogation")
+            #expect(oneName.text.contains("accord du CCAS (nom et fonction)"))
+            let granted = try await worker.post(path + "/orientation", [("derogation_service", "CCAS"), ("justification", "Suivi budgétaire déjà engagé au CCAS"),
+                                                                        ("accord_pts", "Mme Responsable PTS"), ("accord_ccas", "M. Chef de service CCAS")])
             #expect(granted.status == 303)
+            let agreed = try app.store.readSync { db in try db.queryOne("SELECT derogation_agreed_by_pts, derogation_agreed_by_ccas FROM orientations") }
+            #expect(agreed?.string("derogation_agreed_by_pts") == "Mme Responsable PTS" && agreed?.string("derogation_agreed_by_ccas") == "M. Chef de service CCAS")
             #expect(try app.store.readSync { db in try db.string("SELECT service FROM orientations") } == "CCAS")
             #expect(try app.store.readSync { db in try db.int("SELECT is_derogation FROM orientations") } == 1)
             #expect(try app.auditCount(.derogationRecorded) == 1)

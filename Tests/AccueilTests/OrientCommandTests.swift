@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{"adults": 3}"#, "adults"),
+        (#"{"adults": 13}"#, "adults"),
         (#"{"adults": 1, "sector": "atlantis"}"#, "sector"),
         (#"{"adults": 1, "children": [{"birthDate": "2023-02-30"}]}"#, "children[0].birthDate"),
     ])

@@ -37,7 +37,7 @@ import HTML
             if flag(0) { children.append(Child(birthDate: LocalDate(iso: "2019-05-02")!)) }
             if flag(1) { children.append(Child(birthDate: LocalDate(iso: "2012-01-20")!, inCharge: false, livesInFrance: rng.chance(50))) }
             let derogation = flag(7) ? Derogation(service: rng.chance(50) ? .ccas : .mds, justification: "SECRET-JUSTIFICATION",
-                                                  agreedBy: "Signataire-PTS et Signataire-CCAS") : nil
+                                                  agreedByPTS: "Signataire-PTS", agreedByCCAS: "Signataire-CCAS") : nil
             let household = Household(
                 adults: rng.chance(50) ? 1 : 2, pregnant: flag(2), children: children, requestConcernsChild: flag(3), homeless: flag(4),
                 age: rng.pick([nil, 16, 19, 24, 45, 61, 70]), disability: flag(5), childInDanger: flag(6), rsa: rng.chance(40),

@@ -122,7 +122,7 @@ import Testing
             let intakeID = try await recordedIntake(app)
             let service = OrientationService(app.context)
             var submission = OrientationService.Submission(intakeID: intakeID)
-            submission.derogation = .init(service: .ccas, justification: "", agreedBy: "")
+            submission.derogation = .init(service: .ccas, justification: "", agreedByPTS: "", agreedByCCAS: "")
             guard case .derogationNotAllowed = try await service.confirm(submission, by: try account(app, "agent"), at: app.now) else {
                 Issue.record("an agent cannot grant a derogation")
                 return
@@ -132,10 +132,11 @@ import Testing
                 Issue.record("an empty justification is refused")
                 return
             }
-            #expect(Set(errors.map(\.field)) == ["justification", "accord"])
+            #expect(Set(errors.map(\.field)) == ["justification", "accord_pts", "accord_ccas"])
             #expect(try count(app, "orientations") == 0)
 
-            submission.derogation = .init(service: .ccas, justification: "Suivi engagé au CCAS", agreedBy: "Mme R., responsable PTS")
+            submission.derogation = .init(service: .ccas, justification: "Suivi engagé au CCAS", agreedByPTS: "Mme R., responsable PTS",
+                                          agreedByCCAS: "M. S., chef de service CCAS")
             guard case .confirmed(let id) = try await service.confirm(submission, by: worker, at: app.now) else {
                 Issue.record("a justified derogation is confirmed")
                 return

@@ -41,7 +41,7 @@ import TestSupport
             let stored = try #require(intake?.household)
             #expect(stored.household == Self.family)
             let record = try #require(intake)
-            let decision = try #require(try OrientationService.decide(record, derogation: nil, referential: app.context.referential))
+            let decision = try #require(try OrientationService.decide(record, derogation: nil, referential: app.context.referential, adjustments: []))
             #expect(decision == (try orient(Self.family, on: Self.day, referential: app.context.referential)))
             #expect(decision.service == .mds, "a minor child in charge goes to the MDS")
         }
@@ -54,7 +54,7 @@ import TestSupport
                 Child(birthDate: LocalDate(iso: "20\(10 + index + Int.random(in: 0...9, using: &rng))-0\(Int.random(in: 1...9, using: &rng))-15")!,
                       inCharge: Bool.random(using: &rng), livesInFrance: Bool.random(using: &rng), aseMeasure: Bool.random(using: &rng))
             }
-            let derogation = Bool.random(using: &rng) ? Derogation(service: .ccas, justification: "Convenu « en réunion »", agreedBy: "PTS / CCAS") : nil
+            let derogation = Bool.random(using: &rng) ? Derogation(service: .ccas, justification: "Convenu « en réunion »", agreedByPTS: "PTS / CCAS", agreedByCCAS: "Responsable du CCAS") : nil
             let household = Household(adults: Int.random(in: 1...2, using: &rng), pregnant: Bool.random(using: &rng), children: children,
                                       requestConcernsChild: Bool.random(using: &rng), homeless: Bool.random(using: &rng),
                                       age: Bool.random(using: &rng) ? Int.random(in: 0...130, using: &rng) : nil, disability: Bool.random(using: &rng),

@@ -9,8 +9,9 @@ struct ContractErrorTests {
         // (body, field, a fragment the message must contain)
         ("{}", "adults", "obligatoire"),
         (#"{"adults": null}"#, "adults", "obligatoire"),
-        (#"{"adults": 3}"#, "adults", "1 ou 2 (reçu : 3)"),
-        (#"{"adults": 0}"#, "adults", "1 ou 2"),
+        (#"{"adults": 13}"#, "adults", "entre 1 et 12 (reçu : 13)"),
+        (#"{"adults": 0}"#, "adults", "entre 1 et 12"),
+        (#"{"adults": 1, "children": [\#(Array(repeating: #"{"birthDate": "2020-01-01"}"#, count: 21).joined(separator: ","))]}"#, "children", "au plus 20 enfants (reçu : 21)"),
         (#"{"adults": "2"}"#, "adults", "nombre entier"),
         (#"{"adults": true}"#, "adults", "nombre entier"),
         (#"{"adults": 1.5}"#, "adults", "nombre entier"),
@@ -38,15 +39,19 @@ struct ContractErrorTests {
         (#"{"adults": 1, "alreadyFollowedBy": "CAF"}"#, "alreadyFollowedBy", "\"CCAS\" ou \"MDS\""),
         (#"{"adults": 1, "alreadyFollowedBy": "ccas"}"#, "alreadyFollowedBy", "\"CCAS\" ou \"MDS\""),
         (#"{"adults": 1, "derogation": true}"#, "derogation", "objet"),
-        (#"{"adults": 1, "derogation": {"justification": "x", "agreedBy": "y"}}"#, "derogation.service", "obligatoire"),
-        (#"{"adults": 1, "derogation": {"service": "CAF", "justification": "x", "agreedBy": "y"}}"#, "derogation.service", "\"CCAS\" ou \"MDS\""),
-        (#"{"adults": 1, "derogation": {"service": "MDS", "agreedBy": "y"}}"#, "derogation.justification", "justifiée par écrit"),
-        (#"{"adults": 1, "derogation": {"service": "MDS", "justification": " ", "agreedBy": "y"}}"#, "derogation.justification", "justifiée par écrit"),
-        (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x"}}"#, "derogation.agreedBy", "obligatoire"),
-        (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x", "agreedBy": ""}}"#, "derogation.agreedBy", "qui l'a convenue"),
-        (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x", "agreedBy": "y", "by": "z"}}"#, "derogation.by", "Champ inconnu"),
+        (#"{"adults": 1, "derogation": {"justification": "x", "agreedByPTS": "y", "agreedByCCAS": "z"}}"#, "derogation.service", "obligatoire"),
+        (#"{"adults": 1, "derogation": {"service": "CAF", "justification": "x", "agreedByPTS": "y", "agreedByCCAS": "z"}}"#, "derogation.service", "\"CCAS\" ou \"MDS\""),
+        (#"{"adults": 1, "derogation": {"service": "MDS", "agreedByPTS": "y", "agreedByCCAS": "z"}}"#, "derogation.justification", "justifiée par écrit"),
+        (#"{"adults": 1, "derogation": {"service": "MDS", "justification": " ", "agreedByPTS": "y", "agreedByCCAS": "z"}}"#, "derogation.justification", "justifiée par écrit"),
+        (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x", "agreedByCCAS": "z"}}"#, "derogation.agreedByPTS", "obligatoire"),
+        (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x", "agreedByPTS": "y"}}"#, "derogation.agreedByCCAS", "obligatoire"),
+        (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x", "agreedByPTS": "", "agreedByCCAS": "z"}}"#, "derogation.agreedByPTS", "pour le PTS"),
+        (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x", "agreedByPTS": "y", "agreedByCCAS": " "}}"#, "derogation.agreedByCCAS", "pour le CCAS"),
+        // The single name of the former contract is refused: both institutions are named.
+        (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x", "agreedBy": "y"}}"#, "derogation.agreedBy", "Champ inconnu"),
+        (#"{"adults": 1, "derogation": {"service": "MDS", "justification": "x", "agreedByPTS": "y", "agreedByCCAS": "z", "by": "w"}}"#, "derogation.by", "Champ inconnu"),
         // Only the first problem is reported, in a documented order.
-        (#"{"adults": 3, "foo": 1}"#, "foo", "Champ inconnu"),
+        (#"{"adults": 13, "foo": 1}"#, "foo", "Champ inconnu"),
         (#"{"adults": 1, "age": 200, "pregnant": "x"}"#, "pregnant", "true ou false"),
         (#"{"adults": 1, "age": 200, "sector": "atlantis"}"#, "age", "entre 0 et 130"),
         ("[1, 2]", nil, "objet JSON"),
@@ -70,12 +75,12 @@ struct ContractErrorTests {
     @Test("the error body is {\"error\", \"field\"} with sorted keys")
     func errorBody() throws {
         let referential = try Fixtures.referential()
-        guard case .failure(let error) = evaluateOrientation(json: Data(#"{"adults": 3}"#.utf8), today: Fixtures.today, referential: referential) else {
+        guard case .failure(let error) = evaluateOrientation(json: Data(#"{"adults": 13}"#.utf8), today: Fixtures.today, referential: referential) else {
             Issue.record("expected a refusal")
             return
         }
         #expect(String(decoding: error.jsonData, as: UTF8.self)
-                == #"{"error":"Le champ « adults » doit valoir 1 ou 2 (reçu : 3).","field":"adults"}"#)
+                == #"{"error":"Le champ « adults » doit être compris entre 1 et 12 (reçu : 13).","field":"adults"}"#)
         guard case .failure(let whole) = evaluateOrientation(json: Data("nope".utf8), today: Fixtures.today, referential: referential) else {
             Issue.record("expected a refusal")
             return

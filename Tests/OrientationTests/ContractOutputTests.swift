@@ -20,7 +20,7 @@ struct ContractOutputTests {
     @Test("couple without child: exact bytes, keys sorted, nulls written")
     func coupleBytes() throws {
         let output = try evaluate(#"{"adults": 2, "date": "2026-11-26"}"#)
-        #expect(output == #"{"alerts":[],"circonscription":null,"date":"2026-11-26","derogation":false,"#
+        #expect(output == #"{"adjustments":[],"alerts":[],"circonscription":null,"date":"2026-11-26","derogation":false,"#
             + #""reasons":["Couple sans enfant mineur (à charge ou vivant en France) ni grossesse : la situation relève du CCAS, qui accompagne les personnes seules ou en couple sans enfant mineur.","#
             + #""Lieu d'accueil du CCAS : CCAS – Cité Municipale, 4 rue Claude Bonnier, 33000 Bordeaux."],"#
             + #""service":"CCAS","site":"CCAS – Cité Municipale","siteId":"ccas-cite-municipale","suggestions":[]}"#)
@@ -33,7 +33,7 @@ struct ContractOutputTests {
              "children": [{"birthDate": "2023-06-01"}]}
             """)
         try expectSameJSON(output, """
-            {"alerts": ["CRIP"], "circonscription": "Sud", "date": "2026-11-26", "derogation": false,
+            {"adjustments": [], "alerts": ["CRIP"], "circonscription": "Sud", "date": "2026-11-26", "derogation": false,
              "reasons": [
                "Le foyer a un enfant mineur à charge (3 ans au 26/11/2026) : le Département accompagne les parents d'enfants mineurs, orientation vers la MDS.",
                "Secteur « La Bastide » : la MDS compétente au 26/11/2026 est la MDS Bastide (circonscription Sud).",
@@ -47,13 +47,13 @@ struct ContractOutputTests {
     func derogation() throws {
         let output = try evaluate("""
             {"adults": 2, "date": "2025-03-01", "sector": "lac", "children": [{"birthDate": "2010-05-05"}],
-             "derogation": {"service": "CCAS", "justification": "Accompagnement budgétaire en cours.", "agreedBy": "Cadres PTS et CCAS"}}
+             "derogation": {"service": "CCAS", "justification": "Accompagnement budgétaire en cours.", "agreedByPTS": "Cadre PTS", "agreedByCCAS": "Cadre CCAS"}}
             """)
         try expectSameJSON(output, """
-            {"alerts": [], "circonscription": null, "date": "2025-03-01", "derogation": true,
+            {"adjustments": [], "alerts": [], "circonscription": null, "date": "2025-03-01", "derogation": true,
              "reasons": [
                "Le foyer a un enfant mineur à charge (14 ans au 01/03/2025) : le Département accompagne les parents d'enfants mineurs, orientation vers la MDS.",
-               "Dérogation à la règle de répartition convenue entre le PTS et le CCAS (accord : Cadres PTS et CCAS), orientation vers le CCAS de Bordeaux au lieu de la MDS (Département de la Gironde). Justification : « Accompagnement budgétaire en cours. ».",
+               "Dérogation à la règle de répartition convenue entre le PTS (Cadre PTS) et le CCAS (Cadre CCAS), orientation vers le CCAS de Bordeaux au lieu de la MDS (Département de la Gironde). Justification : « Accompagnement budgétaire en cours. ».",
                "Lieu d'accueil du CCAS : CCAS – Cité Municipale, 4 rue Claude Bonnier, 33000 Bordeaux."],
              "service": "CCAS", "site": "CCAS – Cité Municipale", "siteId": "ccas-cite-municipale", "suggestions": []}
             """)
@@ -63,11 +63,11 @@ struct ContractOutputTests {
     func homelessFamily() throws {
         let output = try evaluate(#"{"adults": 1, "homeless": true, "children": [{"birthDate": "2021-01-01"}]}"#)
         try expectSameJSON(output, """
-            {"alerts": [], "circonscription": null, "date": "2026-11-26", "derogation": false,
+            {"adjustments": [], "alerts": [], "circonscription": null, "date": "2026-11-26", "derogation": false,
              "reasons": [
                "Le foyer a un enfant mineur à charge (5 ans au 26/11/2026) : le Département accompagne les parents d'enfants mineurs, orientation vers la MDS.",
-               "Personne sans domicile et sans secteur renseigné : la MDS ne peut pas être désignée. La MDS compétente sera celle du secteur de l'adresse de domiciliation ; en attendant, les assistants sociaux des MDS reçoivent chaque après-midi à la Cité Municipale.",
-               "Personne sans domicile : orientation complémentaire vers le CAIO (SIAO de la Gironde)."],
+               "Personne sans domicile et sans secteur renseigné : la MDS ne peut pas être désignée (la convention ne dit pas laquelle). Si la personne a une adresse de domiciliation, renseigner le secteur de cette adresse (choix local) ; en attendant, les assistants sociaux des MDS reçoivent chaque après-midi à la Cité Municipale.",
+               "Personne sans domicile : orientation complémentaire vers le CAIO (accueil et orientation des personnes sans domicile)."],
              "service": "MDS", "site": null, "siteId": null, "suggestions": ["CAIO"]}
             """)
     }
@@ -92,14 +92,14 @@ struct ContractOutputTests {
             {"date": "2025-01-02", "adults": 2, "pregnant": true, "requestConcernsChild": true, "homeless": true,
              "age": 30, "disability": true, "childInDanger": true, "rsa": true, "sector": "lac", "alreadyFollowedBy": "MDS",
              "children": [{"birthDate": "2010-01-01", "inCharge": false, "livesInFrance": false, "aseMeasure": true}],
-             "derogation": {"service": "CCAS", "justification": "j", "agreedBy": "a"}}
+             "derogation": {"service": "CCAS", "justification": "j", "agreedByPTS": "a", "agreedByCCAS": "b"}}
             """.utf8))
         #expect(full.date == day("2025-01-02"))
         #expect(full.household == Household(
             adults: 2, pregnant: true,
             children: [Child(birthDate: day("2010-01-01"), inCharge: false, livesInFrance: false, aseMeasure: true)],
             requestConcernsChild: true, homeless: true, age: 30, disability: true, childInDanger: true, rsa: true,
-            sector: "lac", alreadyFollowedBy: .mds, derogation: Derogation(service: .ccas, justification: "j", agreedBy: "a")))
+            sector: "lac", alreadyFollowedBy: .mds, derogation: Derogation(service: .ccas, justification: "j", agreedByPTS: "a", agreedByCCAS: "b")))
     }
 
     @Test("pretty printing changes whitespace only")

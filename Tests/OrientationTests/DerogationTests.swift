@@ -11,7 +11,7 @@ struct DerogationTests {
     func toCCAS() throws {
         var household = Self.family
         household.derogation = Derogation(service: .ccas, justification: "Suivi budgétaire engagé au CCAS, à terminer.",
-                                          agreedBy: "Mme Durand (PTS) et M. Martin (CCAS)")
+                                          agreedByPTS: "Mme Durand, responsable de circonscription", agreedByCCAS: "M. Martin, chef de service")
         let decision = try orient(household, on: Fixtures.today, referential: Fixtures.referential())
         #expect(decision.service == .ccas)
         #expect(decision.ruleService == .mds)
@@ -19,7 +19,7 @@ struct DerogationTests {
         #expect(decision.site == "CCAS – Cité Municipale")
         #expect(decision.circonscription == nil)
         let reason = try #require(decision.firedRules.first { $0.rule == .derogation }?.reason)
-        #expect(reason.contains("Mme Durand (PTS) et M. Martin (CCAS)"))
+        #expect(reason.contains("PTS (Mme Durand, responsable de circonscription)") && reason.contains("CCAS (M. Martin, chef de service)"))
         #expect(reason.contains("« Suivi budgétaire engagé au CCAS, à terminer. »"))
         #expect(reason.contains("au lieu de"))
     }
@@ -27,7 +27,7 @@ struct DerogationTests {
     @Test("a derogation can send a couple without child to their sector's MDS")
     func toMDS() throws {
         let household = Household(adults: 2, sector: "saint-michel",
-                                  derogation: Derogation(service: .mds, justification: "Situation connue de la MDS.", agreedBy: "Cadres PTS/CCAS"))
+                                  derogation: Derogation(service: .mds, justification: "Situation connue de la MDS.", agreedByPTS: "Cadre PTS", agreedByCCAS: "Cadre CCAS"))
         let decision = try orient(household, on: Fixtures.today, referential: Fixtures.referential())
         #expect(decision.service == .mds)
         #expect(decision.ruleService == .ccas)
@@ -38,22 +38,24 @@ struct DerogationTests {
     @Test("a derogation that agrees with the rule is still recorded")
     func confirming() throws {
         var household = Self.family
-        household.derogation = Derogation(service: .mds, justification: "Vérifié.", agreedBy: "X")
+        household.derogation = Derogation(service: .mds, justification: "Vérifié.", agreedByPTS: "X", agreedByCCAS: "Y")
         let decision = try orient(household, on: Fixtures.today, referential: Fixtures.referential())
         #expect(decision.service == .mds)
         #expect(decision.isDerogation)
         #expect(decision.reasons.contains { $0.contains("qui confirme") })
     }
 
-    @Test("without written justification or agreement, a derogation is refused", arguments: [
-        ("", "M. Martin", OrientationError.derogationWithoutJustification),
-        ("   \n", "M. Martin", .derogationWithoutJustification),
-        ("Dans l'intérêt de la personne.", "", .derogationWithoutAgreement),
-        ("Dans l'intérêt de la personne.", "  ", .derogationWithoutAgreement),
+    @Test("without written justification or the agreement of both institutions, a derogation is refused", arguments: [
+        ("", "Mme Durand", "M. Martin", OrientationError.derogationWithoutJustification),
+        ("   \n", "Mme Durand", "M. Martin", .derogationWithoutJustification),
+        ("Dans l'intérêt de la personne.", "", "M. Martin", .derogationWithoutPTSAgreement),
+        ("Dans l'intérêt de la personne.", "  ", "M. Martin", .derogationWithoutPTSAgreement),
+        ("Dans l'intérêt de la personne.", "Mme Durand", "", .derogationWithoutCCASAgreement),
+        ("Dans l'intérêt de la personne.", "Mme Durand", " \t", .derogationWithoutCCASAgreement),
     ])
-    func refused(justification: String, agreedBy: String, expected: OrientationError) throws {
+    func refused(justification: String, agreedByPTS: String, agreedByCCAS: String, expected: OrientationError) throws {
         var household = Self.family
-        household.derogation = Derogation(service: .ccas, justification: justification, agreedBy: agreedBy)
+        household.derogation = Derogation(service: .ccas, justification: justification, agreedByPTS: agreedByPTS, agreedByCCAS: agreedByCCAS)
         let referential = try Fixtures.referential()
         #expect(throws: expected) {
             try orient(household, on: Fixtures.today, referential: referential)

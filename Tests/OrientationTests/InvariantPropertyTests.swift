@@ -87,7 +87,7 @@ struct InvariantPropertyTests {
         for _ in 0..<Self.caseCount / 5 {
             var (household, date) = Self.randomCase(&rng, sectors: referential.sectors.map(\.key))
             let service = rng.pick(Service.allCases)
-            household.derogation = Derogation(service: service, justification: "Dans l'intérêt de la personne.", agreedBy: "PTS/CCAS")
+            household.derogation = Derogation(service: service, justification: "Dans l'intérêt de la personne.", agreedByPTS: "PTS/CCAS", agreedByCCAS: "Responsable du CCAS")
             let decision = try orient(household, on: date, referential: referential)
             #expect(decision.service == service)
             #expect(decision.isDerogation)

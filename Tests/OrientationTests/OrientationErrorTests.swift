@@ -28,7 +28,8 @@ struct OrientationErrorTests {
 
     @Test("invalid households are refused with the field at fault", arguments: [
         (Household(adults: 0), "adults"),
-        (Household(adults: 3), "adults"),
+        (Household(adults: 13), "adults"),
+        (Household(adults: 1, children: Array(repeating: child("2020-01-01"), count: 21)), "children"),
         (Household(adults: 1, age: -1), "age"),
         (Household(adults: 1, age: 131), "age"),
         (Household(adults: 1, children: [child("2020-01-01"), child("2027-01-01")]), "children[1].birthDate"),

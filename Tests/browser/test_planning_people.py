@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import requests
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -63,7 +64,9 @@ def test_agent_makes_and_revokes_a_subscription_link(driver, url, login, axe_vio
     sign_in(driver, login, "agent")
     driver.get(url("/planning/sites/mds-lac/semaine"))
     driver.find_element(By.XPATH, "//button[contains(., 'Créer un lien d')]").click()
-    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Lien d'abonnement créé")
+    # The heading is read while the post navigates: the old page's heading may go stale under the wait.
+    WebDriverWait(driver, 10, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda d: d.find_element(By.TAG_NAME, "h1").text == "Lien d'abonnement créé")
     link = driver.find_element(By.CSS_SELECTOR, "code.subscription-url").text
     assert re.fullmatch(r"https?://[^/]+/agenda/[A-Za-z0-9_-]{43}\.ics", link)
     assert_clean(driver, axe_violations, served_html, nu_errors, "the link page")

@@ -139,7 +139,8 @@ public struct DemoDataGenerator {
                                       personID: Int64, accountID: Int64) throws {
         var household = household
         if random.chance(0.02) {
-            household.derogation = Derogation(service: random.chance(0.5) ? .ccas : .mds, justification: "Suivi déjà engagé", agreedBy: "Responsable de site")
+            household.derogation = Derogation(service: random.chance(0.5) ? .ccas : .mds, justification: "Suivi déjà engagé",
+                                              agreedByPTS: "Responsable de circonscription", agreedByCCAS: "Responsable du service social")
         }
         // The referential starts on 2022-10-01: earlier (synthetic) days are routed with its first version.
         let ruleDay = max(day, LocalDate(iso: "2022-10-01")!)

@@ -35,7 +35,13 @@ package struct OrientationRecord: Sendable {
     package let suggestions: [String]
     package let isDerogation: Bool
     package let derogationJustification: String?
+    /// Who agreed the derogation: for the PTS and for the CCAS; `derogationAgreedBy` holds the single
+    /// name of derogations recorded before both were asked.
     package let derogationAgreedBy: String?
+    package let derogationAgreedByPTS: String?
+    package let derogationAgreedByCCAS: String?
+    /// The reference of the standing adjustment the rule applied, if any.
+    package let adjustment: String?
     package let bookingKind: BookingKind?
     package let bookingDate: String?
     package let bookingTime: String?
@@ -43,6 +49,13 @@ package struct OrientationRecord: Sendable {
     package let status: Status
     package let statusAt: Int64?
     package let reorientedTo: Int64?
+
+    /// Who agreed the derogation, as staff read it: « PTS : … ; CCAS : … », or the single name of
+    /// an older derogation.
+    package var derogationAgreement: String? {
+        if let pts = derogationAgreedByPTS, let ccas = derogationAgreedByCCAS { return "PTS : \(pts) ; CCAS : \(ccas)" }
+        return derogationAgreedBy
+    }
 
     /// Live: it still stands (only a re-orientation makes way for a new orientation of the same intake).
     package var isLive: Bool { status != .reoriented }

@@ -25,16 +25,23 @@ package struct OrientationService {
         package init(intakeID: Int64) { self.intakeID = intakeID }
     }
 
-    /// A derogation as typed: checked here (written justification, who agreed) before it reaches the rule.
+    /// A derogation as typed: checked here (written justification, who agreed for each institution)
+    /// before it reaches the rule.
     package struct DerogationRequest: Sendable {
         package var service: Service
         package var justification: String
-        package var agreedBy: String
+        package var agreedByPTS: String
+        package var agreedByCCAS: String
 
-        package init(service: Service, justification: String, agreedBy: String) {
+        package init(service: Service, justification: String, agreedByPTS: String, agreedByCCAS: String) {
             self.service = service
             self.justification = justification
-            self.agreedBy = agreedBy
+            self.agreedByPTS = agreedByPTS
+            self.agreedByCCAS = agreedByCCAS
+        }
+
+        var derogation: Derogation {
+            Derogation(service: service, justification: justification, agreedByPTS: agreedByPTS, agreedByCCAS: agreedByCCAS)
         }
     }
 
@@ -61,8 +68,9 @@ package struct OrientationService {
     private struct AlreadyConfirmed: Error { let reference: String }
 
     package func confirm(_ submission: Submission, by account: Account, at now: Int64) async throws -> Outcome {
-        guard let intake = try await context.store.read({ db in try IntakeRepository.find(db, id: submission.intakeID) }),
-              let personID = intake.personID else { return .notFound }
+        let loaded = try await context.store.read { db in (try IntakeRepository.find(db, id: submission.intakeID), try AdjustmentRepository.rules(db)) }
+        guard let intake = loaded.0, let personID = intake.personID else { return .notFound }
+        let adjustments = loaded.1
         guard intake.consentOrientation else { return .noConsent }
         if submission.derogation != nil, !account.can(.grantDerogation) { return .derogationNotAllowed }
 
@@ -70,7 +78,8 @@ package struct OrientationService {
         if submission.unknownBookingKind { errors.append(("reservation", "Type de réservation inconnu.")) }
         if let derogation = submission.derogation {
             if derogation.justification.isEmpty { errors.append(("justification", "Une dérogation doit être justifiée par écrit.")) }
-            if derogation.agreedBy.isEmpty { errors.append(("accord", "Indiquez qui a donné l'accord de dérogation.")) }
+            if derogation.agreedByPTS.isEmpty { errors.append(("accord_pts", "Indiquez qui a donné l'accord du PTS (nom et fonction).")) }
+            if derogation.agreedByCCAS.isEmpty { errors.append(("accord_ccas", "Indiquez qui a donné l'accord du CCAS (nom et fonction).")) }
         }
         let slot = try await SlotChoice.resolve(submission.slot, context: context)
         switch slot {
@@ -80,9 +89,9 @@ package struct OrientationService {
         }
         guard errors.isEmpty else { return .refused(errors) }
 
-        let derogation = submission.derogation.map { Derogation(service: $0.service, justification: $0.justification, agreedBy: $0.agreedBy) }
+        let derogation = submission.derogation?.derogation
         let decided: RoutingDecision?
-        do { decided = try Self.decide(intake, derogation: derogation, referential: context.referential) } catch {
+        do { decided = try Self.decide(intake, derogation: derogation, referential: context.referential, adjustments: adjustments) } catch {
             return .unroutable(message: error.message)
         }
         guard let decision = decided else { return .notFound }
@@ -107,13 +116,15 @@ package struct OrientationService {
         }
     }
 
-    /// The stored household re-evaluated at the intake's date: the same input always gives the same
-    /// decision. Nil when the intake has no readable household (an information-only contact).
-    package static func decide(_ intake: IntakeRecord, derogation: Derogation?, referential: TerritorialReferential) throws(OrientationError) -> RoutingDecision? {
+    /// The stored household re-evaluated at the intake's date, with the standing adjustments agreed
+    /// (those in force that day apply): the same input always gives the same decision. Nil when the
+    /// intake has no readable household (an information-only contact).
+    package static func decide(_ intake: IntakeRecord, derogation: Derogation?, referential: TerritorialReferential,
+                               adjustments: [RuleAdjustment]) throws(OrientationError) -> RoutingDecision? {
         guard let stored = intake.household, let date = stored.date else { return nil }
         var household = stored.household
         household.derogation = derogation
-        return try orient(household, on: date, referential: referential)
+        return try orient(household, on: date, referential: referential, adjustments: adjustments)
     }
 
     private func save(_ decision: RoutingDecision, booking: OrientationRepository.Booking, slot: SlotChoice, derogation: Derogation?,

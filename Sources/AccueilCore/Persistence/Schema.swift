@@ -350,6 +350,33 @@ public enum Schema {
         Migration(9, "slip for the person: languages, rules kept, no placeholder site data") { db in
             try SlipDataMigration.apply(db)
         },
+        Migration(10, "the rule as agreed: derogations by both institutions, standing adjustments", sql: """
+            -- A derogation names who agreed for the PTS and for the CCAS; rows recorded before keep
+            -- their single derogation_agreed_by. `adjustment` is the reference of the standing
+            -- adjustment the rule applied, if any.
+            ALTER TABLE orientations ADD COLUMN derogation_agreed_by_pts TEXT;
+            ALTER TABLE orientations ADD COLUMN derogation_agreed_by_ccas TEXT;
+            ALTER TABLE orientations ADD COLUMN adjustment TEXT;
+            -- Standing adjustments of the rule (convention, Article 3). The agreed content is never
+            -- edited: an adjustment is recorded, then possibly ended (valid_to, ended_by, ended_at).
+            CREATE TABLE rule_adjustments (
+                id INTEGER PRIMARY KEY,
+                reference TEXT NOT NULL UNIQUE,
+                text TEXT NOT NULL,
+                service TEXT NOT NULL CHECK (service IN ('CCAS', 'MDS')),
+                site_id TEXT REFERENCES sites(id),
+                conditions TEXT NOT NULL,
+                agreed_by_pts TEXT NOT NULL,
+                agreed_by_ccas TEXT NOT NULL,
+                agreed_on TEXT NOT NULL,
+                valid_from TEXT NOT NULL,
+                valid_to TEXT,
+                recorded_by INTEGER NOT NULL REFERENCES accounts(id),
+                recorded_at INTEGER NOT NULL,
+                ended_by INTEGER REFERENCES accounts(id),
+                ended_at INTEGER
+            ) STRICT;
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

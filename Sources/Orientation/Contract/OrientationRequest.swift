@@ -12,7 +12,7 @@ public struct OrientationRequest: Sendable, Equatable {
                          "age", "disability", "childInDanger", "rsa", "sector", "alreadyFollowedBy",
                          "derogation"]
     static let childFields = ["birthDate", "inCharge", "livesInFrance", "aseMeasure"]
-    static let derogationFields = ["service", "justification", "agreedBy"]
+    static let derogationFields = ["service", "justification", "agreedByPTS", "agreedByCCAS"]
 
     public init(date: LocalDate?, household: Household) {
         self.date = date
@@ -30,12 +30,13 @@ public struct OrientationRequest: Sendable, Equatable {
         }
         let reader = try JSONObjectReader(root, path: "", allowed: Self.fields, what: "La requête")
         date = try reader.date("date")
-        guard let adults = try reader.integer("adults", expected: "1 ou 2") else {
-            throw reader.missing("adults", "nombre d'adultes du foyer, 1 ou 2")
+        let adultsRange = "de 1 à \(Household.maximumAdults)"
+        guard let adults = try reader.integer("adults", expected: adultsRange) else {
+            throw reader.missing("adults", "nombre d'adultes du foyer, \(adultsRange)")
         }
-        guard adults == 1 || adults == 2 else {
+        guard (1...Household.maximumAdults).contains(adults) else {
             throw OrientationRequestError(field: "adults",
-                message: "Le champ « adults » doit valoir 1 ou 2 (reçu : \(adults)).")
+                message: "Le champ « adults » doit être compris entre 1 et \(Household.maximumAdults) (reçu : \(adults)).")
         }
         // Read in the contract's field order, so the first error reported is predictable.
         let pregnant = try reader.bool("pregnant", default: false)
@@ -80,7 +81,7 @@ public struct OrientationRequest: Sendable, Equatable {
         if let followed = household.alreadyFollowedBy { object["alreadyFollowedBy"] = .string(followed.rawValue) }
         if let derogation = household.derogation {
             object["derogation"] = .object(["service": .string(derogation.service.rawValue), "justification": .string(derogation.justification),
-                                            "agreedBy": .string(derogation.agreedBy)])
+                                            "agreedByPTS": .string(derogation.agreedByPTS), "agreedByCCAS": .string(derogation.agreedByCCAS)])
         }
         let data = (try? ContractJSON.encoder(prettyPrinted: false).encode(JSONValue.object(object))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
@@ -90,6 +91,10 @@ public struct OrientationRequest: Sendable, Equatable {
         guard let value = reader.value("children") else { return [] }
         guard case .array(let items) = value else {
             throw reader.mistyped("children", "doit être une liste d'enfants", value)
+        }
+        guard items.count <= Household.maximumChildren else {
+            throw OrientationRequestError(field: "children",
+                message: "Le champ « children » compte au plus \(Household.maximumChildren) enfants (reçu : \(items.count)).")
         }
         var children: [Child] = []
         for (index, item) in items.enumerated() {
@@ -117,9 +122,12 @@ public struct OrientationRequest: Sendable, Equatable {
         guard let justification = try derogation.string("justification", expected: "justification écrite") else {
             throw derogation.missing("justification", "une dérogation doit être justifiée par écrit")
         }
-        guard let agreedBy = try derogation.string("agreedBy", expected: "nom de qui a convenu la dérogation") else {
-            throw derogation.missing("agreedBy", "nom de qui a convenu la dérogation (PTS et CCAS)")
+        guard let agreedByPTS = try derogation.string("agreedByPTS", expected: "nom de qui a convenu la dérogation pour le PTS") else {
+            throw derogation.missing("agreedByPTS", "nom et fonction de qui a convenu la dérogation pour le PTS")
         }
-        return Derogation(service: service, justification: justification, agreedBy: agreedBy)
+        guard let agreedByCCAS = try derogation.string("agreedByCCAS", expected: "nom de qui a convenu la dérogation pour le CCAS") else {
+            throw derogation.missing("agreedByCCAS", "nom et fonction de qui a convenu la dérogation pour le CCAS")
+        }
+        return Derogation(service: service, justification: justification, agreedByPTS: agreedByPTS, agreedByCCAS: agreedByCCAS)
     }
 }

@@ -12,6 +12,8 @@ public struct OrientationResponse: Sendable, Equatable, Encodable {
     public let suggestions: [Suggestion]
     public let alerts: [Suggestion]
     public let derogation: Bool
+    /// References of the standing adjustments applied; always present, usually empty.
+    public let adjustments: [String]
 
     public init(_ decision: RoutingDecision) {
         date = decision.date
@@ -23,10 +25,11 @@ public struct OrientationResponse: Sendable, Equatable, Encodable {
         suggestions = decision.suggestions
         alerts = decision.alerts
         derogation = decision.isDerogation
+        adjustments = decision.adjustments
     }
 
     enum CodingKeys: String, CodingKey {
-        case date, service, site, siteId, circonscription, reasons, suggestions, alerts, derogation
+        case date, service, site, siteId, circonscription, reasons, suggestions, alerts, derogation, adjustments
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -40,6 +43,7 @@ public struct OrientationResponse: Sendable, Equatable, Encodable {
         try container.encode(suggestions, forKey: .suggestions)
         try container.encode(alerts, forKey: .alerts)
         try container.encode(derogation, forKey: .derogation)
+        try container.encode(adjustments, forKey: .adjustments)
     }
 
     public func jsonData(prettyPrinted: Bool = false) -> Data {

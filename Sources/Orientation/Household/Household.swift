@@ -1,7 +1,9 @@
 /// The situation of the person (and their household) at intake: the facts the routing rule
 /// reads. It carries no identity: the rule does not need one, and less personal data travels.
 public struct Household: Sendable, Equatable {
-    /// 1 (a person alone, or a lone parent) or 2 (a couple).
+    /// The adults of the household, 1 to `maximumAdults`: 1 is a person alone (or a lone parent),
+    /// 2 a couple, more a household of several adults (a parent living with an adult child and
+    /// their partner).
     public var adults: Int
     public var pregnant: Bool
     public var children: [Child]
@@ -21,6 +23,9 @@ public struct Household: Sendable, Equatable {
     /// The service whose social worker already accompanies the person, if any.
     public var alreadyFollowedBy: Service?
     public var derogation: Derogation?
+
+    public static let maximumAdults = 12
+    public static let maximumChildren = 20
 
     public init(
         adults: Int,

@@ -7,9 +7,15 @@ enum DestinationRules {
         let fired: FiredRule
     }
 
+    /// `site`: the site a standing adjustment names, used instead of the usual one.
     static func resolve(
-        _ service: Service, household: Household, on date: LocalDate, referential: TerritorialReferential
+        _ service: Service, household: Household, on date: LocalDate, referential: TerritorialReferential, site named: String? = nil
     ) throws(OrientationError) -> Destination {
+        if let named, let site = referential.site(id: named) {
+            let circonscription = site.circonscription.flatMap { referential.circonscription(id: $0)?.name }
+            return Destination(site: site, circonscription: circonscription, fired: FiredRule(service == .ccas ? .ccasSite : .mdsOfSector,
+                "Lieu désigné par l'aménagement de la règle : \(site.name)\(site.address.map { ", \($0)" } ?? "")."))
+        }
         switch service {
         case .ccas:
             let site = referential.ccasSite
@@ -26,15 +32,17 @@ enum DestinationRules {
         }
     }
 
-    /// No sector: the router does not guess an MDS. A homeless person's MDS is the one of their
-    /// domiciliation address (élection de domicile); meanwhile the MDS social workers receive
-    /// every afternoon at the Cité Municipale (Annexe 4), so nobody leaves without a next step.
+    /// No sector: the router does not guess an MDS. For a homeless person the convention names no
+    /// MDS; using the sector of a domiciliation address is a local choice (docs/orientation.md).
+    /// Meanwhile the MDS social workers receive every afternoon at the Cité Municipale (Annexe 4),
+    /// so nobody leaves without a next step.
     private static func withoutSector(_ household: Household) -> FiredRule {
         if household.homeless {
             return FiredRule(.homelessWithoutSector,
-                "Personne sans domicile et sans secteur renseigné : la MDS ne peut pas être désignée. "
-                + "La MDS compétente sera celle du secteur de l'adresse de domiciliation ; en attendant, "
-                + "les assistants sociaux des MDS reçoivent chaque après-midi à la Cité Municipale.")
+                "Personne sans domicile et sans secteur renseigné : la MDS ne peut pas être désignée (la "
+                + "convention ne dit pas laquelle). Si la personne a une adresse de domiciliation, renseigner "
+                + "le secteur de cette adresse (choix local) ; en attendant, les assistants sociaux des MDS "
+                + "reçoivent chaque après-midi à la Cité Municipale.")
         }
         return FiredRule(.missingSector,
             "Secteur de résidence non renseigné : la MDS ne peut pas être désignée. Renseigner le "

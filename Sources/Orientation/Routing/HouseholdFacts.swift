@@ -19,6 +19,15 @@ struct HouseholdFacts {
 
     var minorsNotInCharge: [Int] { minorsInFranceNotInCharge + minorsAbroadNotInCharge }
 
+    /// "Personne seule", "Couple", "Foyer de 3 adultes": « couple » is said of two adults only.
+    static func adultsLabel(_ adults: Int) -> String {
+        switch adults {
+        case 1: "Personne seule"
+        case 2: "Couple"
+        default: "Foyer de \(adults) adultes"
+        }
+    }
+
     /// "3 ans", "moins d'un an", "3 ans et 7 ans": ages as agents say them.
     static func ages(_ ages: [Int]) -> String {
         let words = ages.map { age in

@@ -7,8 +7,11 @@ enum HouseholdValidation {
         guard referential.covers(date) else {
             throw .dateOutsideReferential(date, coverageStart: referential.coverageStart)
         }
-        guard household.adults == 1 || household.adults == 2 else {
+        guard (1...Household.maximumAdults).contains(household.adults) else {
             throw .invalidAdults(household.adults)
+        }
+        guard household.children.count <= Household.maximumChildren else {
+            throw .tooManyChildren(household.children.count)
         }
         for (index, child) in household.children.enumerated() where child.birthDate > date {
             throw .childNotYetBorn(index: index, birthDate: child.birthDate, date: date)
@@ -23,7 +26,8 @@ enum HouseholdValidation {
         }
         if let derogation = household.derogation {
             guard !derogation.justification.trimmed.isEmpty else { throw .derogationWithoutJustification }
-            guard !derogation.agreedBy.trimmed.isEmpty else { throw .derogationWithoutAgreement }
+            guard !derogation.agreedByPTS.trimmed.isEmpty else { throw .derogationWithoutPTSAgreement }
+            guard !derogation.agreedByCCAS.trimmed.isEmpty else { throw .derogationWithoutCCASAgreement }
         }
     }
 }

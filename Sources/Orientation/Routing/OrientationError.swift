@@ -3,29 +3,35 @@
 /// form, the CLI and the API can all show it as is.
 public enum OrientationError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidAdults(Int)
+    case tooManyChildren(Int)
     case invalidAge(Int)
     case childNotYetBorn(index: Int, birthDate: LocalDate, date: LocalDate)
     case dateOutsideReferential(LocalDate, coverageStart: LocalDate)
     case unknownSector(String, known: [String])
     case derogationWithoutJustification
-    case derogationWithoutAgreement
+    case derogationWithoutPTSAgreement
+    case derogationWithoutCCASAgreement
 
     public var field: String {
         switch self {
         case .invalidAdults: return "adults"
+        case .tooManyChildren: return "children"
         case .invalidAge: return "age"
         case .childNotYetBorn(let index, _, _): return "children[\(index)].birthDate"
         case .dateOutsideReferential: return "date"
         case .unknownSector: return "sector"
         case .derogationWithoutJustification: return "derogation.justification"
-        case .derogationWithoutAgreement: return "derogation.agreedBy"
+        case .derogationWithoutPTSAgreement: return "derogation.agreedByPTS"
+        case .derogationWithoutCCASAgreement: return "derogation.agreedByCCAS"
         }
     }
 
     public var message: String {
         switch self {
         case .invalidAdults(let count):
-            return "Le nombre d'adultes doit être 1 ou 2 (reçu : \(count))."
+            return "Le nombre d'adultes doit être compris entre 1 et \(Household.maximumAdults) (reçu : \(count))."
+        case .tooManyChildren(let count):
+            return "Le foyer compte au plus \(Household.maximumChildren) enfants (reçu : \(count))."
         case .invalidAge(let age):
             return "L'âge doit être compris entre 0 et 130 ans (reçu : \(age))."
         case .childNotYetBorn(_, let birthDate, let date):
@@ -36,8 +42,10 @@ public enum OrientationError: Error, Sendable, Equatable, CustomStringConvertibl
             return "Secteur inconnu : « \(key) ». Secteurs connus : \(known.joined(separator: ", "))."
         case .derogationWithoutJustification:
             return "Une dérogation doit être justifiée par écrit : la justification est vide."
-        case .derogationWithoutAgreement:
-            return "Une dérogation doit indiquer qui l'a convenue (PTS et CCAS) : le nom est vide."
+        case .derogationWithoutPTSAgreement:
+            return "Une dérogation est convenue par le PTS et le CCAS : indiquez qui l'a accordée pour le PTS."
+        case .derogationWithoutCCASAgreement:
+            return "Une dérogation est convenue par le PTS et le CCAS : indiquez qui l'a accordée pour le CCAS."
         }
     }
 

@@ -4,17 +4,22 @@
 /// is read or written. Usable directly (`OrientationRouter(referential:)`) or through `orient(_:on:referential:)`.
 public struct OrientationRouter: Sendable {
     public let referential: TerritorialReferential
+    /// The standing adjustments agreed by the PTS and the CCAS (those in force on a date apply).
+    public let adjustments: [RuleAdjustment]
 
-    public init(referential: TerritorialReferential) {
+    public init(referential: TerritorialReferential, adjustments: [RuleAdjustment] = []) {
         self.referential = referential
+        self.adjustments = adjustments
     }
 
     public func orient(_ household: Household, on date: LocalDate) throws(OrientationError) -> RoutingDecision {
         try HouseholdValidation.check(household, on: date, referential: referential)
         let facts = HouseholdFacts(household, on: date)
-        let outcome = ServiceRules.decide(household, facts: facts, on: date)
+        let outcome = ServiceRules.decide(household, facts: facts, on: date, adjustments: adjustments)
+        // The adjustment's site, when it names one and its service stands.
+        let site = outcome.adjustment.flatMap { $0.service == outcome.service ? $0.siteID : nil }
         let destination = try DestinationRules.resolve(
-            outcome.service, household: household, on: date, referential: referential)
+            outcome.service, household: household, on: date, referential: referential, site: site)
         let suggestions = SuggestionRules.fired(for: household)
         return RoutingDecision(
             date: date,
@@ -25,13 +30,14 @@ public struct OrientationRouter: Sendable {
             firedRules: outcome.fired + [destination.fired] + suggestions.map(\.1),
             suggestions: suggestions.map(\.0),
             isDerogation: household.derogation != nil,
-            ruleService: outcome.ruleService)
+            ruleService: outcome.ruleService,
+            adjustments: outcome.adjustment.map { [$0.reference] } ?? [])
     }
 }
 
 /// The routing rule as a function: see `OrientationRouter`.
 public func orient(
-    _ household: Household, on date: LocalDate, referential: TerritorialReferential
+    _ household: Household, on date: LocalDate, referential: TerritorialReferential, adjustments: [RuleAdjustment] = []
 ) throws(OrientationError) -> RoutingDecision {
-    try OrientationRouter(referential: referential).orient(household, on: date)
+    try OrientationRouter(referential: referential, adjustments: adjustments).orient(household, on: date)
 }

@@ -13,7 +13,8 @@ public enum OrientationRule: String, Sendable, Hashable, CaseIterable {
     case keepsMDSFollowUp = "keeps-mds-follow-up"
     case keepsCCASFollowUp = "keeps-ccas-follow-up"
     case leavesCCASFollowUp = "leaves-ccas-follow-up"
-    // Agreed departure from the rule.
+    // Agreed departures from the rule: standing (an adjustment), or for one household (a derogation).
+    case adjustment = "adjustment"
     case derogation = "derogation"
     // Destination.
     case mdsOfSector = "mds-of-sector"

@@ -14,8 +14,11 @@ public struct RoutingDecision: Sendable, Equatable {
     public let suggestions: [Suggestion]
     /// True when the service was set by an agreed derogation rather than by the rule.
     public let isDerogation: Bool
-    /// The service the rule alone gives; differs from `service` only under a derogation.
+    /// The service the rule gives (with a standing adjustment, if one applied); differs from
+    /// `service` only under a derogation.
     public let ruleService: Service
+    /// The references of the standing adjustments applied (at most one: they never overlap).
+    public let adjustments: [String]
 
     /// One plain French sentence per rule that fired.
     public var reasons: [String] { firedRules.map(\.reason) }

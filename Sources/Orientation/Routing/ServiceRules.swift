@@ -1,13 +1,16 @@
 /// Chooses the service: the Département's situations first, then continuity of an existing
-/// follow-up, then the derogation agreed between the PTS and the CCAS, which has the last word.
+/// follow-up, then a standing adjustment agreed by the PTS and the CCAS, then the case-by-case
+/// derogation they agreed, which has the last word.
 enum ServiceRules {
     struct Outcome {
+        /// The rule as applied (base rule, continuity, adjustment), before any derogation.
         let ruleService: Service
         let service: Service
         let fired: [FiredRule]
+        let adjustment: RuleAdjustment?
     }
 
-    static func decide(_ household: Household, facts: HouseholdFacts, on date: LocalDate) -> Outcome {
+    static func decide(_ household: Household, facts: HouseholdFacts, on date: LocalDate, adjustments: [RuleAdjustment] = []) -> Outcome {
         var fired = DepartmentRules.fired(for: household, facts: facts, on: date)
         let department = !fired.isEmpty
         let ruleService: Service
@@ -46,27 +49,41 @@ enum ServiceRules {
                 ruleService = .ccas
             }
         }
-        guard let derogation = household.derogation else {
-            return Outcome(ruleService: ruleService, service: ruleService, fired: fired)
+        var ruled = ruleService
+        let adjustment = AdjustmentRules.applicable(adjustments, to: household, facts: facts, baseRules: fired.map(\.rule), on: date)
+        if let adjustment {
+            fired.append(FiredRule(.adjustment, adjustmentReason(adjustment, baseService: ruleService)))
+            ruled = adjustment.service
         }
-        fired.append(FiredRule(.derogation, derogationReason(derogation, ruleService: ruleService)))
-        return Outcome(ruleService: ruleService, service: derogation.service, fired: fired)
+        guard let derogation = household.derogation else {
+            return Outcome(ruleService: ruled, service: ruled, fired: fired, adjustment: adjustment)
+        }
+        fired.append(FiredRule(.derogation, derogationReason(derogation, ruleService: ruled)))
+        return Outcome(ruleService: ruled, service: derogation.service, fired: fired, adjustment: adjustment)
+    }
+
+    private static func adjustmentReason(_ adjustment: RuleAdjustment, baseService: Service) -> String {
+        let effect = adjustment.service == baseService
+            ? "qui confirme l'orientation vers \(baseService.label)"
+            : "orientation vers \(adjustment.service.label) au lieu de \(baseService.label)"
+        return "Aménagement de la règle \(adjustment.reference), convenu le \(adjustment.agreedOn.frenchDescription) entre le PTS "
+            + "(\(adjustment.agreedByPTS.trimmed)) et le CCAS (\(adjustment.agreedByCCAS.trimmed)), \(effect) : "
+            + "« \(adjustment.text.trimmed) »."
     }
 
     private static func noMinorChildReason(_ household: Household) -> String {
-        let who = household.adults == 1 ? "Personne seule" : "Couple"
+        let who = HouseholdFacts.adultsLabel(household.adults)
         // Worded as "relève du CCAS", not "orienté vers": continuity or a derogation may follow.
         return "\(who) sans enfant mineur (à charge ou vivant en France) ni grossesse : la situation "
             + "relève du CCAS, qui accompagne les personnes seules ou en couple sans enfant mineur."
     }
 
     private static func derogationReason(_ derogation: Derogation, ruleService: Service) -> String {
-        let agreedBy = derogation.agreedBy.trimmed
         let justification = derogation.justification.trimmed
         let effect = derogation.service == ruleService
             ? "qui confirme l'orientation vers \(ruleService.label)"
             : "orientation vers \(derogation.service.label) au lieu de \(ruleService.label)"
-        return "Dérogation à la règle de répartition convenue entre le PTS et le CCAS (accord : "
-            + "\(agreedBy)), \(effect). Justification : « \(justification) »."
+        return "Dérogation à la règle de répartition convenue entre le PTS (\(derogation.agreedByPTS.trimmed)) "
+            + "et le CCAS (\(derogation.agreedByCCAS.trimmed)), \(effect). Justification : « \(justification) »."
     }
 }

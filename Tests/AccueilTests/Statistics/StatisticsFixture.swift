@@ -90,7 +90,7 @@ struct StatisticsFixture {
         }
         // D — one pregnant woman alone, sent to the CCAS by derogation, open (overdue).
         let d = try intake(db, Contact(day: "2026-10-20", age: 28, pregnant: true, sector: "lac", motives: ["sante"]))
-        try orientation(db, d, day: "2026-10-20", derogation: Derogation(service: .ccas, justification: "Suivi en cours", agreedBy: "Cheffe de service"))
+        try orientation(db, d, day: "2026-10-20", derogation: Derogation(service: .ccas, justification: "Suivi en cours", agreedByPTS: "Cheffe de service", agreedByCCAS: "Responsable du CCAS"))
         // E — seven anonymous information contacts: four at the desk, three by phone.
         for index in 0..<7 { try information(db, day: "2026-10-15", channel: index < 4 ? .onSite : .phone) }
         // F — three couples with children received at the MDS Bastide, slot 3 days later, honoured.

@@ -20,7 +20,8 @@ enum OrientationAPIRoutes {
             try requireJSONBody(request)
             // The context's clock rather than Date(), so "today" moves with the tests' clock.
             let today = context.today
-            switch evaluateOrientation(json: Data(request.http.body), today: today, referential: context.referential) {
+            let adjustments = try await context.store.read { db in try AdjustmentRepository.rules(db) }
+            switch evaluateOrientation(json: Data(request.http.body), today: today, referential: context.referential, adjustments: adjustments) {
             case .success(let decision): return json(decision, status: .ok)
             case .failure(let error): return json(error.jsonData, status: .badRequest)
             }

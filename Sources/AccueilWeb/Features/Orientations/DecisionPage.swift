@@ -27,10 +27,11 @@ enum DecisionPage {
             """
         let derogation: HTML = canDerogate ? """
             <fieldset><legend>Dérogation (accord PTS / CCAS)</legend>
-            <p class="hint">Seulement si le PTS et le CCAS ont convenu d'une autre orientation dans l'intérêt de la personne.</p>
+            <p class="hint">Seulement si le PTS et le CCAS ont convenu ensemble d'une autre orientation dans l'intérêt de la personne : les deux accords sont nécessaires.</p>
             \(FormFields.select("derogation_service", label: "Service retenu par dérogation", options: Service.allCases.map { .init($0.rawValue, $0.shortName) }, selected: input.submission.derogation?.service.rawValue ?? "", error: error("derogation_service"), includeBlank: "Pas de dérogation"))
             \(FormFields.textarea("justification", label: "Justification écrite", value: input.submission.derogation?.justification ?? "", error: error("justification"), rows: 3))
-            \(FormFields.input("accord", label: "Accord donné par (nom et fonction)", value: input.submission.derogation?.agreedBy ?? "", error: error("accord"), autocomplete: "off"))
+            \(FormFields.input("accord_pts", label: "Accord du PTS donné par (nom et fonction)", value: input.submission.derogation?.agreedByPTS ?? "", error: error("accord_pts"), autocomplete: "off"))
+            \(FormFields.input("accord_ccas", label: "Accord du CCAS donné par (nom et fonction)", value: input.submission.derogation?.agreedByCCAS ?? "", error: error("accord_ccas"), autocomplete: "off"))
             </fieldset>
             """ : .empty
         let alreadyLive = input.existing.contains(where: \.isLive)

@@ -28,7 +28,7 @@ enum OrientationPage {
             \(cancel)
             \(rebooking.map { OrientationRebooking.form(request, o, $0) } ?? .empty)
             <h3>Pourquoi</h3><ul>\(HTML.join(o.reasons.map { "<li>\($0)</li>" }))</ul>
-            \(o.isDerogation ? "<p><strong>Dérogation</strong> accordée par \(o.derogationAgreedBy ?? "—") : \(o.derogationJustification ?? "")</p>" as HTML : .empty)
+            \(o.isDerogation ? "<p><strong>Dérogation</strong> accordée par \(o.derogationAgreement ?? "—") : \(o.derogationJustification ?? "")</p>" as HTML : .empty)
             </section>
             <p><a class="button" href="/orientations/\(String(o.id))/fiche">Fiche d'orientation à imprimer</a></p>
             """

@@ -95,7 +95,8 @@ enum OrientationRoutes {
         submission.unknownBookingKind = kind != nil && submission.booking.kind == nil
         submission.slot = form["creneau"] ?? ""
         if let service = Service(rawValue: form["derogation_service"] ?? "") {
-            submission.derogation = .init(service: service, justification: (form["justification"] ?? "").trimmed, agreedBy: (form["accord"] ?? "").trimmed)
+            submission.derogation = .init(service: service, justification: (form["justification"] ?? "").trimmed,
+                                          agreedByPTS: (form["accord_pts"] ?? "").trimmed, agreedByCCAS: (form["accord_ccas"] ?? "").trimmed)
         }
         return submission
     }
@@ -114,17 +115,17 @@ enum OrientationRoutes {
     static func loadDecision(_ request: Request, context: AppContext, auditRead: Bool) async throws -> DecisionPage.Input {
         guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
         let now = context.now()
-        let loaded = try await context.store.write { db -> (IntakeRecord, Person, [OrientationRecord], [DirectorySite])? in
+        let loaded = try await context.store.write { db -> (IntakeRecord, Person, [OrientationRecord], [DirectorySite], [RuleAdjustment])? in
             guard let intake = try IntakeRepository.find(db, id: id), let personID = intake.personID,
                   let person = try PersonRepository.find(db, id: personID) else { return nil }
             if auditRead {
                 try AuditTrail.record(db, at: now, account: account.id, .personRead, subjectType: "personne", subjectID: String(personID), detail: "accueil \(id)")
             }
-            return (intake, person, try OrientationRepository.forIntake(db, id), try SiteDirectory.all(db))
+            return (intake, person, try OrientationRepository.forIntake(db, id), try SiteDirectory.all(db), try AdjustmentRepository.rules(db))
         }
-        guard let (intake, person, existing, sites) = loaded else { throw HTTPError.notFound }
+        guard let (intake, person, existing, sites, adjustments) = loaded else { throw HTTPError.notFound }
         let decided: RoutingDecision?
-        do { decided = try OrientationService.decide(intake, derogation: nil, referential: context.referential) } catch {
+        do { decided = try OrientationService.decide(intake, derogation: nil, referential: context.referential, adjustments: adjustments) } catch {
             throw HTTPError(.unprocessableContent, error.message)
         }
         guard let decision = decided else { throw HTTPError.notFound }
