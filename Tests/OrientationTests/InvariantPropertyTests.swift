@@ -22,7 +22,8 @@ struct InvariantPropertyTests {
         let start = day("2022-10-01").daysSinceEpoch
         let date = LocalDate(daysSinceEpoch: start + rng.below(3_000))!
         var children: [Child] = []
-        for _ in 0..<rng.pick([0, 0, 1, 1, 2, 3]) {
+        // Mostly small households, sometimes large ones, up to the contract's bounds.
+        for _ in 0..<(rng.chance(5) ? rng.below(Household.maximumChildren + 1) : rng.pick([0, 0, 1, 1, 2, 3])) {
             let birth: LocalDate
             if rng.chance(30) {
                 let eighteenYearsAgo = LocalDate(year: date.year - 18, month: date.month, day: min(date.day, 28))!
@@ -34,7 +35,7 @@ struct InvariantPropertyTests {
                                   aseMeasure: rng.chance(20)))
         }
         let household = Household(
-            adults: rng.pick([1, 2]),
+            adults: rng.chance(10) ? 1 + rng.below(Household.maximumAdults) : rng.pick([1, 2]),
             pregnant: rng.chance(15),
             children: children,
             requestConcernsChild: rng.chance(30),
@@ -48,14 +49,39 @@ struct InvariantPropertyTests {
         return (household, date)
     }
 
-    @Test("no derogation + minor child (in charge or living in France) or pregnancy ⇒ MDS")
-    func minorChildOrPregnancyNeverGoesToCCAS() throws {
+    /// Standing adjustments an administrator could record (each accepted by `AdjustmentRules.check`),
+    /// some sending to the CCAS: the invariant must hold with them in force too.
+    static func adjustments(_ referential: TerritorialReferential) throws -> [RuleAdjustment] {
+        let candidates = [
+            RuleAdjustment(reference: "AM-1", text: "Adultes sans domicile sans enfant : CCAS.", service: .ccas,
+                           conditions: AdjustmentConditions(homeless: true, minorChild: false, pregnant: false, age: 18...130),
+                           agreedByPTS: "P", agreedByCCAS: "C", agreedOn: day("2023-01-01"), validFrom: day("2023-01-01")),
+            RuleAdjustment(reference: "AM-2", text: "Foyers de trois adultes et plus à Bacalan : MDS Lac.", service: .mds, siteID: "mds-lac",
+                           conditions: AdjustmentConditions(sectors: ["bacalan"], homeless: false, adults: 3...12),
+                           agreedByPTS: "P", agreedByCCAS: "C", agreedOn: day("2024-01-01"), validFrom: day("2024-01-01")),
+            RuleAdjustment(reference: "AM-3", text: "Bénéficiaires du RSA sans enfant mineur à Caudéran : CCAS.", service: .ccas,
+                           conditions: AdjustmentConditions(sectors: ["cauderan"], homeless: false, minorChild: false, pregnant: false, rsa: true),
+                           agreedByPTS: "P", agreedByCCAS: "C", agreedOn: day("2024-06-01"), validFrom: day("2024-06-01"), validTo: day("2025-12-31")),
+        ]
+        var accepted: [RuleAdjustment] = []
+        for candidate in candidates {
+            try AdjustmentRules.check(candidate, against: accepted, referential: referential)
+            accepted.append(candidate)
+        }
+        return accepted
+    }
+
+    @Test("no derogation + minor child (in charge or living in France) or pregnancy ⇒ MDS, adjustments in force or not",
+          arguments: [false, true])
+    func minorChildOrPregnancyNeverGoesToCCAS(withAdjustments: Bool) throws {
         let referential = try Fixtures.referential()
+        let adjustments = withAdjustments ? try Self.adjustments(referential) : []
         var rng = SeededGenerator(seed: 0x00AC_C0E1_2023)
-        var covered = 0
+        var covered = 0, adjusted = 0
         for _ in 0..<Self.caseCount {
             let (household, date) = Self.randomCase(&rng, sectors: referential.sectors.map(\.key))
-            let decision = try orient(household, on: date, referential: referential)
+            let decision = try orient(household, on: date, referential: referential, adjustments: adjustments)
+            if !decision.adjustments.isEmpty { adjusted += 1 }
             let protected = household.pregnant || household.children.contains {
                 Self.isMinor($0, on: date) && ($0.inCharge || $0.livesInFrance)
             }
@@ -63,8 +89,13 @@ struct InvariantPropertyTests {
                 covered += 1
                 #expect(decision.service == .mds, "\(household) on \(date)")
             }
+            if let age = household.age, age < 18 {
+                #expect(decision.service == .mds, "a minor asking alone is a minor child: \(household)")
+            }
             if decision.service == .ccas {
                 #expect(decision.siteID == referential.ccasSite.id && decision.circonscription == nil)
+            } else if !decision.adjustments.isEmpty {
+                #expect(decision.siteID == "mds-lac", "the adjustment's site")
             } else if let sector = household.sector {
                 let site = try #require(decision.siteID.flatMap(referential.site(id:)))
                 #expect(site.kind == .mds && site.period.contains(date))
@@ -76,8 +107,9 @@ struct InvariantPropertyTests {
             #expect(!decision.isDerogation && decision.service == decision.ruleService)
             #expect(Set(decision.alerts) == (household.childInDanger ? [.crip] : []))
         }
-        // The generator must actually exercise the invariant, not vacuously pass it.
+        // The generator must actually exercise the invariant (and the adjustments), not vacuously pass it.
         #expect(covered > Self.caseCount / 4)
+        #expect(withAdjustments ? adjusted > 100 : adjusted == 0)
     }
 
     @Test("a justified derogation always has the last word and is recorded")

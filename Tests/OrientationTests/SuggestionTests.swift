@@ -62,4 +62,23 @@ struct SuggestionTests {
         #expect(["CAIO", "PLAJE", "SENIORS", "MDPH", "CRIP", "RSA"].contains(suggestion.rawValue))
         #expect(!suggestion.label.isEmpty)
     }
+
+    @Test("a minor is never sent to an adult service, whatever the facts", arguments: [0, 12, 16, 17])
+    func minorsGetNoAdultService(age: Int) throws {
+        let household = Household(adults: 1, homeless: true, age: age, disability: true, childInDanger: true, rsa: true)
+        let decision = try orient(household, on: Fixtures.today, referential: try Fixtures.referential())
+        #expect(decision.suggestions == [.mdph, .crip], "no CAIO, PLAJe, seniors or RSA referent at \(age)")
+        #expect(decision.service == .mds, "a minor asking alone is a minor child (the user's rule)")
+    }
+
+    @Test("each suggestion states its ages; an adult of 18 gets the adult services")
+    func audiences() throws {
+        #expect(Suggestion.allCases.allSatisfy { !$0.audience.situation.isEmpty })
+        for adult in [Suggestion.caio, .rsa] { #expect(adult.admits(age: 18) && !adult.admits(age: 17) && adult.admits(age: nil)) }
+        #expect(Suggestion.plaje.admits(age: 25) && !Suggestion.plaje.admits(age: 26))
+        #expect(Suggestion.seniors.admits(age: 60) && !Suggestion.seniors.admits(age: 59))
+        #expect(Suggestion.mdph.admits(age: 3) && Suggestion.crip.admits(age: 15))
+        let adult = Household(adults: 1, homeless: true, age: 18, rsa: true)
+        #expect(try orient(adult, on: Fixtures.today, referential: try Fixtures.referential()).suggestions == [.caio, .plaje, .rsa])
+    }
 }
