@@ -26,6 +26,7 @@ public enum Application {
         PersonRoutes.register(on: &router, context: context)
         AttendanceRoutes.register(on: &router, context: context)
         SiteAdminRoutes.register(on: &router, context: context)
+        AdjustmentRoutes.register(on: &router, context: context)
         OrientationAPIRoutes.register(on: &router, context: context)
         PlanningRoutes.register(on: &router, context: context)
         PermanenceRoutes.register(on: &router, context: context)

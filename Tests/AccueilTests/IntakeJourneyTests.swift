@@ -282,3 +282,40 @@ import TestSupport
         }
     }
 }
+
+/// Households of every size: several adults, more children than the first rows.
+@Suite struct HouseholdSizeTests {
+    @Test func aGrandmotherWithHerAdultSonAndHisPartnerIsOrientedNotRefused() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            let saved = try await agent.post("/accueils", IntakeJourneyTests.family([("adultes", "3"), ("enfant0_naissance", ""), ("secteur", "cauderan"), ("age", "67")]))
+            #expect(saved.status == 303)
+            let decision = try await agent.get(try #require(saved.header("Location")))
+            #expect(decision.text.contains("Foyer de 3 adultes sans enfant mineur"))
+            let stored = try app.store.readSync { db in try IntakeRepository.find(db, id: 1)?.household?.household.adults }
+            #expect(stored == 3)
+        }
+    }
+
+    @Test func moreChildRowsComeBackWithNothingSavedAndTheSeventhChildCounts() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            let form = try await agent.get("/accueils/nouveau")
+            #expect(form.text.contains("name=\"enfant4_naissance\"") && !form.text.contains("name=\"enfant5_naissance\""))
+            let longer = try await agent.post("/accueils", IntakeJourneyTests.family([("ajouter_enfants", "1"), ("lignes_enfants", "5")]))
+            #expect(longer.status == 200)
+            #expect(longer.text.contains("name=\"enfant9_naissance\"") && longer.text.contains("value=\"10\""))
+            #expect(longer.text.contains("value=\"2023-06-01\""), "what was typed comes back")
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM intakes") } == 0)
+            // A family whose only minor child is typed on the seventh row goes to the MDS.
+            let saved = try await agent.post("/accueils", IntakeJourneyTests.family([("lignes_enfants", "10"), ("enfant0_naissance", ""),
+                                                                                    ("enfant6_naissance", "2015-02-02"), ("adultes", "2")]))
+            #expect(saved.status == 303)
+            let children = try app.store.readSync { db in try IntakeRepository.find(db, id: 1)?.household?.household.children.count }
+            #expect(children == 1)
+            let decision = try await agent.get(try #require(saved.header("Location")))
+            #expect(decision.text.contains("enfant mineur à charge"))
+        }
+    }
+}

@@ -3,7 +3,9 @@ import Planning
 
 /// The intake form as posted, parsed and checked. The same value refills the form on error.
 package struct IntakeForm {
+    /// Child rows shown at first; the agent adds more, up to the rule's bound (`Household.maximumChildren`).
     package static let childRows = 5
+    package static let childRowsStep = 5
 
     package struct ChildRow {
         package var birthDate = ""
@@ -31,6 +33,7 @@ package struct IntakeForm {
     package var firstName = ""
     package var birthDate = ""
     package var phone = ""
+    /// 1 to `Household.maximumAdults`.
     package var adults = 1
     package var pregnant = false
     package var children: [ChildRow] = Array(repeating: ChildRow(), count: childRows)

@@ -18,6 +18,7 @@ enum Navigation {
         Item(path: "/statistiques", label: "Statistiques", permission: .readStatistics),
         Item(path: "/admin/comptes", label: "Comptes", permission: .manageAccounts),
         Item(path: "/admin/sites", label: "Sites et partenaires", permission: .manageReferential),
+        Item(path: "/admin/amenagements", label: "Aménagements de la règle", permission: .manageReferential),
         Item(path: "/admin/journal", label: "Journal d'accès", permission: .readAudit),
         Item(path: "/admin/donnees", label: "Données personnelles", permission: .manageDataProtection),
     ]

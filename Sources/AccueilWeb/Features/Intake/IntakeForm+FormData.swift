@@ -1,5 +1,6 @@
 import AccueilCore
 import HTTPCore
+import Orientation
 
 /// The intake form read from a posted body: every field bounded, unchecked flags false.
 extension IntakeForm {
@@ -17,9 +18,11 @@ extension IntakeForm {
         firstName = text("prenom", max: 100)
         birthDate = text("naissance", max: 10)
         phone = text("telephone", max: 30)
-        adults = form["adultes"] == "2" ? 2 : 1
+        adults = Int(text("adultes", max: 2)).map { min(max($0, 1), Household.maximumAdults) } ?? 1
         pregnant = flag("enceinte")
-        children = (0..<Self.childRows).map { index in
+        // The rows the page showed (more after « Ajouter des lignes »), within the rule's bound.
+        let rows = min(max(Int(text("lignes_enfants", max: 2)) ?? Self.childRows, Self.childRows), Household.maximumChildren)
+        children = (0..<rows).map { index in
             IntakeForm.ChildRow(birthDate: text("enfant\(index)_naissance", max: 10), inCharge: form["enfant\(index)_charge"] != "non",
                      livesInFrance: form["enfant\(index)_france"] != "non", aseMeasure: flag("enfant\(index)_ase"))
         }

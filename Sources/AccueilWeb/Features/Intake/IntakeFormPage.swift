@@ -71,7 +71,7 @@ enum IntakeFormPage {
             <div id="personnes-connues" class="suggestions" aria-live="polite"></div>
             </fieldset>
             <fieldset><legend>Le foyer</legend>
-            \(FormFields.choices("adultes", legend: "Adultes du foyer", options: [.init("1", "Personne seule"), .init("2", "En couple")], checked: [String(form.adults)], multiple: false))
+            \(FormFields.select("adultes", label: "Adultes du foyer", options: (1...Household.maximumAdults).map { .init(String($0), adultsLabel($0)) }, selected: String(form.adults), hint: "Un seul adulte : personne seule, ou parent isolé."))
             \(FormFields.checkbox("enceinte", label: "Grossesse en cours", checked: form.pregnant))
             \(children(form, error: error))
             \(FormFields.checkbox("demande_enfant", label: "La demande concerne les besoins d'un enfant", checked: form.requestConcernsChild, hint: "Par exemple un parent qui n'a pas la garde de son enfant."))
@@ -102,6 +102,14 @@ enum IntakeFormPage {
             """
     }
 
+    static func adultsLabel(_ count: Int) -> String {
+        switch count {
+        case 1: "1 — personne seule"
+        case 2: "2 — en couple"
+        default: "\(count) adultes"
+        }
+    }
+
     static func children(_ form: IntakeForm, error: (String) -> String?) -> HTML {
         let rows = form.children.enumerated().map { index, row -> HTML in
             let n = index + 1
@@ -119,7 +127,10 @@ enum IntakeFormPage {
         return """
             <div class="children"><p class="hint">Enfants : renseignez seulement les lignes utiles (date de naissance), les autres sont ignorées.</p>
             \(HTML.join(Array(rows.prefix(2))))
-            <details\(form.children.dropFirst(2).contains { !$0.birthDate.isEmpty } ? " open" as HTML : .empty)><summary>Autres enfants</summary>\(HTML.join(Array(rows.dropFirst(2))))</details>
+            <details\(form.children.dropFirst(2).contains { !$0.birthDate.isEmpty } || form.children.count > IntakeForm.childRows ? " open" as HTML : .empty)><summary>Autres enfants</summary>\(HTML.join(Array(rows.dropFirst(2))))
+            <input type="hidden" name="lignes_enfants" value="\(String(form.children.count))">
+            \(form.children.count < Household.maximumChildren ? "<p><button type=\"submit\" class=\"secondary\" name=\"ajouter_enfants\" value=\"1\" formnovalidate>Ajouter des lignes d'enfant</button> <span class=\"hint\">Rien n'est enregistré : le formulaire revient avec \(String(min(IntakeForm.childRowsStep, Household.maximumChildren - form.children.count))) lignes de plus.</span></p>" as HTML : .empty)
+            </details>
             </div>
             """
     }

@@ -38,7 +38,14 @@ enum IntakeRoutes {
 
         router.post("/accueils", middleware: gate) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
-            var form = IntakeForm(try request.form())
+            let posted = try request.form()
+            var form = IntakeForm(posted)
+            if posted["ajouter_enfants"] != nil {
+                // More child rows, nothing checked or saved: the same form comes back, longer.
+                let more = min(form.children.count + IntakeForm.childRowsStep, Household.maximumChildren) - form.children.count
+                form.children += Array(repeating: IntakeForm.ChildRow(), count: more)
+                return try await page(request, form, context: context, matches: [])
+            }
             let now = context.now()
             let today = ParisTime(now).day
             guard let (household, day) = form.validate(referential: context.referential, motives: context.motives,
