@@ -1,4 +1,6 @@
 import Foundation
+import Orientation
+import SQLiteStore
 import Testing
 @testable import AccueilCore
 @testable import AccueilWeb
@@ -47,6 +49,15 @@ import Testing
             let row = try #require(try app.store.readSync { db in try db.queryOne("SELECT service, adjustment FROM orientations") })
             #expect(row.string("service") == "CCAS" && row.string("adjustment") == "AM-2026-01")
 
+            // The figures count it by reference, by both paths, and show it to managers.
+            let period = StatisticsPeriod(from: LocalDate(iso: "2026-11-01")!, to: LocalDate(iso: "2026-11-30")!, siteID: nil)
+            let (fast, direct) = try app.store.readSync { db in (try StatisticsRepository.tally(db, period), try StatisticsDirectQuery.tally(db, period)) }
+            #expect(fast.count(StatisticsCounters.adjustmentDimension, "AM-2026-01") == 1)
+            #expect(direct.count(StatisticsCounters.adjustmentDimension, "AM-2026-01") == 1)
+            let manager = try await app.signedIn("responsable")
+            let figures = try await manager.get("/statistiques?du=2026-11-01&au=2026-11-30")
+            #expect(figures.text.contains("Aménagement AM-2026-01"))
+
             // The command line reads the same adjustments from the database.
             try #require(CommandRunner.isBuilt, "build the executable first: swift build")
             let request = #"{"adults": 1, "homeless": true, "age": 40, "sector": "bastide", "alreadyFollowedBy": "MDS", "date": "2026-11-20"}"#
@@ -65,6 +76,31 @@ import Testing
             let list = try await admin.get("/admin/amenagements")
             #expect(list.text.contains("AM-2026-01") && list.text.contains("au 20/11/2026"))
         }
+    }
+
+    @Test func theMigrationCountsEarlierDerogationsByService() throws {
+        var template = Array("/tmp/accueil-migration-XXXXXX".utf8CString)
+        let directory = String(cString: mkdtemp(&template))
+        defer { _ = system("rm -rf '\(directory)'") }
+        let path = directory + "/old.sqlite"
+        do {
+            let old = try Store(path: path, migrator: Migrator(Array(Schema.migrations.prefix(9))))
+            try old.writeSync { db in
+                try db.execute("""
+                    INSERT INTO accounts (id, login, display_name, institution, password_hash, created_at) VALUES (1, 'a', 'A', 'CCAS', 'x', 0);
+                    INSERT INTO sites (id, name, kind, valid_from) VALUES ('ccas-cite-municipale', 'CCAS', 'ccas', '2022-10-01');
+                    INSERT INTO intakes (id, at, site_id, account_id, channel, level) VALUES (1, 0, 'ccas-cite-municipale', 1, 'sur_place', 1);
+                    INSERT INTO orientations (reference, intake_id, created_at, account_id, service, reasons, is_derogation, derogation_agreed_by, day, reception_site_id)
+                    VALUES ('AC-2026-000001', 1, 0, 1, 'CCAS', '[]', 1, 'Cadres PTS et CCAS', '2026-10-05', 'ccas-cite-municipale');
+                    """)
+            }
+        }
+        let store = try Store(path: path, migrator: Schema.migrator)
+        let period = StatisticsPeriod(from: LocalDate(iso: "2026-10-01")!, to: LocalDate(iso: "2026-10-31")!, siteID: nil)
+        let tally = try store.readSync { db in try StatisticsRepository.tally(db, period) }
+        #expect(tally.count(StatisticsCounters.derogationByService, "CCAS") == 1)
+        let kept = try store.readSync { db in try OrientationRepository.find(db, id: 1) }
+        #expect(kept?.derogationAgreement == "Cadres PTS et CCAS", "an earlier derogation keeps its single name")
     }
 
     @Test func onlyAdministratorsOfTheReferentialManageAdjustments() async throws {

@@ -350,7 +350,8 @@ public enum Schema {
         Migration(9, "slip for the person: languages, rules kept, no placeholder site data") { db in
             try SlipDataMigration.apply(db)
         },
-        Migration(10, "the rule as agreed: derogations by both institutions, standing adjustments", sql: """
+        Migration(10, "the rule as agreed: derogations by both institutions, standing adjustments") { db in
+            try db.execute("""
             -- A derogation names who agreed for the PTS and for the CCAS; rows recorded before keep
             -- their single derogation_agreed_by. `adjustment` is the reference of the standing
             -- adjustment the rule applied, if any.
@@ -376,7 +377,15 @@ public enum Schema {
                 ended_by INTEGER REFERENCES accounts(id),
                 ended_at INTEGER
             ) STRICT;
-            """),
+            """)
+            // Derogations recorded before are counted by service too, as new ones are.
+            try StatisticsCounters.batching(db) {
+                for row in try db.query("SELECT service, day, reception_site_id FROM orientations WHERE is_derogation = 1 AND day IS NOT NULL") {
+                    try StatisticsCounters.add(db, day: row.string("day") ?? "", siteID: row.string("reception_site_id") ?? "",
+                                               keys: [(StatisticsCounters.derogationByService, row.string("service") ?? "")])
+                }
+            }
+        },
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

@@ -22,7 +22,7 @@ package struct ActivityFigures: Sendable {
         }
     }
 
-    package static let tableIDs = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi", "permanences"]
+    package static let tableIDs = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi", "permanences", "regle"]
         + PermanenceTables.breakdownIDs
 
     package init(period: StatisticsPeriod, current: Inputs, previousPeriod: StatisticsPeriod?, previous: Inputs?,
@@ -111,6 +111,13 @@ package struct ActivityFigures: Sendable {
             FigureTable(id: "suivi", title: "Suivi des orientations (boucle fermée)", note: "État actuel des orientations décidées pendant la période ; part sur l'ensemble de ces orientations.",
                         rows: loop, chart: true, hasShare: true),
             PermanenceTables.usage(current.permanences, previous?.permanences),
+            FigureTable(id: "regle", title: "Départs de la règle de répartition",
+                        note: "Dérogations au cas par cas (accord du PTS et du CCAS) par service retenu, et orientations décidées par un aménagement de la règle, par référence ; part sur l'ensemble des orientations.",
+                        rows: Service.allCases.map { s in row("derogation_" + s.rawValue, "Dérogations vers \(s.label)", { $0.count(StatisticsCounters.derogationByService, s.rawValue) }, share: oriented) }
+                            + Set(now.keys(StatisticsCounters.adjustmentDimension).keys).union(before?.keys(StatisticsCounters.adjustmentDimension).keys ?? [:].keys).sorted().map { reference in
+                                row("amenagement_" + reference, "Aménagement \(reference)", { $0.count(StatisticsCounters.adjustmentDimension, reference) }, share: oriented)
+                            },
+                        chart: false, hasShare: true),
         ]
         let siteNames = Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }
         breakdowns = [PermanenceTables.bySite(current.permanences, names: siteNames),

@@ -12,6 +12,10 @@ package enum StatisticsCounters {
     /// The site of the CCAS where MDS social workers hold permanences (the experiment's "Cité").
     package static let citeSiteID = "ccas-cite-municipale"
 
+    /// Derogations by the service they sent to, and orientations by the standing adjustment applied.
+    package static let derogationByService = "derogation_service"
+    package static let adjustmentDimension = "amenagement"
+
     /// The `site_id` of the counters of all sites together (no real site id has this value).
     package static let allSites = "*"
 
@@ -80,11 +84,12 @@ package enum StatisticsCounters {
     }
 
     /// What one orientation adds, at its own day and at the site where the person was received.
-    package static func orientationKeys(service: Service, destination: String?, suggestions: [String], derogation: Bool, status: OrientationRecord.Status,
+    package static func orientationKeys(service: Service, destination: String?, suggestions: [String], derogation: Bool, adjustment: String? = nil, status: OrientationRecord.Status,
                                 delayDays: Int?, receptionSiteID: String, knownPerson: Bool, householdType: String?) -> [Key] {
         var keys: [Key] = [("orientations", "total"), ("service", service.rawValue), ("destination", destination ?? service.rawValue), ("statut", status.rawValue)]
         for suggestion in Set(suggestions).sorted() { keys.append(("suggestion", suggestion)) }
-        if derogation { keys.append(("derogation", "total")) }
+        if derogation { keys.append(contentsOf: [("derogation", "total"), (derogationByService, service.rawValue)]) }
+        if let adjustment { keys.append((adjustmentDimension, adjustment)) }
         if let delayDays, delayDays >= 0 { keys.append(("delai", String(delayDays))) }
         if receptionSiteID == citeSiteID, service == .mds {
             keys.append(("cite_mds", "total"))
@@ -105,15 +110,15 @@ package enum StatisticsCounters {
     /// Counts an orientation just inserted (its row already carries day and reception site).
     package static func recordOrientation(_ db: Connection, id: Int64) throws {
         guard let row = try db.queryOne("""
-            SELECT o.service, o.site_id, o.suggestions, o.is_derogation, o.status, o.booking_date, o.day, o.reception_site_id,
-                   i.known_person, i.household_type
+            -- o.*: migration 5 counts existing rows with this code, before the adjustment column exists.
+            SELECT o.*, i.known_person, i.household_type
             FROM orientations o JOIN intakes i ON i.id = o.intake_id WHERE o.id = ?
             """, [id]), let day = row.string("day"), let site = row.string("reception_site_id") else { return }
         guard let service: Service = row.value("service") else { return }
         let keys = orientationKeys(
             service: service, destination: row.string("site_id"),
             suggestions: (row.string("suggestions") ?? "").split(separator: ",").map(String.init),
-            derogation: row.bool("is_derogation") ?? false, status: row.value("status") ?? .open,
+            derogation: row.bool("is_derogation") ?? false, adjustment: row.string("adjustment"), status: row.value("status") ?? .open,
             delayDays: delayDays(from: day, to: row.string("booking_date")), receptionSiteID: site,
             knownPerson: row.bool("known_person") ?? false, householdType: row.string("household_type"))
         try add(db, day: day, siteID: site, keys: keys)

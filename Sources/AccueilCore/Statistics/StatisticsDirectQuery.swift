@@ -38,6 +38,8 @@ package enum StatisticsDirectQuery {
         try group("destination", "SELECT coalesce(o.site_id, o.service) AS k, count(*) AS n \(from) GROUP BY k")
         try group("statut", "SELECT o.status AS k, count(*) AS n \(from) GROUP BY o.status")
         try group("derogation", "SELECT 'total' AS k, count(*) AS n \(from) AND o.is_derogation = 1")
+        try group(StatisticsCounters.derogationByService, "SELECT o.service AS k, count(*) AS n \(from) AND o.is_derogation = 1 GROUP BY o.service")
+        try group(StatisticsCounters.adjustmentDimension, "SELECT o.adjustment AS k, count(*) AS n \(from) AND o.adjustment IS NOT NULL GROUP BY o.adjustment")
         try group("delai", """
             SELECT CAST(CAST(julianday(o.booking_date) - julianday(o.day) AS INTEGER) AS TEXT) AS k, count(*) AS n \(from)
             AND o.booking_date IS NOT NULL AND julianday(o.booking_date) >= julianday(o.day) GROUP BY k
