@@ -378,6 +378,9 @@ public enum Schema {
                 ended_at INTEGER
             ) STRICT;
             """)
+            // The convention lists the Trois-Conils antenna from 1 January 2023 (Annexe 2); earlier
+            // versions seeded 2024. An administrator's own date stays.
+            try db.run("UPDATE sites SET valid_from = '2023-01-01' WHERE id = 'antenne-trois-conils' AND valid_from = '2024-01-01'")
             // Derogations recorded before are counted by service too, as new ones are.
             try StatisticsCounters.batching(db) {
                 for row in try db.query("SELECT service, day, reception_site_id FROM orientations WHERE is_derogation = 1 AND day IS NOT NULL") {
