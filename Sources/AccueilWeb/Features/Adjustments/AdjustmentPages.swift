@@ -14,7 +14,8 @@ enum AdjustmentPages {
             let end: HTML = item.endedAt == nil && (a.validTo.map { $0 >= today } ?? true) ? """
                 <form method="post" action="/admin/amenagements/\(String(item.id))/fin" class="inline">
                 \(FormFields.csrf(request.csrfToken))
-                \(FormFields.input("dernier_jour", label: "Dernier jour", value: today.description, type: "date"))
+                <div class="field"><label for="dernier-jour-\(String(item.id))">Dernier jour</label>
+                <input type="date" id="dernier-jour-\(String(item.id))" name="dernier_jour" value="\(today.description)" required></div>
                 <button type="submit" class="secondary">Mettre fin</button></form>
                 """ : .empty
             return """
