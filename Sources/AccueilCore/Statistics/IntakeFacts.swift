@@ -6,9 +6,10 @@ package enum IntakeFacts {
     /// Household types as managers count them; a pregnancy is counted apart (it crosses every type).
     package static let householdTypes: [(key: String, label: String)] = [
         ("seul", "Personne seule sans enfant mineur"),
-        ("couple", "Couple sans enfant mineur"),
+        // Households of three adults or more are counted with couples: two or more adults.
+        ("couple", "Couple (ou plus de deux adultes) sans enfant mineur"),
         ("monoparental", "Parent seul avec enfant(s) mineur(s)"),
-        ("couple_enfants", "Couple avec enfant(s) mineur(s)"),
+        ("couple_enfants", "Couple (ou plus de deux adultes) avec enfant(s) mineur(s)"),
     ]
 
     /// Types without a minor child in charge: the CCAS's public under the shared rule.
