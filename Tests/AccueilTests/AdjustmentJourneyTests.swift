@@ -79,9 +79,8 @@ import Testing
     }
 
     @Test func theMigrationCountsEarlierDerogationsByService() throws {
-        var template = Array("/tmp/accueil-migration-XXXXXX".utf8CString)
-        let directory = String(cString: mkdtemp(&template))
-        defer { _ = system("rm -rf '\(directory)'") }
+        let directory = CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/old.sqlite"
         do {
             let old = try Store(path: path, migrator: Migrator(Array(Schema.migrations.prefix(9))))

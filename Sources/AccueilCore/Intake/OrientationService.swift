@@ -17,32 +17,13 @@ package struct OrientationService {
         package var booking = OrientationRepository.Booking()
         /// The radio value of the chosen planning slot, "" for none.
         package var slot = ""
-        /// Set when the agent asked for another service than the rule's.
-        package var derogation: DerogationRequest?
+        /// Set when a social worker recorded a derogation; its fields are checked here (written
+        /// justification, who agreed for each institution) before it reaches the rule.
+        package var derogation: Derogation?
         /// A booking type the form does not offer (a forged or stale post).
         package var unknownBookingKind = false
 
         package init(intakeID: Int64) { self.intakeID = intakeID }
-    }
-
-    /// A derogation as typed: checked here (written justification, who agreed for each institution)
-    /// before it reaches the rule.
-    package struct DerogationRequest: Sendable {
-        package var service: Service
-        package var justification: String
-        package var agreedByPTS: String
-        package var agreedByCCAS: String
-
-        package init(service: Service, justification: String, agreedByPTS: String, agreedByCCAS: String) {
-            self.service = service
-            self.justification = justification
-            self.agreedByPTS = agreedByPTS
-            self.agreedByCCAS = agreedByCCAS
-        }
-
-        var derogation: Derogation {
-            Derogation(service: service, justification: justification, agreedByPTS: agreedByPTS, agreedByCCAS: agreedByCCAS)
-        }
     }
 
     package enum Outcome {
@@ -89,7 +70,7 @@ package struct OrientationService {
         }
         guard errors.isEmpty else { return .refused(errors) }
 
-        let derogation = submission.derogation?.derogation
+        let derogation = submission.derogation
         let decided: RoutingDecision?
         do { decided = try Self.decide(intake, derogation: derogation, referential: context.referential, adjustments: adjustments) } catch {
             return .unroutable(message: error.message)
