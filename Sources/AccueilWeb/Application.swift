@@ -15,7 +15,8 @@ public enum Application {
         router.use(SessionMiddleware(context: context))
         router.useOnRoutes(CSRFMiddleware(context: context))
 
-        HomeRoutes.register(on: &router)
+        HomeRoutes.register(on: &router, context: context)
+        ProtectionRoutes.register(on: &router, context: context)
         HealthRoutes.register(on: &router, store: context.store)
         LoginRoutes.register(on: &router, context: context)
         PasswordRoutes.register(on: &router, context: context)

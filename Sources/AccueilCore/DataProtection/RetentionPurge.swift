@@ -76,6 +76,9 @@ public enum RetentionPurge {
         // keep their counts: places booked are counters, and reception rows only lose their link to the file.
         try db.run("DELETE FROM bookings WHERE person_id IN (SELECT value FROM json_each(?))", [list])
         try PermanenceFacts.detachPeople(db, list)
+        // A protection alert keeps who raised it, when and to whom (accountability); the facts about
+        // the person go with the file: the MDS and the CRIP hold their own record.
+        try db.run("UPDATE protection_reports SET person_id = NULL, note = '' WHERE person_id IN (SELECT value FROM json_each(?))", [list])
         try db.run("UPDATE persons SET merged_into = NULL WHERE id IN (SELECT value FROM json_each(?))", [list])
         try db.run("DELETE FROM persons WHERE id IN (SELECT value FROM json_each(?))", [list])
     }

@@ -389,6 +389,28 @@ public enum Schema {
                 }
             }
         },
+        Migration(11, "protection alerts: information préoccupante, vulnerable adults", sql: """
+            -- Raised at the desk, read on a need-to-know basis (author, MDS concerned, and the CCAS for
+            -- an adult), every read audited. The note is short and factual.
+            CREATE TABLE protection_reports (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('information_preoccupante', 'adulte_vulnerable')),
+                intake_id INTEGER NOT NULL REFERENCES intakes(id),
+                person_id INTEGER REFERENCES persons(id),
+                raised_by INTEGER NOT NULL REFERENCES accounts(id),
+                raised_at INTEGER NOT NULL,
+                note TEXT NOT NULL,
+                site_id TEXT NOT NULL REFERENCES sites(id),
+                sent_to_crip INTEGER NOT NULL DEFAULT 0,
+                acknowledged_by INTEGER REFERENCES accounts(id),
+                acknowledged_at INTEGER,
+                forwarded_to_crip_by INTEGER REFERENCES accounts(id),
+                forwarded_to_crip_at INTEGER
+            ) STRICT;
+            CREATE INDEX protection_reports_open ON protection_reports(raised_at) WHERE acknowledged_at IS NULL;
+            CREATE INDEX protection_reports_by_intake ON protection_reports(intake_id);
+            CREATE INDEX protection_reports_by_person ON protection_reports(person_id);
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

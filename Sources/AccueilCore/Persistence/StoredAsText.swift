@@ -25,3 +25,4 @@ extension IntakeChannel: SQLBindable, StoredAsText {}
 extension Institution: SQLBindable, StoredAsText {}
 extension Role: SQLBindable, StoredAsText {}
 extension PermanenceModeKind: SQLBindable, StoredAsText {}
+extension ProtectionReport.Kind: SQLBindable, StoredAsText {}

@@ -4,7 +4,7 @@ import Web
 
 /// The landing page: what the application is, in plain French; once signed in, the account's dashboard.
 enum HomePage {
-    static func render(_ request: Request) -> HTML {
+    static func render(_ request: Request, alerts: HTML = .empty) -> HTML {
         guard let session = request.session else { return Layout.page(title: "Accueil", body: publicBody, request: request) }
         let account = session.account
         let shortcuts = Navigation.items.filter { account.can($0.permission) }
@@ -15,6 +15,7 @@ enum HomePage {
             <h1>Bonjour \(account.displayName)</h1>
             \(notice)
             <p>\(account.rolesLabel) · \(account.institution.label)</p>
+            \(alerts)
             <h2>Accès rapides</h2>
             <ul class="shortcuts">\(HTML.join(shortcuts))</ul>
             """

@@ -13,13 +13,28 @@ enum DecisionPage {
         let existing: [OrientationRecord]
         /// Free slots of the matching permanences.
         var slots: [SlotProposals.Option] = []
+        /// Protection alerts already raised from this intake (the viewer sees their numbers only).
+        var protection: [ProtectionReport] = []
         /// What was submitted, shown again with the errors when it was not saved.
         var submission: OrientationService.Submission
         var errors: [(field: String, message: String)] = []
     }
 
-    static func render(_ request: Request, _ input: Input) -> HTML {
+    static func render(_ request: Request, _ input: Input, motives: MotiveCatalog) -> HTML {
         let canDerogate = request.session?.account.can(.grantDerogation) == true
+        let showsAlert = request.session.map { ProtectionAccess.seesDangerFlag(intakeAuthor: input.intake.accountID, siteID: input.decision.siteID, $0.account) } ?? false
+        let intakePath = "/accueils/\(String(input.intake.id))/protection"
+        let danger = showsAlert && input.decision.alerts.contains(.crip)
+        let raised: HTML = input.protection.isEmpty ? .empty
+            : "<p>Alerte\(input.protection.count > 1 ? "s" : "") de protection enregistrée\(input.protection.count > 1 ? "s" : "") : \(HTML.join(input.protection.map { "<a href=\"/protection/\(String($0.id))\">n° \(String($0.id))</a>" as HTML }, separator: ", ")).</p>"
+        let protection: HTML = request.session?.account.can(.recordIntake) == true ? """
+            <section aria-labelledby="protection" class="protection">
+            <h2 id="protection">Protection</h2>
+            \(raised)
+            \(danger && input.protection.isEmpty ? "<p><a class=\"button\" href=\"\(intakePath)?type=\(ProtectionReport.Kind.child.rawValue)\">Enregistrer l'information préoccupante</a></p>" as HTML : .empty)
+            <p><a href="\(intakePath)?type=\(ProtectionReport.Kind.vulnerableAdult.rawValue)">Signaler un adulte vulnérable</a></p>
+            </section>
+            """ : .empty
         let error = { (field: String) in input.errors.first { $0.field == field }?.message }
         let confirmed: HTML = input.existing.isEmpty ? .empty : """
             <div class="notice success" role="status"><p>Orientation déjà confirmée :
@@ -54,10 +69,13 @@ enum DecisionPage {
             </form>
             """ : "<div class=\"notice warning\"><p>La personne n'a pas donné son accord pour être orientée : aucune orientation ne peut être enregistrée.</p></div>"
         return """
+            \(danger ? ProtectionPages.emergencyNumbers(.child) : .empty)
             <h1>Orientation proposée</h1>
             <p>Pour <strong>\(input.person.fullName)</strong> · <a href="/personnes/\(String(input.person.id))">voir le dossier</a></p>
             \(confirmed)
-            \(DecisionSummary.render(input.decision, destination: input.destination))
+            \(DecisionSummary.render(input.decision, destination: input.destination, showingAlert: showsAlert))
+            \(protection)
+            \(ViolencePartners.block(input.intake.motives, catalog: motives))
             \(confirmForm)
             """
     }
@@ -81,8 +99,8 @@ extension DecisionPage {
 
 /// The decision itself, shared by the decision page, the orientation page and the slip.
 enum DecisionSummary {
-    static func render(_ decision: RoutingDecision, destination: DirectorySite?) -> HTML {
-        let alerts = decision.alerts.map { "<div class=\"notice error\" role=\"alert\"><p><strong>Alerte :</strong> \($0.label).</p></div>" as HTML }
+    static func render(_ decision: RoutingDecision, destination: DirectorySite?, showingAlert: Bool) -> HTML {
+        let alerts = decision.alerts.filter { _ in showingAlert }.map { "<div class=\"notice error\" role=\"alert\"><p><strong>Alerte :</strong> \($0.label).</p></div>" as HTML }
         let suggestions = decision.suggestions.filter { !$0.isAlert }.map { "<li>\($0.label)</li>" as HTML }
         return """
             \(HTML.join(alerts))
@@ -92,7 +110,7 @@ enum DecisionSummary {
             \(decision.circonscription.map { "<p>Circonscription : \($0)</p>" as HTML } ?? .empty)
             \(SiteCard.render(destination))
             <h3>Pourquoi</h3>
-            <ul>\(HTML.join(decision.reasons.map { "<li>\($0)</li>" }))</ul>
+            <ul>\(HTML.join(decision.reasons(showingAlert: showingAlert).map { "<li>\($0)</li>" }))</ul>
             \(suggestions.isEmpty ? .empty : "<h3>À proposer aussi</h3><ul>\(HTML.join(suggestions))</ul>" as HTML)
             </section>
             """

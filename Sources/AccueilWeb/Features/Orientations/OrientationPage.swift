@@ -8,6 +8,7 @@ enum OrientationPage {
         let o = view.orientation
         let booking = BookingText.describe(o)
         let needs = MeetingNeeds(view.intake)
+        let showsAlert = request.session.map { ProtectionAccess.seesDangerFlag(intakeAuthor: view.intake.accountID, siteID: o.siteID, $0.account) } ?? false
         let canCancel = o.bookingKind != nil && o.status == .open && request.session?.account.can(.recordIntake) == true
         let cancel: HTML = canCancel ? """
             <form method="post" action="/orientations/\(String(o.id))/reservation/annuler">\(FormFields.csrf(request.csrfToken))<button type="submit" class="secondary">Annuler la réservation</button></form>
@@ -27,7 +28,7 @@ enum OrientationPage {
             <p>\(booking)</p>
             \(cancel)
             \(rebooking.map { OrientationRebooking.form(request, o, $0) } ?? .empty)
-            <h3>Pourquoi</h3><ul>\(HTML.join(o.reasons.map { "<li>\($0)</li>" }))</ul>
+            <h3>Pourquoi</h3><ul>\(HTML.join(o.reasons(showingAlert: showsAlert).map { "<li>\($0)</li>" }))</ul>
             \(o.isDerogation ? "<p><strong>Dérogation</strong> accordée par \(o.derogationAgreement ?? "—") : \(o.derogationJustification ?? "")</p>" as HTML : .empty)
             </section>
             <p><a class="button" href="/orientations/\(String(o.id))/fiche">Fiche d'orientation à imprimer</a></p>

@@ -15,7 +15,7 @@ enum OrientationRoutes {
 
         router.get("/accueils/:id", middleware: intakeGate) { request in
             let input = try await loadDecision(request, context: context, auditRead: true)
-            return Layout.response(title: "Orientation proposée", body: DecisionPage.render(request, input), request: request)
+            return Layout.response(title: "Orientation proposée", body: DecisionPage.render(request, input, motives: context.motives), request: request)
         }
 
         router.post("/accueils/:id/orientation", middleware: intakeGate) { request in
@@ -108,22 +108,23 @@ enum OrientationRoutes {
         var input = try await loadDecision(request, context: context, auditRead: false)
         input.submission = submission
         input.errors = errors
-        return Layout.response(title: title, body: DecisionPage.render(request, input), request: request, status: status)
+        return Layout.response(title: title, body: DecisionPage.render(request, input, motives: context.motives), request: request, status: status)
     }
 
     /// - Parameter auditRead: the page shows a named household: its display is a read of the person's file.
     static func loadDecision(_ request: Request, context: AppContext, auditRead: Bool) async throws -> DecisionPage.Input {
         guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
         let now = context.now()
-        let loaded = try await context.store.write { db -> (IntakeRecord, Person, [OrientationRecord], [DirectorySite], [RuleAdjustment])? in
+        let loaded = try await context.store.write { db -> (IntakeRecord, Person, [OrientationRecord], [DirectorySite], [RuleAdjustment], [ProtectionReport])? in
             guard let intake = try IntakeRepository.find(db, id: id), let personID = intake.personID,
                   let person = try PersonRepository.find(db, id: personID) else { return nil }
             if auditRead {
                 try AuditTrail.record(db, at: now, account: account.id, .personRead, subjectType: "personne", subjectID: String(personID), detail: "accueil \(id)")
             }
-            return (intake, person, try OrientationRepository.forIntake(db, id), try SiteDirectory.all(db), try AdjustmentRepository.rules(db))
+            return (intake, person, try OrientationRepository.forIntake(db, id), try SiteDirectory.all(db), try AdjustmentRepository.rules(db),
+                    try ProtectionRepository.forIntake(db, id).filter { ProtectionAccess.canRead($0, account) })
         }
-        guard let (intake, person, existing, sites, adjustments) = loaded else { throw HTTPError.notFound }
+        guard let (intake, person, existing, sites, adjustments, protection) = loaded else { throw HTTPError.notFound }
         let decided: RoutingDecision?
         do { decided = try OrientationService.decide(intake, derogation: nil, referential: context.referential, adjustments: adjustments) } catch {
             throw HTTPError(.unprocessableContent, error.message)
@@ -131,6 +132,7 @@ enum OrientationRoutes {
         guard let decision = decided else { throw HTTPError.notFound }
         var input = DecisionPage.Input(person: person, intake: intake, decision: decision, destination: sites.first { $0.id == decision.siteID }, existing: existing,
                                        submission: OrientationService.Submission(intakeID: intake.id))
+        input.protection = protection
         if intake.consentOrientation {
             input.slots = try await context.store.read { db in
                 try SlotProposals.load(db, service: decision.service, siteID: decision.siteID, context: context)

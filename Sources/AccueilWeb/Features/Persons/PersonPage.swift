@@ -13,7 +13,10 @@ enum PersonPage {
             "<tr><td><a href=\"/orientations/\(String(o.id))\">\(o.reference)</a></td><td>\(FrenchDates.dateTime(o.createdAt))</td><td>\(o.service.shortName) — \(siteName(o.siteID))\(o.isDerogation ? " (dérogation)" : "")</td><td>\(BookingText.describe(o))</td><td>\(o.status.label)\(o.isOverdue(today: today) ? " — en retard" : "")</td></tr>"
         }
         let intakes = file.intakes.map { i -> HTML in
-            let motives = i.motives.compactMap { context.motives.motive($0)?.label }.joined(separator: ", ")
+            // The safety rule: a sensitive motive is named to social workers only; a desk screen may be seen.
+            let named = request.session?.account.can(.readSocialNotes) == true
+            let motives = i.motives.compactMap { context.motives.motive($0) }
+                .map { $0.sensitive && !named ? "motif confidentiel" : $0.label }.joined(separator: ", ")
             let notes = file.notes.filter { $0.intakeID == i.id }.map { "<p class=\"note\"><strong>Note de \($0.author)</strong> : \($0.text)</p>" as HTML }
             return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(siteName(i.siteID))</td><td>\(i.channel.label) · niveau \(i.level)</td><td>\(motives)\(HTML.join(notes))</td></tr>"
         }
