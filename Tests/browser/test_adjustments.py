@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import format_violations
-from test_journeys import DEMO, logout
+from test_journeys import DEMO, logout, submit
 
 
 def check_page(driver, axe_violations, served_html, nu_errors, where):
@@ -28,7 +28,7 @@ def test_an_administrator_records_an_adjustment(driver, url, login, axe_violatio
     driver.get(url("/admin/amenagements"))
     assert driver.find_element(By.TAG_NAME, "h1").text == "Aménagements de la règle"
     check_page(driver, axe_violations, served_html, nu_errors, "/admin/amenagements")
-    driver.find_element(By.LINK_TEXT, "Enregistrer un aménagement convenu").click()
+    driver.get(driver.find_element(By.LINK_TEXT, "Enregistrer un aménagement convenu").get_attribute("href"))
     assert driver.find_element(By.TAG_NAME, "h1").text == "Enregistrer un aménagement de la règle"
     assert not driver.find_elements(By.CSS_SELECTOR, "main script"), "the form needs no script"
     check_page(driver, axe_violations, served_html, nu_errors, "/admin/amenagements/nouveau")
@@ -41,7 +41,7 @@ def test_an_administrator_records_an_adjustment(driver, url, login, axe_violatio
     Select(driver.find_element(By.NAME, "sans_domicile")).select_by_value("oui")
     fill(driver, "accord_pts", "Mme Durand, responsable du PTS")
     fill(driver, "accord_ccas", "M. Martin, chef de service du CCAS")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/admin/amenagements'] button[type=submit]").click()
+    submit(driver, "form[action='/admin/amenagements']")
     summary = driver.find_element(By.ID, "erreurs")
     assert "enfant mineur" in summary.text
     link = summary.find_element(By.CSS_SELECTOR, "a[href='#f-conditions']")
@@ -53,7 +53,7 @@ def test_an_administrator_records_an_adjustment(driver, url, login, axe_violatio
     Select(driver.find_element(By.NAME, "enfant_mineur")).select_by_value("non")
     Select(driver.find_element(By.NAME, "grossesse")).select_by_value("non")
     fill(driver, "age_min", "18")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/admin/amenagements'] button[type=submit]").click()
+    submit(driver, "form[action='/admin/amenagements']")
     assert "Aménagement enregistré" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
     row = driver.find_element(By.XPATH, "//tr[th[normalize-space()='AM-NAV-01']]")
     assert "Mme Durand" in row.text and "M. Martin" in row.text and "en vigueur" in row.text

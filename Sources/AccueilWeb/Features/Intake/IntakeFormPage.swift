@@ -96,7 +96,8 @@ enum IntakeFormPage {
             \(FormFields.checkbox("consentement_orientation", label: "La personne accepte d'être orientée vers le service proposé", checked: form.consentOrientation, error: error("consentement_orientation")))
             \(FormFields.checkbox("consentement_partage", label: "La personne accepte que les premiers éléments soient transmis au service de destination", checked: form.consentSharing))
             </fieldset>
-            <p><button type="submit">Enregistrer et voir l'orientation</button></p>
+            <p><button type="submit">Enregistrer et voir l'orientation</button>
+            \(form.children.count < Household.maximumChildren ? "<button type=\"submit\" class=\"secondary\" name=\"ajouter_enfants\" value=\"1\" formnovalidate>Ajouter des lignes d'enfant</button> <span class=\"hint\">rien n'est enregistré : le formulaire revient avec \(String(min(IntakeForm.childRowsStep, Household.maximumChildren - form.children.count))) lignes de plus</span>" as HTML : .empty)</p>
             </form>
             <script src="/static/js/intake.js" defer></script>
             """
@@ -129,7 +130,7 @@ enum IntakeFormPage {
             \(HTML.join(Array(rows.prefix(2))))
             <details\(form.children.dropFirst(2).contains { !$0.birthDate.isEmpty } || form.children.count > IntakeForm.childRows ? " open" as HTML : .empty)><summary>Autres enfants</summary>\(HTML.join(Array(rows.dropFirst(2))))
             <input type="hidden" name="lignes_enfants" value="\(String(form.children.count))">
-            \(form.children.count < Household.maximumChildren ? "<p><button type=\"submit\" class=\"secondary\" name=\"ajouter_enfants\" value=\"1\" formnovalidate>Ajouter des lignes d'enfant</button> <span class=\"hint\">Rien n'est enregistré : le formulaire revient avec \(String(min(IntakeForm.childRowsStep, Household.maximumChildren - form.children.count))) lignes de plus.</span></p>" as HTML : .empty)
+            \(form.children.count < Household.maximumChildren ? "<p class=\"hint\">Plus de \(String(form.children.count)) enfants : « Ajouter des lignes d'enfant », en bas du formulaire.</p>" as HTML : .empty)
             </details>
             </div>
             """
