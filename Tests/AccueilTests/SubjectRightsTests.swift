@@ -48,6 +48,10 @@ import Testing
             #expect(page.text.contains("Foyer : personne seule · enfant né le 01/06/2023 (à charge) · quartier : La Bastide"))
             #expect(page.text.contains("<td>Logement</td>"))
             for term in ["childInDanger", "{&quot;", "\"adults\"", "danger"] { #expect(!page.text.contains(term), "page shows \(term)") }
+            // The administrator answering the request is told, on screen only, what the exception left out.
+            #expect(page.text.contains("<div class=\"notice warning no-print\" role=\"note\"><p><strong>Pour l&#39;administrateur, non imprimé :</strong>")
+                    || page.text.contains("<div class=\"notice warning no-print\" role=\"note\"><p><strong>Pour l'administrateur, non imprimé :</strong>"))
+            #expect(page.text.contains("l&#39;indication de protection de l&#39;enfance de 1 accueil") || page.text.contains("l'indication de protection de l'enfance de 1 accueil"))
             // Probe finding: the tab title (history, shared screens) names the file, never the person.
             let title = try #require(page.text.range(of: #"<title>[^<]*</title>"#, options: .regularExpression).map { String(page.text[$0]) })
             #expect(title.contains("Données du dossier n° \(seed.personID)") && !title.contains("Durand") && !title.contains("DURAND"))

@@ -22,6 +22,14 @@ package struct SubjectAccessReport: Sendable {
     package let bookings: [Booking]
     package let sites: [String: String]
 
+    /// What the report leaves out under the protection exception (art. 23(1)(i)): intakes whose
+    /// household raised the danger flag, and protection alerts. Counted for the administrator who
+    /// answers the request; never in the person's copy.
+    package var withheld: (dangerFlags: Int, alerts: Int) {
+        (intakes.filter { $0.household?.household.childInDanger == true }.count, protectionAlerts)
+    }
+    package var protectionAlerts = 0
+
     package static func load(_ db: Connection, personID: Int64) throws -> SubjectAccessReport? {
         guard let row = try db.queryOne("SELECT * FROM persons WHERE id = ?", [personID]) else { return nil }
         let person = PersonRepository.person(row)
@@ -48,9 +56,11 @@ package struct SubjectAccessReport: Sendable {
             """, [personID]).map { Booking(date: $0.string("occurrence_date") ?? "", time: $0.string("slot_start") ?? "",
                                            site: $0.string("host_site_id") ?? "", cancelledAt: $0.int64("cancelled_at")) }
         let sites = Dictionary(try SiteDirectory.all(db).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return SubjectAccessReport(person: person, createdAt: row.int64("created_at") ?? 0, updatedAt: row.int64("updated_at") ?? 0,
-                                   mergedDuplicates: duplicates, intakes: intakes, ages: ages, notes: notes,
-                                   orientations: try OrientationRepository.forPerson(db, personID), history: history, bookings: bookings, sites: sites)
+        var report = SubjectAccessReport(person: person, createdAt: row.int64("created_at") ?? 0, updatedAt: row.int64("updated_at") ?? 0,
+                                         mergedDuplicates: duplicates, intakes: intakes, ages: ages, notes: notes,
+                                         orientations: try OrientationRepository.forPerson(db, personID), history: history, bookings: bookings, sites: sites)
+        report.protectionAlerts = try db.int("SELECT count(*) FROM protection_reports WHERE person_id = ?", [personID]) ?? 0
+        return report
     }
 
     /// The machine-readable copy (art. 15(3) and 20): stable keys, ISO dates, sorted for diffing.

@@ -24,6 +24,7 @@ enum SubjectAccessPage {
         let history = report.history.map { "<tr><td>\(FrenchDates.dateTime($0.at))</td><td>\($0.label)</td><td>\($0.institution ?? "système")</td></tr>" as HTML }
         let errorBanner: HTML = error.map { "<div class=\"notice error\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
         return """
+            \(withheldNotice(report))
             <h1>Données détenues sur \(p.fullName)</h1>
             \(errorBanner)
             <p>Document établi le \(FrenchDates.dateTime(now)) en réponse à une demande d'accès (RGPD, article 15), par le CCAS de Bordeaux
@@ -67,6 +68,18 @@ enum SubjectAccessPage {
             </form>
             </div>
             <script src="/static/js/print.js" defer></script>
+            """
+    }
+
+    /// For the administrator answering the request, on screen only: what the protection exception
+    /// leaves out of the person's copy (counts, no content).
+    static func withheldNotice(_ report: SubjectAccessReport) -> HTML {
+        let (flags, alerts) = report.withheld
+        guard flags + alerts > 0 else { return .empty }
+        return """
+            <div class="notice warning no-print" role="note"><p><strong>Pour l'administrateur, non imprimé :</strong> exception de protection
+            (RGPD art. 23) — ce document ne contient pas \(flags > 0 ? "l'indication de protection de l'enfance de \(flags) accueil\(flags > 1 ? "s" : "")" : "")\(flags > 0 && alerts > 0 ? " ni " : "")\(alerts > 0 ? "\(alerts) alerte\(alerts > 1 ? "s" : "") de protection" : "").
+            Les destinataires (MDS concernée, CCAS pour un adulte) les détiennent ; voir le registre des traitements.</p></div>
             """
     }
 }
