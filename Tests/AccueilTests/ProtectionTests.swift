@@ -54,8 +54,9 @@ import Testing
             #expect(seenElsewhere.status == 200 && !seenElsewhere.text.contains("ALERTE") && !seenElsewhere.text.contains("Allô Enfance"))
 
             try await agent.get(decisionPath + "/protection?type=information_preoccupante")
-            let empty = try await agent.post(decisionPath + "/protection", [("type", "information_preoccupante"), ("note", " "), ("site", "mds-bastide")])
-            #expect(empty.status == 422, "facts are required")
+            let empty = try await agent.post(decisionPath + "/protection", [("type", "information_preoccupante"), ("note", " "), ("site", "")])
+            #expect(empty.status == 422, "facts and the MDS are required")
+            #expect(empty.text.contains("Décrivez brièvement les faits.") && empty.text.contains("href=\"#f-site\""))
             let raised = try await agent.post(decisionPath + "/protection", [("type", "information_preoccupante"),
                                                                              ("note", "L'enfant dit avoir peur de rentrer chez lui."), ("site", "mds-bastide")])
             #expect(raised.status == 303)
@@ -72,6 +73,17 @@ import Testing
                 if status == 404 { #expect(!response.text.contains("peur de rentrer"), "\(login) reads nothing of it") }
             }
             #expect(try app.auditCount(.protectionRead) == 3, "every read is audited, refusals read nothing")
+
+            // The person's own copy of their data says nothing of it: not in the history, not in the reasons.
+            let admin = try await app.signedIn("admin")
+            for copy in ["/personnes/1/donnees", "/personnes/1/export.json"] {
+                let response = try await admin.get(copy)
+                #expect(response.status == 200 && response.text.contains("Durand"), "\(copy) is the person's copy")
+                let text = response.text
+                for term in ["Alerte de protection", "alerte_", "CRIP", "préoccupante", "peur de rentrer", "ALERTE"] {
+                    #expect(!text.contains(term), "\(copy) shows \(term)")
+                }
+            }
 
             // Overdue after one working day: 2026-11-18 is a Wednesday; Thursday same time is the deadline.
             #expect(try await signedIn(app, "resp.bastide").get("/").text.contains("Alertes de protection à accuser (1)"))

@@ -56,6 +56,7 @@ struct AdjustmentTests {
           arguments: [AdjustmentConditions(homeless: true, pregnant: false, age: 18...130),
                       AdjustmentConditions(homeless: true, minorChild: false, age: 18...130),
                       AdjustmentConditions(homeless: true, minorChild: false, pregnant: false, age: 16...130),
+                      AdjustmentConditions(homeless: true, minorChild: false, pregnant: false),
                       AdjustmentConditions(homeless: true, minorChild: true, pregnant: false)])
     func userRuleStandsAbove(conditions: AdjustmentConditions) throws {
         #expect(throws: AdjustmentError.self) {
@@ -79,7 +80,7 @@ struct AdjustmentTests {
         }
         // After the first one ends, or for households it cannot cover, it is accepted.
         try AdjustmentRules.check(Self.homelessAdults("AM-C", from: "2027-01-01"), against: [first], referential: referential)
-        try AdjustmentRules.check(Self.homelessAdults("AM-D", conditions: AdjustmentConditions(homeless: false, minorChild: false, pregnant: false, rsa: true)),
+        try AdjustmentRules.check(Self.homelessAdults("AM-D", conditions: AdjustmentConditions(homeless: false, minorChild: false, pregnant: false, age: 18...130, rsa: true)),
                                   against: [first], referential: referential)
     }
 

@@ -60,7 +60,7 @@ struct InvariantPropertyTests {
                            conditions: AdjustmentConditions(sectors: ["bacalan"], homeless: false, adults: 3...12),
                            agreedByPTS: "P", agreedByCCAS: "C", agreedOn: day("2024-01-01"), validFrom: day("2024-01-01")),
             RuleAdjustment(reference: "AM-3", text: "Bénéficiaires du RSA sans enfant mineur à Caudéran : CCAS.", service: .ccas,
-                           conditions: AdjustmentConditions(sectors: ["cauderan"], homeless: false, minorChild: false, pregnant: false, rsa: true),
+                           conditions: AdjustmentConditions(sectors: ["cauderan"], homeless: false, minorChild: false, pregnant: false, age: 18...130, rsa: true),
                            agreedByPTS: "P", agreedByCCAS: "C", agreedOn: day("2024-06-01"), validFrom: day("2024-06-01"), validTo: day("2025-12-31")),
         ]
         var accepted: [RuleAdjustment] = []

@@ -1,4 +1,5 @@
 import Foundation
+import Orientation
 import SQLiteStore
 
 /// Everything the application holds about one person (GDPR art. 15): identity, intakes with their
@@ -86,7 +87,7 @@ package struct SubjectAccessReport: Sendable {
         let orientations = self.orientations.map { o -> [String: Any] in
             [
                 "reference": o.reference, "createdAt": date(o.createdAt), "service": o.service.rawValue, "site": value(o.siteID.map { sites[$0] ?? $0 }),
-                "reasons": o.reasons, "suggestions": o.suggestions, "derogation": o.isDerogation, "derogationJustification": value(o.derogationJustification),
+                "reasons": o.reasons(showingAlert: false), "suggestions": o.suggestions.filter { $0 != Suggestion.crip.rawValue }, "derogation": o.isDerogation, "derogationJustification": value(o.derogationJustification),
                 "booking": ["kind": value(o.bookingKind?.rawValue), "date": value(o.bookingDate), "time": value(o.bookingTime), "place": value(o.bookingPlace)],
             ]
         }

@@ -381,7 +381,11 @@ public enum Schema {
             // The convention lists the Trois-Conils antenna from 1 January 2023 (Annexe 2); earlier
             // versions seeded 2024. An administrator's own date stays.
             try db.run("UPDATE sites SET valid_from = '2023-01-01' WHERE id = 'antenne-trois-conils' AND valid_from = '2024-01-01'")
-            // Derogations recorded before are counted by service too, as new ones are.
+            // Derogations recorded before are counted by service too, as new ones are. A database
+            // migrated from before version 5 was just counted by today's code: start afresh.
+            for table in ["stat_days", "stat_months", "stat_years"] {
+                try db.run("DELETE FROM \(table) WHERE dimension = ?", [StatisticsCounters.derogationByService])
+            }
             try StatisticsCounters.batching(db) {
                 for row in try db.query("SELECT service, day, reception_site_id FROM orientations WHERE is_derogation = 1 AND day IS NOT NULL") {
                     try StatisticsCounters.add(db, day: row.string("day") ?? "", siteID: row.string("reception_site_id") ?? "",

@@ -180,7 +180,8 @@ public struct PersonSlip: Sendable, Equatable {
     /// The reason as the person would say it, from the rules that fired; a derogation is said as a
     /// joint choice of the two services, without its justification or who agreed it.
     package static func reasonKey(_ facts: Facts) -> String {
-        if facts.isDerogation { return "reason.agreed" }
+        // A derogation or a standing adjustment: the two services agreed, whatever the base rule said.
+        if facts.isDerogation || facts.rules.contains(.adjustment) { return "reason.agreed" }
         for rule in facts.rules {
             switch rule {
             case .minorChildInCharge, .minorChildInFrance: return "reason.minorChild"

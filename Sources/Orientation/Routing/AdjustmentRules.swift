@@ -40,8 +40,9 @@ public enum AdjustmentRules {
         }
         if new.service == .ccas {
             // The user's rule stands above any adjustment.
+            // An unset age would cover a minor asking alone whose age the desk did not note.
             guard new.conditions.minorChild == false, new.conditions.pregnant == false,
-                  new.conditions.age.map({ $0.lowerBound >= 18 }) ?? true else {
+                  let age = new.conditions.age, age.lowerBound >= 18 else {
                 throw refuse("conditions", "Un aménagement vers le CCAS doit exclure les foyers avec un enfant mineur, les grossesses et "
                              + "les demandeurs mineurs : ils relèvent de la MDS (seule une dérogation au cas par cas peut en décider autrement).")
             }

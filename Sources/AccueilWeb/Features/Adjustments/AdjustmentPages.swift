@@ -61,8 +61,8 @@ enum AdjustmentPages {
             \(FormFields.select("service", label: "Orientation", options: Service.allCases.map { .init($0.rawValue, $0.fullName) }, selected: form["service"], error: error("service"), includeBlank: "Choisir"))
             \(FormFields.select("site", label: "Lieu, si l'aménagement le précise", options: sites.map { .init($0.id, $0.name) }, selected: form["site"], error: error("site"), includeBlank: "Lieu habituel du service"))
             </div>
-            <fieldset id="\(FormFields.id("conditions"))" tabindex="-1"><legend>Foyers concernés (toutes les conditions renseignées doivent être remplies)</legend>
-            \(error("conditions").map { "<p class=\"field-error\">\($0)</p>" as HTML } ?? .empty)
+            <fieldset id="\(FormFields.id("conditions"))" tabindex="-1"\(error("conditions") == nil ? .empty : " aria-describedby=\"\(FormFields.id("conditions"))-erreur\"" as HTML)><legend>Foyers concernés (toutes les conditions renseignées doivent être remplies)</legend>
+            \(error("conditions").map { "<p class=\"field-error\" id=\"\(FormFields.id("conditions"))-erreur\">\($0)</p>" as HTML } ?? .empty)
             \(FormFields.choices("secteurs", legend: "Secteurs de résidence (aucun coché : tous)", options: referential.sectors(on: today).map { .init($0.key, $0.label) }, checked: form.sectors, multiple: true, error: error("secteurs")))
             <div class="row">
             \(FormFields.select("sans_domicile", label: "Sans domicile", options: tri, selected: form["sans_domicile"]))

@@ -53,6 +53,10 @@ enum AdjustmentRoutes {
             guard let lastDay = (try request.form())["dernier_jour"].flatMap(LocalDate.init(iso:)) else {
                 throw HTTPError(.unprocessableContent, "Indiquez le dernier jour de l'aménagement (AAAA-MM-JJ).")
             }
+            // Past decisions keep the adjustment that was in force: an end is today or later.
+            guard lastDay >= context.today else {
+                throw HTTPError(.unprocessableContent, "Le dernier jour ne peut pas être passé : les décisions déjà prises gardent l'aménagement qui s'appliquait.")
+            }
             let now = context.now()
             let ended = try await context.store.write { db -> Bool in
                 guard try AdjustmentRepository.end(db, id: id, lastDay: lastDay, by: admin.id, at: now) else { return false }

@@ -18,7 +18,8 @@ enum ProtectionPages {
     }
 
     static func form(_ request: Request, kind: ProtectionReport.Kind, intakeID: Int64, note: String, siteID: String, sentToCRIP: Bool,
-                     sites: [DirectorySite], error: String?) -> HTML {
+                     sites: [DirectorySite], errors: [(field: String, message: String)]) -> HTML {
+        let error = { (field: String) in errors.first { $0.field == field }?.message }
         let mds = sites.filter { $0.kind == .mds }
         let crip: HTML = kind == .child ? FormFields.checkbox("crip", label: "Transmettre directement à la CRIP (danger grave ou situation qui le justifie)", checked: sentToCRIP,
                                                              hint: "La MDS concernée en est informée dans tous les cas.") : .empty
@@ -26,11 +27,13 @@ enum ProtectionPages {
             \(emergencyNumbers(kind))
             <h1>\(kind.label)</h1>
             <p>\(kind == .child ? "Convention, annexe 3 : le CCAS « informe la MDS concernée ou le cas échéant » la cellule de recueil des informations préoccupantes (CRIP)." : "Convention, annexe 3 : les signalements des adultes vulnérables sont « traités en concertation entre le CCAS et la MDS concernée ».")</p>
+            \(FormFields.errorSummary(errors))
             <form method="post" action="/accueils/\(String(intakeID))/protection" class="stack">
             \(FormFields.csrf(request.csrfToken))
             <input type="hidden" name="type" value="\(kind.rawValue)">
-            \(FormFields.textarea("note", label: "Ce qui a été vu ou dit (faits, sans appréciation)", value: note, error: error, rows: 4))
-            \(FormFields.select("site", label: "MDS concernée", options: mds.map { .init($0.id, $0.name) }, selected: siteID, hint: "Par défaut, la MDS du secteur du foyer."))
+            \(FormFields.textarea("note", label: "Ce qui a été vu ou dit (faits, sans appréciation)", value: note, error: error("note"), rows: 4))
+            \(FormFields.select("site", label: "MDS concernée", options: mds.map { .init($0.id, $0.name) }, selected: siteID, hint: "Par défaut, la MDS du secteur du foyer ; sans secteur connu, choisissez-la.",
+                                error: error("site"), required: true, includeBlank: "Choisir la MDS"))
             \(crip)
             <p><button type="submit">Enregistrer et transmettre</button> <a href="/accueils/\(String(intakeID))">Retour à l'orientation</a></p>
             </form>

@@ -15,7 +15,7 @@ enum ProtectionRoutes {
             let (intake, sites) = try await context.store.read { db in (try IntakeRepository.find(db, id: intakeID), try SiteDirectory.all(db)) }
             guard let intake, !intake.informationOnly else { throw HTTPError.notFound }
             let body = ProtectionPages.form(request, kind: kind, intakeID: intakeID, note: "", siteID: defaultSite(intake, context: context) ?? "",
-                                            sentToCRIP: false, sites: sites.filter { !$0.hasClosed(before: context.today) }, error: nil)
+                                            sentToCRIP: false, sites: sites.filter { !$0.hasClosed(before: context.today) }, errors: [])
             return Layout.response(title: kind.label, body: body, request: request)
         }
 
@@ -33,14 +33,15 @@ enum ProtectionRoutes {
                 guard !note.isEmpty, sites.contains(where: { $0.id == siteID && $0.kind == .mds }) else { return (nil, sites) }
                 let id = try ProtectionRepository.insert(db, .init(kind: kind, intakeID: intakeID, personID: intake.personID, note: note, siteID: siteID,
                                                                    sentToCRIP: sentToCRIP), by: account.id, at: now)
-                try AuditTrail.record(db, at: now, account: account.id, .protectionRaised, subjectType: "personne", subjectID: intake.personID.map(String.init),
-                                      detail: "alerte \(id) (\(kind.rawValue)) vers \(siteID)\(sentToCRIP ? " et la CRIP" : "")")
+                // Audited under the alert, not the person: the person's access history must not reveal it.
+                try AuditTrail.record(db, at: now, account: account.id, .protectionRaised, subjectType: "alerte", subjectID: String(id))
                 return (id, sites)
             }
             guard let id = outcome.0 else {
                 let body = ProtectionPages.form(request, kind: kind, intakeID: intakeID, note: note, siteID: siteID, sentToCRIP: sentToCRIP,
                                                 sites: outcome.1.filter { !$0.hasClosed(before: context.today) },
-                                                error: note.isEmpty ? "Décrivez brièvement les faits." : "Choisissez la MDS concernée.")
+                                                errors: (note.isEmpty ? [("note", "Décrivez brièvement les faits.")] : [])
+                                                    + (outcome.1.contains { $0.id == siteID && $0.kind == .mds } ? [] : [("site", "Choisissez la MDS concernée.")]))
                 return Layout.response(title: kind.label, body: body, request: request, status: .unprocessableContent)
             }
             return .redirect(to: "/protection/\(id)?info=enregistree")
@@ -51,8 +52,7 @@ enum ProtectionRoutes {
             let now = context.now()
             let loaded = try await context.store.write { db -> (ProtectionReport, String, String)? in
                 guard let report = try ProtectionRepository.find(db, id: id), ProtectionAccess.canRead(report, account) else { return nil }
-                try AuditTrail.record(db, at: now, account: account.id, .protectionRead, subjectType: "personne", subjectID: report.personID.map(String.init),
-                                      detail: "alerte \(id)")
+                try AuditTrail.record(db, at: now, account: account.id, .protectionRead, subjectType: "alerte", subjectID: String(id))
                 let site = try SiteDirectory.find(db, id: report.siteID)?.name ?? report.siteID
                 let author = try AccountRepository.find(db, id: report.raisedBy)?.displayName ?? "—"
                 return (report, site, author)
@@ -83,8 +83,7 @@ enum ProtectionRoutes {
         let done = try await context.store.write { db -> Bool? in
             guard let report = try ProtectionRepository.find(db, id: id), ProtectionAccess.receives(report, account) else { return nil }
             guard try change(db, id, account.id, now) else { return false }
-            try AuditTrail.record(db, at: now, account: account.id, action, subjectType: "personne", subjectID: report.personID.map(String.init),
-                                  detail: "alerte \(id)")
+            try AuditTrail.record(db, at: now, account: account.id, action, subjectType: "alerte", subjectID: String(id))
             return true
         }
         guard let done else { throw HTTPError.notFound }
