@@ -31,7 +31,6 @@ enum DecisionPage {
             <section aria-labelledby="protection" class="protection">
             <h2 id="protection">Protection</h2>
             \(raised)
-            \(danger && input.protection.isEmpty ? "<p><a class=\"button\" href=\"\(intakePath)?type=\(ProtectionReport.Kind.child.rawValue)\">Enregistrer l'information préoccupante</a></p>" as HTML : .empty)
             <p><a href="\(intakePath)?type=\(ProtectionReport.Kind.vulnerableAdult.rawValue)">Signaler un adulte vulnérable</a></p>
             </section>
             """ : .empty
@@ -69,7 +68,7 @@ enum DecisionPage {
             </form>
             """ : "<div class=\"notice warning\"><p>La personne n'a pas donné son accord pour être orientée : aucune orientation ne peut être enregistrée.</p></div>"
         return """
-            \(danger ? ProtectionPages.emergencyNumbers(.child) : .empty)
+            \(danger ? ProtectionPages.emergencyNumbers(.child, action: input.protection.isEmpty ? "<p><a class=\"button\" href=\"\(intakePath)?type=\(ProtectionReport.Kind.child.rawValue)\">Enregistrer l'information préoccupante</a></p>" : .empty) : .empty)
             <h1>Orientation proposée</h1>
             <p>Pour <strong>\(input.person.fullName)</strong> · <a href="/personnes/\(String(input.person.id))">voir le dossier</a></p>
             \(confirmed)

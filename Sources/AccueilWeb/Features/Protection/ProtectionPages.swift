@@ -6,14 +6,15 @@ import Web
 /// The protection alerts as staff see them. Nothing here is ever printed for the person.
 enum ProtectionPages {
     /// The numbers to call in immediate danger, first on the screen, before anything else.
-    static func emergencyNumbers(_ kind: ProtectionReport.Kind) -> HTML {
+    /// `action`: what to do next, shown right under the numbers (the decision page's « Enregistrer »).
+    static func emergencyNumbers(_ kind: ProtectionReport.Kind, action: HTML = .empty) -> HTML {
         let numbers: HTML = switch kind {
         case .child: "<li><strong>17</strong> — Police secours, si l'enfant est en danger immédiat</li><li><strong>119</strong> — Allô Enfance en danger (gratuit, 24 h/24)</li>"
         case .vulnerableAdult: "<li><strong>17</strong> — Police secours, si la personne est en danger immédiat</li><li><strong>3977</strong> — maltraitance des personnes âgées et des adultes en situation de handicap</li>"
         }
         return """
             <div class="notice error emergency" role="alert"><p><strong>Danger immédiat : appelez d'abord.</strong></p><ul>\(numbers)</ul>
-            <p>Ces numéros restent à l'écran : ils ne sont jamais imprimés pour la famille.</p></div>
+            <p>Ces numéros restent à l'écran : ils ne sont jamais imprimés pour la famille.</p>\(action)</div>
             """
     }
 
