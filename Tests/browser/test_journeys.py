@@ -44,6 +44,23 @@ def submit(driver, form_selector, button_text=None):
     WebDriverWait(driver, 10).until(replaced(old))
 
 
+def fill_intake(driver, last, first, *, child_birth, sector, birth=None, danger=False, sharing=False):
+    """The intake form as an agent fills it for a family (motive: housing), then sent."""
+    driver.find_element(By.ID, "f-nom").send_keys(last)
+    driver.find_element(By.ID, "f-prenom").send_keys(first)
+    if birth:
+        set_value(driver, "f-naissance", birth)
+    set_value(driver, "f-enfant0_naissance", child_birth.isoformat())
+    Select(driver.find_element(By.ID, "f-secteur")).select_by_value(sector)
+    driver.find_element(By.CSS_SELECTOR, "input[name=motifs][value=logement]").click()
+    if danger:
+        driver.find_element(By.ID, "f-enfant_danger").click()
+    driver.find_element(By.ID, "f-consentement_orientation").click()
+    if sharing:
+        driver.find_element(By.ID, "f-consentement_partage").click()
+    submit(driver, "form.intake-form")
+
+
 def logout(driver):
     submit(driver, "form[action='/deconnexion']")
 
@@ -83,15 +100,7 @@ def test_family_in_bastide_is_oriented_to_mds_bastide_and_the_destination_marks_
     login("agent", DEMO["agent"])
     driver.get(url("/accueils/nouveau"))
     check_page(driver, axe_violations, served_html, nu_errors, screenshot, "1-intake-form")
-    driver.find_element(By.ID, "f-nom").send_keys("Lefebvre")
-    driver.find_element(By.ID, "f-prenom").send_keys("Inès")
-    set_value(driver, "f-naissance", "1992-03-14")
-    set_value(driver, "f-enfant0_naissance", toddler.isoformat())
-    Select(driver.find_element(By.ID, "f-secteur")).select_by_value("bastide")
-    driver.find_element(By.CSS_SELECTOR, "input[name=motifs][value=logement]").click()
-    driver.find_element(By.ID, "f-consentement_orientation").click()
-    driver.find_element(By.ID, "f-consentement_partage").click()
-    submit(driver, "form.intake-form")
+    fill_intake(driver, "Lefebvre", "Inès", child_birth=toddler, sector="bastide", birth="1992-03-14", sharing=True)
 
     main = driver.find_element(By.TAG_NAME, "main").text
     assert "Orientation proposée" in main

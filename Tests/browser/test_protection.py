@@ -8,7 +8,7 @@ import datetime
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from test_journeys import DEMO, check_page, logout, set_value, submit
+from test_journeys import DEMO, check_page, fill_intake, logout, submit
 
 
 def test_an_information_preoccupante_is_raised_and_acknowledged_and_stays_off_the_slip(
@@ -18,14 +18,7 @@ def test_an_information_preoccupante_is_raised_and_acknowledged_and_stays_off_th
 
     login("agent", DEMO["agent"])
     driver.get(url("/accueils/nouveau"))
-    driver.find_element(By.ID, "f-nom").send_keys("Protection")
-    driver.find_element(By.ID, "f-prenom").send_keys("Léa")
-    set_value(driver, "f-enfant0_naissance", child.isoformat())
-    Select(driver.find_element(By.ID, "f-secteur")).select_by_value("bastide")
-    driver.find_element(By.CSS_SELECTOR, "input[name=motifs][value=logement]").click()
-    driver.find_element(By.ID, "f-enfant_danger").click()
-    driver.find_element(By.ID, "f-consentement_orientation").click()
-    submit(driver, "form.intake-form")
+    fill_intake(driver, "Protection", "Léa", child_birth=child, sector="bastide", danger=True)
     decision_url = driver.current_url
 
     # The numbers to call come before anything else on the page.
