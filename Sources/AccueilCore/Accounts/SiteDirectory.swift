@@ -11,12 +11,12 @@ public struct DirectorySite: Sendable, Equatable {
     public var phone: String?
     public var openingHours: String?
     public var accessibility: String?
-    public var validFrom: String
-    public var validTo: String?
+    public var validFrom: LocalDate
+    public var validTo: LocalDate?
 
     /// Closed for good before `day` (its last day of validity is past).
     package func hasClosed(before day: LocalDate) -> Bool {
-        validTo.flatMap(LocalDate.init(iso:)).map { $0 < day } ?? false
+        validTo.map { $0 < day } ?? false
     }
 
     /// The public details nobody has filled in yet, in French for staff (the slip then sends the
@@ -67,6 +67,7 @@ package enum SiteDirectory {
         DirectorySite(id: row.string("id") ?? "", name: row.string("name") ?? "", kind: row.value("kind") ?? .mds,
              circonscription: row.string("circonscription"), address: row.string("address"), phone: row.string("phone"),
              openingHours: row.string("opening_hours"), accessibility: row.string("accessibility"),
-             validFrom: row.string("valid_from") ?? "", validTo: row.string("valid_to"))
+             validFrom: row.string("valid_from").flatMap(LocalDate.init(iso:)) ?? LocalDate(daysSinceEpoch: 0)!,
+             validTo: row.string("valid_to").flatMap(LocalDate.init(iso:)))
     }
 }

@@ -58,9 +58,9 @@ enum SiteAdminPages {
 
     /// "Depuis le 01/10/2022" or "Du 01/10/2022 au 31/12/2023".
     static func period(_ site: DirectorySite) -> String {
-        let from = french(site.validFrom)
+        let from = site.validFrom.frenchDescription
         guard let to = site.validTo else { return "Depuis le \(from)" }
-        return "Du \(from) au \(french(to))"
+        return "Du \(from) au \(to.frenchDescription)"
     }
 
     /// The period, and whether the site is closed today.
@@ -68,6 +68,4 @@ enum SiteAdminPages {
         if site.hasClosed(before: today) { return "\(period(site)) <strong>(fermé)</strong>" }
         return "\(period(site))"
     }
-
-    private static func french(_ iso: String) -> String { LocalDate(iso: iso)?.frenchDescription ?? iso }
 }
