@@ -9,7 +9,6 @@ package enum AdjustmentRepository {
     package struct Recorded: Sendable {
         package let id: Int64
         package let adjustment: RuleAdjustment
-        package let recordedAt: Int64
         package let endedAt: Int64?
     }
 
@@ -60,7 +59,7 @@ package enum AdjustmentRepository {
             reference: row.string("reference") ?? "", text: row.string("text") ?? "", service: service, siteID: row.string("site_id"),
             conditions: conditions, agreedByPTS: row.string("agreed_by_pts") ?? "", agreedByCCAS: row.string("agreed_by_ccas") ?? "",
             agreedOn: agreedOn, validFrom: validFrom, validTo: row.string("valid_to").flatMap(LocalDate.init(iso:)))
-        return Recorded(id: id, adjustment: adjustment, recordedAt: row.int64("recorded_at") ?? 0, endedAt: row.int64("ended_at"))
+        return Recorded(id: id, adjustment: adjustment, endedAt: row.int64("ended_at"))
     }
 }
 

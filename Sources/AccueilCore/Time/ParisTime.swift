@@ -60,11 +60,6 @@ extension LocalDate {
     }
 }
 
-extension CalendarDate {
-    /// The same day as the rule and the records count it.
-    package var localDate: LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch)! }
-}
-
 extension AppContext {
     /// Now, on the Paris clock.
     package var parisNow: ParisTime { ParisTime(now()) }
