@@ -26,11 +26,13 @@ enum ProtectionRoutes {
             let note = String((form["note"] ?? "").trimmed.prefix(2000))
             let siteID = form["site"] ?? ""
             let sentToCRIP = kind == .child && form["crip"] != nil
-            let now = context.now()
+            let now = context.now(), today = context.today
+            // The MDS concerned: an open MDS of the directory (a closed one is refused, as the list hides it).
+            let isOpenMDS: @Sendable (DirectorySite) -> Bool = { site in site.id == siteID && site.kind == .mds && !site.hasClosed(before: today) }
             let outcome = try await context.store.write { db -> (Int64?, [DirectorySite]) in
                 let sites = try SiteDirectory.all(db)
                 guard let intake = try IntakeRepository.find(db, id: intakeID), !intake.informationOnly else { throw HTTPError.notFound }
-                guard !note.isEmpty, sites.contains(where: { $0.id == siteID && $0.kind == .mds }) else { return (nil, sites) }
+                guard !note.isEmpty, sites.contains(where: isOpenMDS) else { return (nil, sites) }
                 let id = try ProtectionRepository.insert(db, .init(kind: kind, intakeID: intakeID, personID: intake.personID, note: note, siteID: siteID,
                                                                    sentToCRIP: sentToCRIP), by: account.id, at: now)
                 // Audited under the alert, not the person: the person's access history must not reveal it.
@@ -41,7 +43,7 @@ enum ProtectionRoutes {
                 let body = ProtectionPages.form(request, kind: kind, intakeID: intakeID, note: note, siteID: siteID, sentToCRIP: sentToCRIP,
                                                 sites: outcome.1.filter { !$0.hasClosed(before: context.today) },
                                                 errors: (note.isEmpty ? [("note", "Décrivez brièvement les faits.")] : [])
-                                                    + (outcome.1.contains { $0.id == siteID && $0.kind == .mds } ? [] : [("site", "Choisissez la MDS concernée.")]))
+                                                    + (outcome.1.contains(where: isOpenMDS) ? [] : [("site", "Choisissez la MDS concernée.")]))
                 return Layout.response(title: kind.label, body: body, request: request, status: .unprocessableContent)
             }
             return .redirect(to: "/protection/\(id)?info=enregistree")
