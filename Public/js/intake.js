@@ -27,3 +27,42 @@
   last.addEventListener("input", schedule);
   first.addEventListener("input", schedule);
 })();
+
+// The sector found from the address without reloading the page (POST /secteurs, JSON answer). Without
+// JavaScript the same button posts the form, which comes back with the sector filled in.
+(function () {
+  var button = document.querySelector("[data-sector-lookup]");
+  var address = document.getElementById("f-adresse");
+  var sector = document.getElementById("f-secteur");
+  var status = document.getElementById("secteur-trouve");
+  var token = document.querySelector("form.intake-form input[name=_csrf]");
+  if (!button || !address || !sector || !status || !token || !window.fetch) return;
+  function show(message) {
+    status.textContent = "";
+    var paragraph = document.createElement("p");
+    paragraph.className = "notice";
+    paragraph.textContent = message;
+    status.appendChild(paragraph);
+  }
+  button.addEventListener("click", function (event) {
+    event.preventDefault();
+    fetch("/secteurs", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json", "X-CSRF-Token": token.value },
+      body: "adresse=" + encodeURIComponent(address.value)
+    })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (answer) {
+        if (!answer) { show("La recherche n'a pas abouti : choisissez le secteur dans la liste."); return; }
+        if (answer.sector) { sector.value = answer.sector; }
+        show(answer.message);
+        (answer.sector ? sector : address).focus();
+      })
+      .catch(function () { show("La recherche n'a pas abouti : choisissez le secteur dans la liste."); });
+  });
+  // Enter in the address field looks the sector up rather than submitting the whole intake.
+  address.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { event.preventDefault(); button.click(); }
+  });
+})();

@@ -63,7 +63,10 @@ public enum Bootstrap {
             if admins == 0 { throw StartupError.noAdministrator }
         } else if !configuration.production {
             try seedDemoAccounts(context)
-            try store.writeSync { db in try PlanningDemoSeed.seedOnce(db, at: now) }
+            try store.writeSync { db in
+                try PlanningDemoSeed.seedOnce(db, at: now)
+                try TerritoryFixtures.seedOnce(db, configuration: configuration, referential: referential, at: now)
+            }
         }
         return context
     }

@@ -28,6 +28,8 @@ public enum Application {
         AttendanceRoutes.register(on: &router, context: context)
         SiteAdminRoutes.register(on: &router, context: context)
         AdjustmentRoutes.register(on: &router, context: context)
+        TerritoryImportRoutes.register(on: &router, context: context)
+        SectorLookupRoutes.register(on: &router, context: context)
         OrientationAPIRoutes.register(on: &router, context: context)
         PlanningRoutes.register(on: &router, context: context)
         PermanenceRoutes.register(on: &router, context: context)

@@ -24,10 +24,25 @@ public struct Request: Sendable {
     /// The body decoded as an HTML form; 415 for another content type, 400 when malformed.
     public func form() throws -> FormData {
         let type = http.headers["Content-Type"]?.split(separator: ";").first?.trimmingASCIIWhitespace().lowercased()
+        if type == "multipart/form-data" {
+            guard let fields = try multipart().fields else { throw HTTPError(.badRequest, "Le formulaire envoyé est mal formé.") }
+            return fields
+        }
         guard type == "application/x-www-form-urlencoded" else {
             throw HTTPError(.unsupportedMediaType, "Le formulaire doit être envoyé encodé (application/x-www-form-urlencoded).")
         }
         guard let form = FormData(urlEncoded: http.body) else {
+            throw HTTPError(.badRequest, "Le formulaire envoyé est mal formé.")
+        }
+        return form
+    }
+
+    /// A form with a file input (`enctype="multipart/form-data"`).
+    public func multipart() throws -> MultipartForm {
+        guard let boundary = http.headers["Content-Type"].flatMap(MultipartForm.boundary(contentType:)) else {
+            throw HTTPError(.unsupportedMediaType, "Le formulaire doit être envoyé avec son fichier (multipart/form-data).")
+        }
+        guard let form = MultipartForm(body: http.body, boundary: boundary) else {
             throw HTTPError(.badRequest, "Le formulaire envoyé est mal formé.")
         }
         return form

@@ -17,12 +17,13 @@ enum OrientCommand {
         Code de sortie : 0 décision écrite ; 2 demande invalide (l'objet {"error", "field"} est
         écrit sur la sortie standard) ; 1 référentiel illisible.
         Sans « date » dans la demande, la date du jour à Paris est utilisée. Les aménagements de la
-        règle convenus entre le PTS et le CCAS sont lus dans la base avec --db (sans la modifier),
-        sinon dans le référentiel livré (referential/adjustments.json).
+        règle convenus entre le PTS et le CCAS et la table des communes sont lus dans la base avec
+        --db (sans la modifier), sinon dans le référentiel livré (referential/adjustments.json,
+        referential/communes-demo.csv).
 
         Options :
           --resources DOSSIER  données de référence (ACCUEIL_RESOURCES, défaut Resources)
-          --db FICHIER         base de l'application, pour ses aménagements de la règle
+          --db FICHIER         base de l'application, pour ses aménagements et sa table des communes
 
         Exemple :
           echo '{"adults": 1, "sector": "bastide", "children": [{"birthDate": "2023-06-01"}]}' | accueil orient
@@ -41,16 +42,17 @@ enum OrientCommand {
         var configuration = AppConfiguration()
         configuration.resourcesDirectory = arguments.value("resources", environment: "ACCUEIL_RESOURCES", default: "Resources", in: Environment.current)
         let referential = try Bootstrap.loadReferential(configuration)
-        let adjustments: [RuleAdjustment]
+        let router: OrientationRouter
         if let path = arguments.values["db"] {
             guard FileManager.default.fileExists(atPath: path) else {
                 Environment.printError("Base introuvable : \(path).")
                 return 1
             }
             // Read only: evaluating a household never changes the database (nor migrates it).
-            adjustments = try AdjustmentRepository.rules(try Connection(path: path, readOnly: true))
+            router = try OrientationRouter.stored(try Connection(path: path, readOnly: true), referential: referential)
         } else {
-            adjustments = try AdjustmentFile.load(configuration, referential: referential)
+            router = OrientationRouter(referential: referential, adjustments: try AdjustmentFile.load(configuration, referential: referential),
+                                       communes: try TerritoryFixtures.communes(configuration))
         }
         guard let paris = TimeZone(identifier: "Europe/Paris") else {
             // Falling back to UTC would give yesterday's date for part of the night: refuse instead.
@@ -62,7 +64,7 @@ enum OrientCommand {
         let input = readStandardInput(limit: maximumInputBytes + 1)
         let result: Result<Data, OrientationRequestError> = input.count > maximumInputBytes
             ? .failure(OrientationRequestError(field: nil, message: "La demande dépasse la taille maximale (1 Mio)."))
-            : evaluateOrientation(json: input, today: today, referential: referential, adjustments: adjustments)
+            : evaluateOrientation(json: input, today: today, router: router)
         switch result {
         case .success(let decision):
             writeLine(decision)

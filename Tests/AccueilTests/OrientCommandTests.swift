@@ -34,7 +34,7 @@ import Testing
         #expect(run.json?["site"] as? String == "MDS Bastide")
         // One line: exactly the shared function's output, then a newline.
         let referential = try TerritorialReferential(json: Data(contentsOf: URL(fileURLWithPath: TestApp.repositoryRoot + "/Resources/referential/territory.json")))
-        let expected = try evaluateOrientation(json: Data(Self.family.utf8), today: LocalDate(year: 2000, month: 1, day: 1)!, referential: referential).get()
+        let expected = try evaluateOrientation(json: Data(Self.family.utf8), today: LocalDate(year: 2000, month: 1, day: 1)!, router: OrientationRouter(referential: referential)).get()
         #expect(run.stdout == String(decoding: expected, as: UTF8.self) + "\n")
         #expect(run.stderr.isEmpty)
         #expect(!databaseCreated, "accueil orient must not open the database")

@@ -33,7 +33,7 @@ import TestSupport
             #expect(json["circonscription"] as? String == "Sud")
             // The very bytes of the shared contract function: the API adds no logic of its own.
             let expected = try evaluateOrientation(json: Data(Self.family.utf8), today: LocalDate(year: 2000, month: 1, day: 1)!,
-                                                   referential: app.context.referential).get()
+                                                   router: OrientationRouter(referential: app.context.referential)).get()
             #expect(response.body == Array(expected))
             // A pure computation: nothing about the household is written anywhere.
             #expect(try app.auditCount(.orientationDecided) == 0)

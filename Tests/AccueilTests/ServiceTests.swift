@@ -30,7 +30,7 @@ import Testing
         var form = form
         let agent = try account(app, login)
         let today = try #require(LocalDate(iso: "2026-11-18"))
-        let validated = form.validate(referential: app.context.referential, motives: app.context.motives, allowedSites: Set(agent.siteIDs), today: today)
+        let validated = form.validate(referential: app.context.referential, communes: [], motives: app.context.motives, allowedSites: Set(agent.siteIDs), today: today)
         let (household, day) = try #require(validated, "\(form.errors)")
         return try await IntakeService(app.context).record(form, household: household, on: day, by: agent, at: app.now)
     }

@@ -41,7 +41,7 @@ import TestSupport
             let stored = try #require(intake?.household)
             #expect(stored.household == Self.family)
             let record = try #require(intake)
-            let decision = try #require(try OrientationService.decide(record, derogation: nil, referential: app.context.referential, adjustments: []))
+            let decision = try #require(try OrientationService.decide(record, derogation: nil, router: OrientationRouter(referential: app.context.referential)))
             #expect(decision == (try orient(Self.family, on: Self.day, referential: app.context.referential)))
             #expect(decision.service == .mds, "a minor child in charge goes to the MDS")
         }

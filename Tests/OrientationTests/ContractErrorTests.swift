@@ -63,7 +63,7 @@ struct ContractErrorTests {
 
     @Test(arguments: rows)
     func refused(body: String, field: String?, fragment: String) throws {
-        let result = evaluateOrientation(json: Data(body.utf8), today: Fixtures.today, referential: try Fixtures.referential())
+        let result = evaluateOrientation(json: Data(body.utf8), today: Fixtures.today, router: OrientationRouter(referential: try Fixtures.referential()))
         guard case .failure(let error) = result else {
             Issue.record("expected a refusal for \(body)")
             return
@@ -75,13 +75,13 @@ struct ContractErrorTests {
     @Test("the error body is {\"error\", \"field\"} with sorted keys")
     func errorBody() throws {
         let referential = try Fixtures.referential()
-        guard case .failure(let error) = evaluateOrientation(json: Data(#"{"adults": 13}"#.utf8), today: Fixtures.today, referential: referential) else {
+        guard case .failure(let error) = evaluateOrientation(json: Data(#"{"adults": 13}"#.utf8), today: Fixtures.today, router: OrientationRouter(referential: referential)) else {
             Issue.record("expected a refusal")
             return
         }
         #expect(String(decoding: error.jsonData, as: UTF8.self)
                 == #"{"error":"Le champ « adults » doit être compris entre 1 et 12 (reçu : 13).","field":"adults"}"#)
-        guard case .failure(let whole) = evaluateOrientation(json: Data("nope".utf8), today: Fixtures.today, referential: referential) else {
+        guard case .failure(let whole) = evaluateOrientation(json: Data("nope".utf8), today: Fixtures.today, router: OrientationRouter(referential: referential)) else {
             Issue.record("expected a refusal")
             return
         }

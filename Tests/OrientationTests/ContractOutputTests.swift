@@ -6,7 +6,7 @@ import Orientation
 @Suite("JSON contract: output")
 struct ContractOutputTests {
     func evaluate(_ body: String, today: LocalDate = Fixtures.today) throws -> String {
-        let result = evaluateOrientation(json: Data(body.utf8), today: today, referential: try Fixtures.referential())
+        let result = evaluateOrientation(json: Data(body.utf8), today: today, router: OrientationRouter(referential: try Fixtures.referential()))
         return String(decoding: try result.get(), as: UTF8.self)
     }
 
@@ -20,7 +20,7 @@ struct ContractOutputTests {
     @Test("couple without child: exact bytes, keys sorted, nulls written")
     func coupleBytes() throws {
         let output = try evaluate(#"{"adults": 2, "date": "2026-11-26"}"#)
-        #expect(output == #"{"adjustments":[],"alerts":[],"circonscription":null,"date":"2026-11-26","derogation":false,"#
+        #expect(output == #"{"adjustments":[],"alerts":[],"circonscription":null,"commune":null,"date":"2026-11-26","derogation":false,"horsBordeaux":false,"#
             + #""reasons":["Couple sans enfant mineur (à charge ou vivant en France) ni grossesse : la situation relève du CCAS, qui accompagne les personnes seules ou en couple sans enfant mineur.","#
             + #""Lieu d'accueil du CCAS : CCAS – Cité Municipale, 4 rue Claude Bonnier, 33000 Bordeaux."],"#
             + #""service":"CCAS","site":"CCAS – Cité Municipale","siteId":"ccas-cite-municipale","suggestions":[]}"#)
@@ -33,7 +33,7 @@ struct ContractOutputTests {
              "children": [{"birthDate": "2023-06-01"}]}
             """)
         try expectSameJSON(output, """
-            {"adjustments": [], "alerts": ["CRIP"], "circonscription": "Sud", "date": "2026-11-26", "derogation": false,
+            {"adjustments": [], "alerts": ["CRIP"], "circonscription": "Sud", "commune": null, "date": "2026-11-26", "derogation": false, "horsBordeaux": false,
              "reasons": [
                "Le foyer a un enfant mineur à charge (3 ans au 26/11/2026) : le Département accompagne les parents d'enfants mineurs, orientation vers la MDS.",
                "Secteur « La Bastide » : la MDS compétente au 26/11/2026 est la MDS Bastide (circonscription Sud).",
@@ -50,7 +50,7 @@ struct ContractOutputTests {
              "derogation": {"service": "CCAS", "justification": "Accompagnement budgétaire en cours.", "agreedByPTS": "Cadre PTS", "agreedByCCAS": "Cadre CCAS"}}
             """)
         try expectSameJSON(output, """
-            {"adjustments": [], "alerts": [], "circonscription": null, "date": "2025-03-01", "derogation": true,
+            {"adjustments": [], "alerts": [], "circonscription": null, "commune": null, "date": "2025-03-01", "derogation": true, "horsBordeaux": false,
              "reasons": [
                "Le foyer a un enfant mineur à charge (14 ans au 01/03/2025) : le Département accompagne les parents d'enfants mineurs, orientation vers la MDS.",
                "Dérogation à la règle de répartition convenue entre le PTS (Cadre PTS) et le CCAS (Cadre CCAS), orientation vers le CCAS de Bordeaux au lieu de la MDS (Département de la Gironde). Justification : « Accompagnement budgétaire en cours. ».",
@@ -63,7 +63,7 @@ struct ContractOutputTests {
     func homelessFamily() throws {
         let output = try evaluate(#"{"adults": 1, "homeless": true, "children": [{"birthDate": "2021-01-01"}]}"#)
         try expectSameJSON(output, """
-            {"adjustments": [], "alerts": [], "circonscription": null, "date": "2026-11-26", "derogation": false,
+            {"adjustments": [], "alerts": [], "circonscription": null, "commune": null, "date": "2026-11-26", "derogation": false, "horsBordeaux": false,
              "reasons": [
                "Le foyer a un enfant mineur à charge (5 ans au 26/11/2026) : le Département accompagne les parents d'enfants mineurs, orientation vers la MDS.",
                "Personne sans domicile et sans secteur renseigné : la MDS ne peut pas être désignée (la convention ne dit pas laquelle). Si la personne a une adresse de domiciliation, renseigner le secteur de cette adresse (choix local) ; en attendant, les assistants sociaux des MDS reçoivent chaque après-midi à la Cité Municipale.",
@@ -106,8 +106,8 @@ struct ContractOutputTests {
     func pretty() throws {
         let body = Data(#"{"adults": 2, "age": 70}"#.utf8)
         let referential = try Fixtures.referential()
-        let compact = try evaluateOrientation(json: body, today: Fixtures.today, referential: referential).get()
-        let pretty = try evaluateOrientation(json: body, today: Fixtures.today, referential: referential, prettyPrinted: true).get()
+        let compact = try evaluateOrientation(json: body, today: Fixtures.today, router: OrientationRouter(referential: referential)).get()
+        let pretty = try evaluateOrientation(json: body, today: Fixtures.today, router: OrientationRouter(referential: referential), prettyPrinted: true).get()
         #expect(pretty != compact)
         try expectSameJSON(String(decoding: pretty, as: UTF8.self), String(decoding: compact, as: UTF8.self))
     }

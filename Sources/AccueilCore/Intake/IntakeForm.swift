@@ -40,6 +40,10 @@ package struct IntakeForm {
     package var requestConcernsChild = false
     package var homeless = false
     package var sector = ""
+    /// The commune as typed (« Bordeaux », « Mérignac », an INSEE code); read by `CommuneLookup`.
+    package var commune = "Bordeaux"
+    /// The address typed for the sector lookup only: it is not kept (the sector is what the rule reads).
+    package var address = ""
     package var age = ""
     package var disability = false
     package var childInDanger = false
@@ -65,8 +69,8 @@ package struct IntakeForm {
     package var hasIdentity: Bool { !lastName.isEmpty || !firstName.isEmpty }
 
     /// Checks every field and builds the household the rule reads. Errors are French and name the field.
-    package mutating func validate(referential: TerritorialReferential, motives catalog: MotiveCatalog, allowedSites: Set<String>,
-                           today: LocalDate) -> (household: Household, date: LocalDate)? {
+    package mutating func validate(referential: TerritorialReferential, communes: [CommuneServices], motives catalog: MotiveCatalog,
+                                   allowedSites: Set<String>, today: LocalDate) -> (household: Household, date: LocalDate)? {
         errors = []
         let day = LocalDate(iso: date)
         if day == nil { errors.append(("date", "La date de l'accueil est invalide (format AAAA-MM-JJ).")) }
@@ -92,8 +96,22 @@ package struct IntakeForm {
             }
             children.append(Child(birthDate: birthDate, inCharge: row.inCharge, livesInFrance: row.livesInFrance, aseMeasure: row.aseMeasure))
         }
+        let communeCode: String?
+        switch CommuneLookup.resolve(commune, communes: communes, on: day ?? today) {
+        case .bordeaux: communeCode = Commune.bordeaux
+        case .known(let entry): communeCode = entry.inseeCode
+        case .codeNotInTable(let code): communeCode = code
+        case .unknown:
+            communeCode = nil
+            errors.append(("commune", "Commune inconnue : « \(commune) ». Choisissez-la dans la liste des communes de la Gironde, ou saisissez "
+                           + "son code INSEE (5 chiffres) si elle n'y figure pas : la personne ne pourra alors être orientée vers les "
+                           + "services de Bordeaux que par dérogation."))
+        }
+        let inBordeaux = communeCode == Commune.bordeaux
         if !sector.isEmpty, referential.sector(key: sector) == nil { errors.append(("secteur", "Ce secteur n'existe pas dans le référentiel.")) }
-        if sector.isEmpty && !homeless { errors.append(("secteur", "Indiquez le secteur de résidence, ou cochez « sans domicile ».")) }
+        if sector.isEmpty && !homeless && inBordeaux {
+            errors.append(("secteur", "Indiquez le secteur de résidence (la recherche par adresse le trouve), ou cochez « sans domicile »."))
+        }
         var personAge: Int?
         if let birth, let day { personAge = LocalDate.years(from: birth, to: day) }
         if !age.isEmpty {
@@ -111,7 +129,7 @@ package struct IntakeForm {
         guard errors.isEmpty, let day else { return nil }
         let household = Household(adults: adults, pregnant: pregnant, children: children, requestConcernsChild: requestConcernsChild,
                                   homeless: homeless, age: personAge, disability: disability, childInDanger: childInDanger, rsa: rsa,
-                                  sector: sector.isEmpty ? nil : sector, alreadyFollowedBy: Service(rawValue: followedBy))
+                                  sector: sector.isEmpty ? nil : sector, commune: communeCode, alreadyFollowedBy: Service(rawValue: followedBy))
         return (household, day)
     }
 }

@@ -38,8 +38,12 @@ package struct IntakeService {
             if !matches.isEmpty { return .possibleMatches(matches) }
         }
         // The rule runs once here only to refuse what it cannot decide; the decision page applies it to the stored household.
-        do { _ = try orient(household, on: day, referential: referential) } catch {
-            return .refused(field: error.field == "sector" ? "secteur" : "date", message: error.message)
+        // A commune the table does not know is not refused here: the decision page offers the derogation it needs.
+        let router = try await store.read { db in try OrientationRouter.stored(db, referential: referential) }
+        do { _ = try router.orient(household, on: day) } catch {
+            if case .unknownCommune = error {} else {
+                return .refused(field: ["sector": "secteur", "commune": "commune"][error.field] ?? "date", message: error.message)
+            }
         }
         do {
             return .recorded(intakeID: try await save(form, household, on: day, by: account, at: now))

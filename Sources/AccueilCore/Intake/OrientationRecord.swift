@@ -42,6 +42,9 @@ package struct OrientationRecord: Sendable {
     package let derogationAgreedByCCAS: String?
     /// The reference of the standing adjustment the rule applied, if any.
     package let adjustment: String?
+    /// INSEE code of the commune whose services a resident of another commune was sent to (« hors
+    /// Bordeaux »); nil for Bordeaux's services. `service` then says which of the commune's services.
+    package let commune: String?
     package let bookingKind: BookingKind?
     package let bookingDate: String?
     package let bookingTime: String?
@@ -56,6 +59,8 @@ package struct OrientationRecord: Sendable {
         if let pts = derogationAgreedByPTS, let ccas = derogationAgreedByCCAS { return "PTS : \(pts) ; CCAS : \(ccas)" }
         return derogationAgreedBy
     }
+
+    package var isOutsideBordeaux: Bool { commune != nil }
 
     /// Live: it still stands (only a re-orientation makes way for a new orientation of the same intake).
     package var isLive: Bool { status != .reoriented }

@@ -25,11 +25,11 @@ package enum OrientationRepository {
         try db.run("""
             INSERT INTO orientations (reference, intake_id, person_id, created_at, account_id, service, site_id, circonscription, reasons, rules,
                                       suggestions, is_derogation, derogation_justification, derogation_agreed_by_pts, derogation_agreed_by_ccas, adjustment,
-                                      booking_kind, booking_date, booking_time, booking_place, day, reception_site_id)
-            VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT site_id FROM intakes WHERE id = ?))
+                                      commune, booking_kind, booking_date, booking_time, booking_place, day, reception_site_id)
+            VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT site_id FROM intakes WHERE id = ?))
             """, [intakeID, personID, now, accountID, decision.service, decision.siteID, decision.circonscription, reasons,
                   decision.rules.map(\.rawValue).joined(separator: ","), decision.suggestions.map(\.rawValue).joined(separator: ","), decision.isDerogation, derogation?.justification,
-                  derogation?.agreedByPTS, derogation?.agreedByCCAS, decision.adjustments.first, booking.kind, booking.date, booking.time, booking.place, ParisTime(now).day.description, intakeID])
+                  derogation?.agreedByPTS, derogation?.agreedByCCAS, decision.adjustments.first, decision.commune?.inseeCode, booking.kind, booking.date, booking.time, booking.place, ParisTime(now).day.description, intakeID])
         let id = db.lastInsertRowID
         try StatisticsCounters.recordOrientation(db, id: id)
         let year = ParisTime(now).day.year
@@ -117,7 +117,7 @@ package enum OrientationRepository {
             suggestions: (row.string("suggestions") ?? "").split(separator: ",").map(String.init),
             isDerogation: row.bool("is_derogation") ?? false, derogationJustification: row.string("derogation_justification"),
             derogationAgreedBy: row.string("derogation_agreed_by"), derogationAgreedByPTS: row.string("derogation_agreed_by_pts"),
-            derogationAgreedByCCAS: row.string("derogation_agreed_by_ccas"), adjustment: row.string("adjustment"), bookingKind: row.value("booking_kind"),
+            derogationAgreedByCCAS: row.string("derogation_agreed_by_ccas"), adjustment: row.string("adjustment"), commune: row.string("commune"), bookingKind: row.value("booking_kind"),
             bookingDate: row.string("booking_date"), bookingTime: row.string("booking_time"), bookingPlace: row.string("booking_place"),
             status: OrientationRecord.Status(rawValue: row.string("status") ?? "") ?? .open, statusAt: row.int64("status_at"),
             reorientedTo: row.int64("reoriented_to"))

@@ -49,9 +49,11 @@ package struct OrientationService {
     private struct AlreadyConfirmed: Error { let reference: String }
 
     package func confirm(_ submission: Submission, by account: Account, at now: Int64) async throws -> Outcome {
-        let loaded = try await context.store.read { db in (try IntakeRepository.find(db, id: submission.intakeID), try AdjustmentRepository.rules(db)) }
+        let loaded = try await context.store.read { db in
+            (try IntakeRepository.find(db, id: submission.intakeID), try OrientationRouter.stored(db, referential: context.referential))
+        }
         guard let intake = loaded.0, let personID = intake.personID else { return .notFound }
-        let adjustments = loaded.1
+        let router = loaded.1
         guard intake.consentOrientation else { return .noConsent }
         if submission.derogation != nil, !account.can(.grantDerogation) { return .derogationNotAllowed }
 
@@ -72,14 +74,17 @@ package struct OrientationService {
 
         let derogation = submission.derogation
         let decided: RoutingDecision?
-        do { decided = try Self.decide(intake, derogation: derogation, referential: context.referential, adjustments: adjustments) } catch {
+        do { decided = try Self.decide(intake, derogation: derogation, router: router) } catch {
             return .unroutable(message: error.message)
         }
         guard let decision = decided else { return .notFound }
         var booking = submission.booking
+        if decision.isOutsideBordeaux, booking.kind != nil {
+            return .refused([("reservation", "Pas de réservation pour une orientation hors Bordeaux : la personne s'adresse aux services de sa commune.")])
+        }
         if case .chosen(let chosen) = slot {
             // A derogation changes the service: a slot chosen from the rule's list may no longer fit.
-            guard SlotProposals.fits(chosen.occurrence, service: decision.service, siteID: decision.siteID, referential: context.referential) else {
+            guard !decision.isOutsideBordeaux, SlotProposals.fits(chosen.occurrence, service: decision.service, siteID: decision.siteID, referential: context.referential) else {
                 return .refused([("creneau", "Ce créneau ne correspond pas à l'orientation retenue (\(decision.service.shortName)) : choisissez « Aucun créneau du planning » et saisissez la réservation à la main.")])
             }
             booking = chosen.orientationBooking
@@ -98,14 +103,16 @@ package struct OrientationService {
     }
 
     /// The stored household re-evaluated at the intake's date, with the standing adjustments agreed
-    /// (those in force that day apply): the same input always gives the same decision. Nil when the
-    /// intake has no readable household (an information-only contact).
-    package static func decide(_ intake: IntakeRecord, derogation: Derogation?, referential: TerritorialReferential,
-                               adjustments: [RuleAdjustment]) throws(OrientationError) -> RoutingDecision? {
+    /// and the commune table (the rows in force that day apply): the same input always gives the same
+    /// decision. Nil when the intake has no readable household (an information-only contact).
+    /// `ignoringCommune`: as if the person lived in Bordeaux, to show what a derogation would lead to.
+    package static func decide(_ intake: IntakeRecord, derogation: Derogation?, router: OrientationRouter,
+                               ignoringCommune: Bool = false) throws(OrientationError) -> RoutingDecision? {
         guard let stored = intake.household, let date = stored.date else { return nil }
         var household = stored.household
         household.derogation = derogation
-        return try orient(household, on: date, referential: referential, adjustments: adjustments)
+        if ignoringCommune { household.commune = nil }
+        return try router.orient(household, on: date)
     }
 
     private func save(_ decision: RoutingDecision, booking: OrientationRepository.Booking, slot: SlotChoice, derogation: Derogation?,

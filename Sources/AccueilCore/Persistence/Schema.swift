@@ -415,6 +415,60 @@ public enum Schema {
             CREATE INDEX protection_reports_by_intake ON protection_reports(intake_id);
             CREATE INDEX protection_reports_by_person ON protection_reports(person_id);
             """),
+        Migration(12, "street table and communes of the Gironde; orientations outside Bordeaux", sql: """
+            -- Each import of a table is kept, with who imported it from which file. Rows are never
+            -- deleted: an import that replaces the table from a day ends the rows then in force
+            -- (valid_to, ended_by_import), so the sector or commune of a past date can be read back.
+            CREATE TABLE territory_imports (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('voies', 'communes')),
+                file_name TEXT NOT NULL,
+                source TEXT NOT NULL,
+                line_count INTEGER NOT NULL,
+                replaces_from TEXT,
+                imported_by INTEGER REFERENCES accounts(id),
+                imported_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE TABLE street_segments (
+                id INTEGER PRIMARY KEY,
+                import_id INTEGER NOT NULL REFERENCES territory_imports(id),
+                line INTEGER NOT NULL,
+                street TEXT NOT NULL,
+                street_key TEXT NOT NULL,
+                number_from INTEGER,
+                number_to INTEGER,
+                parity TEXT NOT NULL CHECK (parity IN ('tous', 'pair', 'impair')),
+                postcode TEXT NOT NULL,
+                sector TEXT NOT NULL,
+                valid_from TEXT NOT NULL,
+                valid_to TEXT,
+                ended_by_import INTEGER REFERENCES territory_imports(id)
+            ) STRICT;
+            CREATE INDEX street_segments_by_key ON street_segments(street_key);
+            CREATE TABLE commune_services (
+                id INTEGER PRIMARY KEY,
+                import_id INTEGER NOT NULL REFERENCES territory_imports(id),
+                line INTEGER NOT NULL,
+                insee_code TEXT NOT NULL,
+                name TEXT NOT NULL,
+                ccas_name TEXT,
+                ccas_address TEXT,
+                ccas_phone TEXT,
+                ccas_email TEXT,
+                mds_name TEXT,
+                mds_address TEXT,
+                mds_phone TEXT,
+                mds_email TEXT,
+                to_confirm INTEGER NOT NULL,
+                valid_from TEXT NOT NULL,
+                valid_to TEXT,
+                ended_by_import INTEGER REFERENCES territory_imports(id)
+            ) STRICT;
+            CREATE INDEX commune_services_by_code ON commune_services(insee_code);
+            -- The INSEE code of the commune whose services a resident of another commune was sent to
+            -- (« hors Bordeaux »); NULL for Bordeaux's own services.
+            ALTER TABLE orientations ADD COLUMN commune TEXT;
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

@@ -26,3 +26,5 @@ extension Institution: SQLBindable, StoredAsText {}
 extension Role: SQLBindable, StoredAsText {}
 extension PermanenceModeKind: SQLBindable, StoredAsText {}
 extension ProtectionReport.Kind: SQLBindable, StoredAsText {}
+extension TerritoryTables.Table: SQLBindable, StoredAsText {}
+extension StreetSegment.Parity: SQLBindable, StoredAsText {}

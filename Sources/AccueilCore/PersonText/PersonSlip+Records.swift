@@ -5,8 +5,9 @@ extension PersonSlip.Facts {
     /// The slip's facts from what is stored: the orientation (service, rules, booking), the intake
     /// (language, needs, consent, motives), the person's name, and the two sites' public details.
     /// `bookingSite`: the directory site named by the booking's place, when it names one.
+    /// `commune`: the commune table's row for an orientation outside Bordeaux (nil otherwise).
     package init(orientation o: OrientationRecord, intake: IntakeRecord, person: Person?, destination: DirectorySite?, bookingSite: DirectorySite?,
-         desk: DirectorySite?, deskPhone: String?, motives: MotiveCatalog) {
+         desk: DirectorySite?, deskPhone: String?, motives: MotiveCatalog, commune: CommuneServices? = nil) {
         let booking = o.bookingDate.flatMap(LocalDate.init(iso:)).flatMap { date in
             o.bookingKind.map { Booking(kind: $0, date: date, time: o.bookingTime.nonBlank, place: bookingSite.map(Place.init)) }
         }
@@ -21,10 +22,21 @@ extension PersonSlip.Facts {
                       place.phone = site.phone.nonBlank ?? deskPhone.nonBlank
                       return place
                   })
+        if o.isOutsideBordeaux {
+            self.commune = commune?.name
+            self.destination = commune.flatMap { Place(outside: $0, service: o.service) }
+        }
     }
 }
 
 extension PersonSlip.Facts.Place {
+    /// The commune's service as the person may read it: only from a confirmed row that names it.
+    package init?(outside commune: CommuneServices, service: Service) {
+        let chosen = commune.service(service)
+        guard !commune.toConfirm, let name = chosen.name.nonBlank else { return nil }
+        self.init(name: name, address: chosen.address.nonBlank, phone: chosen.phone.nonBlank, openingHours: nil, accessibility: nil)
+    }
+
     package init(_ site: DirectorySite) {
         self.init(name: site.name, address: site.address.nonBlank, phone: site.phone.nonBlank, openingHours: site.openingHours.nonBlank,
                   accessibility: site.accessibility.nonBlank)

@@ -63,6 +63,9 @@ public struct PersonSlip: Sendable, Equatable {
         public var isDerogation: Bool
         public var suggestions: [Suggestion]
         public var destination: Place?
+        /// For a resident of another commune sent to its services: the commune's name. The destination
+        /// is then set only from a confirmed row of the commune table (« à confirmer » prints nothing).
+        public var commune: String? = nil
         public var booking: Booking?
         /// Motive codes whose documents may be listed (sensitive motives already left out).
         public var documentMotives: [String]
@@ -124,11 +127,17 @@ public struct PersonSlip: Sendable, Equatable {
     }
 
     private static func `where`(_ facts: Facts) -> [Line] {
-        let who = facts.service == .mds ? "who.mds" : "who.ccas"
+        let who = facts.commune == nil ? (facts.service == .mds ? "who.mds" : "who.ccas")
+            : (facts.service == .mds ? "who.mdsCommune" : "who.ccasCommune")
         var lines: [Line] = [.sentence("why", ["reason": .key(reasonKey(facts)), "who": .key(who)])]
         guard let destination = facts.destination else {
-            // An MDS not yet named (no known address): the desk says which one, never a guess.
-            lines.append(.sentence("destination.mdsNearYou"))
+            // An MDS not yet named (no known address), or a commune's service not confirmed: the desk
+            // says which one, never a guess.
+            if let commune = facts.commune {
+                lines.append(.sentence("destination.yourCommune", ["commune": .text(commune)]))
+            } else {
+                lines.append(.sentence("destination.mdsNearYou"))
+            }
             lines.append(.sentence("contact.missing"))
             return lines
         }

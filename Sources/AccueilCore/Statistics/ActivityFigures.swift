@@ -22,11 +22,11 @@ package struct ActivityFigures: Sendable {
         }
     }
 
-    package static let tableIDs = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi", "permanences", "regle"]
+    package static let tableIDs = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi", "permanences", "regle", "hors_bordeaux"]
         + PermanenceTables.breakdownIDs
 
     package init(period: StatisticsPeriod, current: Inputs, previousPeriod: StatisticsPeriod?, previous: Inputs?,
-         sites: [DirectorySite], motives: MotiveCatalog, circonscriptions: [String: String] = [:]) {
+         sites: [DirectorySite], motives: MotiveCatalog, circonscriptions: [String: String] = [:], communeNames: [String: String] = [:]) {
         self.period = period
         self.previousPeriod = previousPeriod
         let now = current.tally, before = previous?.tally
@@ -52,13 +52,16 @@ package struct ActivityFigures: Sendable {
             row("derogations", "Dérogations à la règle", { $0.count("derogation") }),
         ]
         summary += PermanenceTables.summaryRows(current.permanences, previous?.permanences)
+        let outside: (Tally) -> Int = { $0.count("service", StatisticsCounters.outsideBordeaux) }
+        summary.append(row("hors_bordeaux", "Orientations hors Bordeaux (vers les services d'une autre commune)", outside))
         summary.append(row("sans_enfant_mineur_ccas", "Orientations vers le CCAS de personnes sans enfant mineur", { $0.count("ccas_sans_mineur") }))
         let delays = Self.median(now), oldDelays = before.map(Self.median)
         summary.append(FigureTable.Row(key: "delai_median_jours", label: "Délai médian de l'orientation au rendez-vous (jours)",
                                        value: delays.median, previousValue: oldDelays?.median, basis: delays.count,
                                        previousBasis: oldDelays?.count, share: nil, previousShare: nil))
 
-        let siteName = Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }
+        var siteName = Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }
+        siteName[StatisticsCounters.outsideBordeaux] = "Hors Bordeaux : services d'une autre commune"
         let destinationKeys = sites.filter(\.kind.isDestination).map(\.id)
         let extraDestinations = Set(now.keys("destination").keys).union(before?.keys("destination").keys ?? [:].keys)
             .subtracting(destinationKeys).sorted()
@@ -118,10 +121,31 @@ package struct ActivityFigures: Sendable {
                                 row("amenagement_" + reference, "Aménagement \(reference)", { $0.count(StatisticsCounters.adjustmentDimension, reference) }, share: oriented)
                             },
                         chart: false, hasShare: true),
+            FigureTable(id: "hors_bordeaux", title: "Orientations hors Bordeaux",
+                        note: "Personnes résidant dans une autre commune, orientées vers le CCAS de leur commune ou la MDS dont elle dépend (convention, article 3) ; "
+                            + "comptées à part des orientations vers les services de Bordeaux. Part sur les orientations hors Bordeaux.",
+                        rows: Self.outsideRows(now, before, communeNames: communeNames, row: row, outside: outside), chart: false, hasShare: true),
         ]
         let siteNames = Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }
         breakdowns = [PermanenceTables.bySite(current.permanences, names: siteNames),
                       PermanenceTables.byService(current.permanences, circonscriptions: circonscriptions)]
+    }
+
+    /// By the commune's service chosen, then by commune; each partition masked on its own.
+    private static func outsideRows(_ now: Tally, _ before: Tally?, communeNames: [String: String],
+                                    row: (String, String, (Tally) -> Int, ((Tally) -> Int)?) -> FigureTable.Row,
+                                    outside: @escaping (Tally) -> Int) -> [FigureTable.Row] {
+        var services = Service.allCases.map { service in
+            row("service_" + service.rawValue, service == .ccas ? "Vers le CCAS de la commune" : "Vers la MDS dont dépend la commune",
+                { $0.count(StatisticsCounters.outsideDimension, service.rawValue) }, outside)
+        }
+        Masking.protectPartition(&services, first: services.count)
+        let codes = Set(now.keys(StatisticsCounters.communeDimension).keys).union(before?.keys(StatisticsCounters.communeDimension).keys ?? [:].keys)
+        var communes = codes.sorted { (communeNames[$0] ?? $0) < (communeNames[$1] ?? $1) }.map { code in
+            row("commune_" + code, "\(communeNames[code] ?? "Commune") (\(code))", { $0.count(StatisticsCounters.communeDimension, code) }, outside)
+        }
+        Masking.protectPartition(&communes, first: communes.count)
+        return services + communes
     }
 
     package func breakdown(_ id: String) -> BreakdownTable? { breakdowns.first { $0.id == id } }

@@ -16,6 +16,13 @@ package enum StatisticsCounters {
     package static let derogationByService = "derogation_service"
     package static let adjustmentDimension = "amenagement"
 
+    /// Orientations of residents of other communes to their own services are counted apart: under this
+    /// key in the service and destination dimensions (never as a CCAS de Bordeaux or Bordeaux MDS
+    /// orientation), by the commune's service chosen (`outsideDimension`) and by INSEE code (`communeDimension`).
+    package static let outsideBordeaux = "HORS_BORDEAUX"
+    package static let outsideDimension = "hors_bordeaux"
+    package static let communeDimension = "commune"
+
     /// The `site_id` of the counters of all sites together (no real site id has this value).
     package static let allSites = "*"
 
@@ -84,9 +91,17 @@ package enum StatisticsCounters {
     }
 
     /// What one orientation adds, at its own day and at the site where the person was received.
-    package static func orientationKeys(service: Service, destination: String?, suggestions: [String], derogation: Bool, adjustment: String? = nil, status: OrientationRecord.Status,
-                                delayDays: Int?, receptionSiteID: String, knownPerson: Bool, householdType: String?) -> [Key] {
-        var keys: [Key] = [("orientations", "total"), ("service", service.rawValue), ("destination", destination ?? service.rawValue), ("statut", status.rawValue)]
+    package static func orientationKeys(service: Service, destination: String?, commune: String? = nil, suggestions: [String], derogation: Bool,
+                                        adjustment: String? = nil, status: OrientationRecord.Status, delayDays: Int?, receptionSiteID: String,
+                                        knownPerson: Bool, householdType: String?) -> [Key] {
+        var keys: [Key] = [("orientations", "total"), ("statut", status.rawValue)]
+        if let commune {
+            keys += [("service", outsideBordeaux), ("destination", outsideBordeaux), (outsideDimension, service.rawValue), (communeDimension, commune)]
+            for suggestion in Set(suggestions).sorted() { keys.append(("suggestion", suggestion)) }
+            if let delayDays, delayDays >= 0 { keys.append(("delai", String(delayDays))) }
+            return keys
+        }
+        keys += [("service", service.rawValue), ("destination", destination ?? service.rawValue)]
         for suggestion in Set(suggestions).sorted() { keys.append(("suggestion", suggestion)) }
         if derogation { keys.append(contentsOf: [("derogation", "total"), (derogationByService, service.rawValue)]) }
         if let adjustment { keys.append((adjustmentDimension, adjustment)) }
@@ -116,7 +131,7 @@ package enum StatisticsCounters {
             """, [id]), let day = row.string("day"), let site = row.string("reception_site_id") else { return }
         guard let service: Service = row.value("service") else { return }
         let keys = orientationKeys(
-            service: service, destination: row.string("site_id"),
+            service: service, destination: row.string("site_id"), commune: row.contains("commune") ? row.string("commune") : nil,
             suggestions: (row.string("suggestions") ?? "").split(separator: ",").map(String.init),
             derogation: row.bool("is_derogation") ?? false, adjustment: row.string("adjustment"), status: row.value("status") ?? .open,
             delayDays: delayDays(from: day, to: row.string("booking_date")), receptionSiteID: site,

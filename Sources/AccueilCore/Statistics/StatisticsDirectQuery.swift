@@ -34,20 +34,24 @@ package enum StatisticsDirectQuery {
         let oriented = "o.day BETWEEN ? AND ? AND (? IS NULL OR o.reception_site_id = ?)"
         let from = "FROM orientations o JOIN intakes i ON i.id = o.intake_id WHERE \(oriented)"
         try group("orientations", "SELECT 'total' AS k, count(*) AS n \(from)")
-        try group("service", "SELECT o.service AS k, count(*) AS n \(from) GROUP BY o.service")
-        try group("destination", "SELECT coalesce(o.site_id, o.service) AS k, count(*) AS n \(from) GROUP BY k")
+        // A constant of the code, not input: spelled into the statement (parameters bind after the window's).
+        let outside = "'\(StatisticsCounters.outsideBordeaux)'"
+        try group("service", "SELECT CASE WHEN o.commune IS NULL THEN o.service ELSE \(outside) END AS k, count(*) AS n \(from) GROUP BY k")
+        try group("destination", "SELECT CASE WHEN o.commune IS NULL THEN coalesce(o.site_id, o.service) ELSE \(outside) END AS k, count(*) AS n \(from) GROUP BY k")
+        try group(StatisticsCounters.outsideDimension, "SELECT o.service AS k, count(*) AS n \(from) AND o.commune IS NOT NULL GROUP BY o.service")
+        try group(StatisticsCounters.communeDimension, "SELECT o.commune AS k, count(*) AS n \(from) AND o.commune IS NOT NULL GROUP BY o.commune")
         try group("statut", "SELECT o.status AS k, count(*) AS n \(from) GROUP BY o.status")
-        try group("derogation", "SELECT 'total' AS k, count(*) AS n \(from) AND o.is_derogation = 1")
-        try group(StatisticsCounters.derogationByService, "SELECT o.service AS k, count(*) AS n \(from) AND o.is_derogation = 1 GROUP BY o.service")
-        try group(StatisticsCounters.adjustmentDimension, "SELECT o.adjustment AS k, count(*) AS n \(from) AND o.adjustment IS NOT NULL GROUP BY o.adjustment")
+        try group("derogation", "SELECT 'total' AS k, count(*) AS n \(from) AND o.commune IS NULL AND o.is_derogation = 1")
+        try group(StatisticsCounters.derogationByService, "SELECT o.service AS k, count(*) AS n \(from) AND o.commune IS NULL AND o.is_derogation = 1 GROUP BY o.service")
+        try group(StatisticsCounters.adjustmentDimension, "SELECT o.adjustment AS k, count(*) AS n \(from) AND o.commune IS NULL AND o.adjustment IS NOT NULL GROUP BY o.adjustment")
         try group("delai", """
             SELECT CAST(CAST(julianday(o.booking_date) - julianday(o.day) AS INTEGER) AS TEXT) AS k, count(*) AS n \(from)
             AND o.booking_date IS NOT NULL AND julianday(o.booking_date) >= julianday(o.day) GROUP BY k
             """)
         let cite: [any SQLBindable] = [Service.mds, StatisticsCounters.citeSiteID]
-        try group("cite_mds", "SELECT 'total' AS k, count(*) AS n \(from) AND o.service = ? AND o.reception_site_id = ?", cite)
-        try group("cite_mds", "SELECT 'connue' AS k, count(*) AS n \(from) AND o.service = ? AND o.reception_site_id = ? AND i.known_person = 1", cite)
-        try group("ccas_sans_mineur", "SELECT 'total' AS k, count(*) AS n \(from) AND o.service = ? AND i.household_type IN (SELECT value FROM json_each(?))",
+        try group("cite_mds", "SELECT 'total' AS k, count(*) AS n \(from) AND o.commune IS NULL AND o.service = ? AND o.reception_site_id = ?", cite)
+        try group("cite_mds", "SELECT 'connue' AS k, count(*) AS n \(from) AND o.commune IS NULL AND o.service = ? AND o.reception_site_id = ? AND i.known_person = 1", cite)
+        try group("ccas_sans_mineur", "SELECT 'total' AS k, count(*) AS n \(from) AND o.commune IS NULL AND o.service = ? AND i.household_type IN (SELECT value FROM json_each(?))",
                   [Service.ccas, JSONText.array(IntakeFacts.withoutMinorChildren.sorted())])
         // Places booked and people received in permanences, kept for all sites together only (see PermanenceFacts).
         if period.siteID == nil {

@@ -13,12 +13,14 @@ enum Navigation {
     /// Features add their entry here when they land; the list order is the menu order.
     static let items: [Item] = [
         Item(path: "/accueils/nouveau", label: "Nouvel accueil", permission: .recordIntake),
+        Item(path: "/secteurs", label: "Quel secteur ?", permission: .recordIntake),
         Item(path: "/orientations/recues", label: "Orientations reçues", permission: .recordAttendance),
         Item(path: "/planning", label: "Planning des permanences", permission: .readPlanning),
         Item(path: "/statistiques", label: "Statistiques", permission: .readStatistics),
         Item(path: "/admin/comptes", label: "Comptes", permission: .manageAccounts),
         Item(path: "/admin/sites", label: "Sites et partenaires", permission: .manageReferential),
         Item(path: "/admin/amenagements", label: "Aménagements de la règle", permission: .manageReferential),
+        Item(path: "/admin/territoire", label: "Voies et communes", permission: .manageReferential),
         Item(path: "/admin/journal", label: "Journal d'accès", permission: .readAudit),
         Item(path: "/admin/donnees", label: "Données personnelles", permission: .manageDataProtection),
     ]

@@ -7,11 +7,11 @@ import Foundation
 /// On failure the error carries the field at fault; render it with `jsonData` (CLI: exit 2,
 /// HTTP: 400).
 public func evaluateOrientation(
-    json: Data, today: LocalDate, referential: TerritorialReferential, adjustments: [RuleAdjustment] = [], prettyPrinted: Bool = false
+    json: Data, today: LocalDate, router: OrientationRouter, prettyPrinted: Bool = false
 ) -> Result<Data, OrientationRequestError> {
     do {
         let request = try OrientationRequest(json: json)
-        let decision = try orientRequest(request, today: today, referential: referential, adjustments: adjustments)
+        let decision = try orientRequest(request, today: today, router: router)
         return .success(OrientationResponse(decision).jsonData(prettyPrinted: prettyPrinted))
     } catch {
         return .failure(error)
@@ -20,10 +20,10 @@ public func evaluateOrientation(
 
 /// The decision for a decoded request, for callers that want the typed value (e.g. to save it).
 public func orientRequest(
-    _ request: OrientationRequest, today: LocalDate, referential: TerritorialReferential, adjustments: [RuleAdjustment] = []
+    _ request: OrientationRequest, today: LocalDate, router: OrientationRouter
 ) throws(OrientationRequestError) -> RoutingDecision {
     do {
-        return try orient(request.household, on: request.date ?? today, referential: referential, adjustments: adjustments)
+        return try router.orient(request.household, on: request.date ?? today)
     } catch {
         throw OrientationRequestError(error)
     }

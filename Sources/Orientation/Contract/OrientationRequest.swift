@@ -9,7 +9,7 @@ public struct OrientationRequest: Sendable, Equatable {
     public let household: Household
 
     static let fields = ["date", "adults", "pregnant", "children", "requestConcernsChild", "homeless",
-                         "age", "disability", "childInDanger", "rsa", "sector", "alreadyFollowedBy",
+                         "age", "disability", "childInDanger", "rsa", "sector", "commune", "alreadyFollowedBy",
                          "derogation"]
     static let childFields = ["birthDate", "inCharge", "livesInFrance", "aseMeasure"]
     static let derogationFields = ["service", "justification", "agreedByPTS", "agreedByCCAS"]
@@ -59,6 +59,7 @@ public struct OrientationRequest: Sendable, Equatable {
             childInDanger: try reader.bool("childInDanger", default: false),
             rsa: try reader.bool("rsa", default: false),
             sector: try reader.string("sector", expected: "clé de secteur, par exemple \"bastide\""),
+            commune: try Self.commune(reader),
             alreadyFollowedBy: try reader.service("alreadyFollowedBy"),
             derogation: try Self.derogation(reader))
     }
@@ -78,6 +79,7 @@ public struct OrientationRequest: Sendable, Equatable {
         if let date { object["date"] = .string(date.description) }
         if let age = household.age { object["age"] = .integer(age) }
         if let sector = household.sector { object["sector"] = .string(sector) }
+        if let commune = household.commune { object["commune"] = .string(commune) }
         if let followed = household.alreadyFollowedBy { object["alreadyFollowedBy"] = .string(followed.rawValue) }
         if let derogation = household.derogation {
             object["derogation"] = .object(["service": .string(derogation.service.rawValue), "justification": .string(derogation.justification),
@@ -110,6 +112,17 @@ public struct OrientationRequest: Sendable, Equatable {
                 aseMeasure: try child.bool("aseMeasure", default: false)))
         }
         return children
+    }
+
+    private static func commune(_ reader: JSONObjectReader) throws(OrientationRequestError) -> String? {
+        guard let code = try reader.string("commune", expected: "code INSEE de la commune de résidence, par exemple \"33063\" pour Bordeaux") else {
+            return nil
+        }
+        guard Commune.isValidCode(code) else {
+            throw OrientationRequestError(field: "commune",
+                message: "Le champ « commune » doit être un code INSEE de 5 caractères, par exemple \"33063\" pour Bordeaux (reçu : \"\(code)\").")
+        }
+        return code
     }
 
     private static func derogation(_ reader: JSONObjectReader) throws(OrientationRequestError) -> Derogation? {

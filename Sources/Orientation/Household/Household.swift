@@ -18,14 +18,20 @@ public struct Household: Sendable, Equatable {
     public var childInDanger: Bool
     /// The person receives the RSA (revenu de solidarité active).
     public var rsa: Bool
-    /// Key of the sector of residence in the territorial referential ("bastide", …).
+    /// Key of the sector of residence in the territorial referential ("bastide", …): a Bordeaux notion.
     public var sector: String?
+    /// INSEE code of the commune of residence; nil for intakes recorded before it was asked, which
+    /// the rule reads as Bordeaux (`Commune.bordeaux`), the only commune the desk served then.
+    public var commune: String?
     /// The service whose social worker already accompanies the person, if any.
     public var alreadyFollowedBy: Service?
     public var derogation: Derogation?
 
     public static let maximumAdults = 12
     public static let maximumChildren = 20
+
+    /// Lives in Bordeaux (or was recorded before the commune was asked).
+    public var livesInBordeaux: Bool { commune.map { $0 == Commune.bordeaux } ?? true }
 
     public init(
         adults: Int,
@@ -38,6 +44,7 @@ public struct Household: Sendable, Equatable {
         childInDanger: Bool = false,
         rsa: Bool = false,
         sector: String? = nil,
+        commune: String? = nil,
         alreadyFollowedBy: Service? = nil,
         derogation: Derogation? = nil
     ) {
@@ -51,6 +58,7 @@ public struct Household: Sendable, Equatable {
         self.childInDanger = childInDanger
         self.rsa = rsa
         self.sector = sector
+        self.commune = commune
         self.alreadyFollowedBy = alreadyFollowedBy
         self.derogation = derogation
     }

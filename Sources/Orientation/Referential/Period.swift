@@ -17,6 +17,11 @@ public struct Period: Sendable, Hashable {
         from <= date && to.map { date <= $0 } ?? true
     }
 
+    /// True when at least one day lies in both.
+    public func overlaps(_ other: Period) -> Bool {
+        (to.map { other.from <= $0 } ?? true) && (other.to.map { from <= $0 } ?? true)
+    }
+
     /// True when every day of `other` lies in `self`.
     public func covers(_ other: Period) -> Bool {
         guard from <= other.from else { return false }

@@ -24,6 +24,9 @@ enum HouseholdValidation {
         if let key = household.sector, referential.sector(key: key) == nil {
             throw .unknownSector(key, known: referential.sectors.map(\.key))
         }
+        if let commune = household.commune, !Commune.isValidCode(commune) {
+            throw .unknownCommune(commune)
+        }
         if let derogation = household.derogation {
             guard !derogation.justification.trimmed.isEmpty else { throw .derogationWithoutJustification }
             guard !derogation.agreedByPTS.trimmed.isEmpty else { throw .derogationWithoutPTSAgreement }

@@ -8,6 +8,7 @@ public enum OrientationError: Error, Sendable, Equatable, CustomStringConvertibl
     case childNotYetBorn(index: Int, birthDate: LocalDate, date: LocalDate)
     case dateOutsideReferential(LocalDate, coverageStart: LocalDate)
     case unknownSector(String, known: [String])
+    case unknownCommune(String)
     case derogationWithoutJustification
     case derogationWithoutPTSAgreement
     case derogationWithoutCCASAgreement
@@ -20,6 +21,7 @@ public enum OrientationError: Error, Sendable, Equatable, CustomStringConvertibl
         case .childNotYetBorn(let index, _, _): return "children[\(index)].birthDate"
         case .dateOutsideReferential: return "date"
         case .unknownSector: return "sector"
+        case .unknownCommune: return "commune"
         case .derogationWithoutJustification: return "derogation.justification"
         case .derogationWithoutPTSAgreement: return "derogation.agreedByPTS"
         case .derogationWithoutCCASAgreement: return "derogation.agreedByCCAS"
@@ -40,6 +42,10 @@ public enum OrientationError: Error, Sendable, Equatable, CustomStringConvertibl
             return "Le référentiel territorial ne couvre pas le \(date.frenchDescription) (il commence le \(start.frenchDescription))."
         case .unknownSector(let key, let known):
             return "Secteur inconnu : « \(key) ». Secteurs connus : \(known.joined(separator: ", "))."
+        case .unknownCommune(let code):
+            return "Commune inconnue (code INSEE « \(code) ») : elle ne figure pas dans la table des communes de la Gironde à cette "
+                + "date, qui dit quels CCAS et MDS la desservent. Vérifiez le code ; sinon, la personne ne peut être orientée vers "
+                + "les services de Bordeaux que par une dérogation convenue entre le PTS et le CCAS."
         case .derogationWithoutJustification:
             return "Une dérogation doit être justifiée par écrit : la justification est vide."
         case .derogationWithoutPTSAgreement:

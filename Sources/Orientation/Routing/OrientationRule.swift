@@ -21,6 +21,10 @@ public enum OrientationRule: String, Sendable, Hashable, CaseIterable {
     case homelessWithoutSector = "homeless-without-sector"
     case missingSector = "missing-sector"
     case ccasSite = "ccas-site"
+    /// A resident of another commune: their commune's CCAS or the MDS serving it (Article 3).
+    case outsideBordeaux = "outside-bordeaux"
+    /// A resident of another commune received by Bordeaux's services through a derogation.
+    case outsideBordeauxByDerogation = "outside-bordeaux-by-derogation"
     // Secondary orientations and alerts.
     case suggestCAIO = "suggest-caio"
     case suggestPLAJE = "suggest-plaje"

@@ -8,6 +8,10 @@ enum IntakeFormPage {
     struct Data {
         let sites: [DirectorySite]
         let sectors: [Sector]
+        /// The communes of the table in force, offered as the commune is typed.
+        let communes: [CommuneServices]
+        /// What the sector lookup found for the typed address, in French (nil: no lookup asked).
+        var sectorLookup: String? = nil
         let motives: [Motive]
         /// Languages the slip is also printed in.
         let slipLanguages: Set<String>
@@ -27,6 +31,26 @@ enum IntakeFormPage {
             \(FormFields.input("langue_autre", label: "Autre langue", value: form.languageOther, hint: "Seulement pour « Autre langue ».", error: error("langue_autre"), autocomplete: "off"))
             </div>
             \(FormFields.checkbox("interprete", label: "Besoin d'un interprète", checked: form.interpreter))
+            """
+    }
+
+    /// Where the person lives: the commune (Bordeaux by default), then for Bordeaux the sector, found
+    /// from the address by the street table or chosen in the list when the table does not know it.
+    static func residence(_ form: IntakeForm, _ data: Data, error: (String) -> String?) -> HTML {
+        let options = data.communes.map { "<option value=\"\(CommuneLookup.label($0))\">" as HTML }
+        let found: HTML = data.sectorLookup.map { "<p class=\"notice\">\($0)</p>" } ?? .empty
+        return """
+            <fieldset id="residence"><legend>Résidence</legend>
+            \(FormFields.input("commune", label: "Commune de résidence", value: form.commune, hint: "Bordeaux, ou une autre commune de la Gironde (nom ou code INSEE).", error: error("commune"), autocomplete: "off", extra: " list=\"communes-gironde\""))
+            <datalist id="communes-gironde">\(HTML.join(options))</datalist>
+            <div class="row lookup">
+            \(FormFields.input("adresse", label: "Adresse à Bordeaux (numéro et voie)", value: form.address, hint: "Pour trouver le secteur ; l'adresse n'est pas conservée.", autocomplete: "off"))
+            <p><button type="submit" class="secondary" name="chercher_secteur" value="1" formaction="/accueils#residence" formnovalidate data-sector-lookup>Trouver le secteur</button></p>
+            </div>
+            <div id="secteur-trouve" role="status">\(found)</div>
+            \(FormFields.select("secteur", label: "Secteur de résidence (Bordeaux)", options: data.sectors.map { .init($0.key, $0.label) }, selected: form.sector, hint: "Choisi dans la liste quand la recherche par adresse ne le trouve pas.", error: error("secteur"), includeBlank: "— Choisir —"))
+            \(FormFields.checkbox("sans_domicile", label: "Sans domicile", checked: form.homeless))
+            </fieldset>
             """
     }
 
@@ -76,9 +100,8 @@ enum IntakeFormPage {
             \(children(form, error: error))
             \(FormFields.checkbox("demande_enfant", label: "La demande concerne les besoins d'un enfant", checked: form.requestConcernsChild, hint: "Par exemple un parent qui n'a pas la garde de son enfant."))
             </fieldset>
+            \(residence(form, data, error: error))
             <fieldset><legend>Situation</legend>
-            \(FormFields.select("secteur", label: "Secteur de résidence", options: data.sectors.map { .init($0.key, $0.label) }, selected: form.sector, error: error("secteur"), includeBlank: "— Choisir —"))
-            \(FormFields.checkbox("sans_domicile", label: "Sans domicile", checked: form.homeless))
             \(FormFields.input("age", label: "Âge", value: form.age, type: "number", hint: "Seulement si la date de naissance n'est pas connue.", error: error("age"), extra: " min=\"0\" max=\"130\""))
             \(FormFields.checkbox("handicap", label: "Situation de handicap", checked: form.disability))
             \(FormFields.checkbox("enfant_danger", label: "Un enfant est peut-être en danger", checked: form.childInDanger))

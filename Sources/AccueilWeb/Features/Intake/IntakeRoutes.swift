@@ -48,7 +48,16 @@ enum IntakeRoutes {
             }
             let now = context.now()
             let today = ParisTime(now).day
-            guard let (household, day) = form.validate(referential: context.referential, motives: context.motives,
+            if posted["chercher_secteur"] != nil {
+                // The sector found from the address, nothing checked or saved: the same form comes back.
+                let address = form.address, today = context.today
+                let answer = try await context.store.read { db in try SectorLookup.find(db, typed: address, on: today) }
+                let text = SectorLookupText(answer, referential: context.referential, on: context.today)
+                if let sector = text.sector { form.sector = sector }
+                return try await page(request, form, context: context, matches: [], sectorLookup: text.sentence)
+            }
+            let communes = try await context.store.read { db in try TerritoryTables.communes(db) }
+            guard let (household, day) = form.validate(referential: context.referential, communes: communes, motives: context.motives,
                                                        allowedSites: Set(account.siteIDs), today: today) else {
                 return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
             }
@@ -83,9 +92,10 @@ enum IntakeRoutes {
     }
 
     static func page(_ request: Request, _ form: IntakeForm, context: AppContext, matches: [Person], notice: String? = nil,
-                     status: HTTPStatus = .ok) async throws -> HTTPResponse {
+                     sectorLookup: String? = nil, status: HTTPStatus = .ok) async throws -> HTTPResponse {
         let now = context.now()
-        let (sites, annotated) = try await context.store.write { db -> ([DirectorySite], [(Person, String?)]) in
+        let today = context.today
+        let (sites, annotated, communes) = try await context.store.write { db -> ([DirectorySite], [(Person, String?)], [CommuneServices]) in
             if let account = request.session?.account, !matches.isEmpty {
                 try AuditTrail.record(db, at: now, account: account.id, .personSearched, detail: "doublons possibles : \(matches.map { String($0.id) }.joined(separator: ","))")
             }
@@ -99,11 +109,12 @@ enum IntakeRoutes {
                 }
                 return (person, label)
             }
-            return (mine.compactMap { id in all.first { $0.id == id } }, annotated)
+            let communes = try TerritoryTables.communes(db).filter { $0.period.contains(today) }
+            return (mine.compactMap { id in all.first { $0.id == id } }, annotated, communes)
         }
-        let today = context.today
-        let data = IntakeFormPage.Data(sites: sites, sectors: context.referential.sectors(on: today), motives: context.motives.motives,
+        var data = IntakeFormPage.Data(sites: sites, sectors: context.referential.sectors(on: today), communes: communes, motives: context.motives.motives,
                                        slipLanguages: Set(context.slipCatalogues.translatedTags), matches: annotated.map { (person: $0.0, lastOrientation: $0.1) }, notice: notice)
+        data.sectorLookup = sectorLookup
         return Layout.response(title: "Nouvel accueil", body: IntakeFormPage.render(request, form, data), request: request, status: status)
     }
 

@@ -20,8 +20,8 @@ enum OrientationAPIRoutes {
             try requireJSONBody(request)
             // The context's clock rather than Date(), so "today" moves with the tests' clock.
             let today = context.today
-            let adjustments = try await context.store.read { db in try AdjustmentRepository.rules(db) }
-            switch evaluateOrientation(json: Data(request.http.body), today: today, referential: context.referential, adjustments: adjustments) {
+            let router = try await context.store.read { db in try OrientationRouter.stored(db, referential: context.referential) }
+            switch evaluateOrientation(json: Data(request.http.body), today: today, router: router) {
             case .success(let decision): return json(decision, status: .ok)
             case .failure(let error): return json(error.jsonData, status: .badRequest)
             }

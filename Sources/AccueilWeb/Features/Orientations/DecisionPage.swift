@@ -18,6 +18,9 @@ enum DecisionPage {
         /// What was submitted, shown again with the errors when it was not saved.
         var submission: OrientationService.Submission
         var errors: [(field: String, message: String)] = []
+        /// The INSEE code of a commune the table does not know: only a derogation can orient the
+        /// person, to Bordeaux's services (the decision shown is what it would lead to).
+        var communeOutsideTable: String? = nil
     }
 
     static func render(_ request: Request, _ input: Input, motives: MotiveCatalog) -> HTML {
@@ -49,20 +52,20 @@ enum DecisionPage {
             </fieldset>
             """ : .empty
         let alreadyLive = input.existing.contains(where: \.isLive)
+        let outsideTable: HTML = input.communeOutsideTable.map { code in
+            """
+            <div class="notice warning" role="status"><p><strong>Commune absente de la table (code INSEE \(code)).</strong>
+            Les services de cette commune ne sont pas connus : la personne ne peut être orientée vers les services de Bordeaux
+            que par une dérogation convenue entre le PTS et le CCAS\(canDerogate ? " (ci-dessous)" : " : demandez à un travailleur social de l'enregistrer")."
+            Ce qui suit est l'orientation qu'elle recevrait alors.</p></div>
+            """
+        } ?? .empty
         let confirmForm: HTML = alreadyLive ? .empty : input.intake.consentOrientation ? """
             <h2>Confirmer l'orientation</h2>
             \(FormFields.errorSummary(input.errors))
             <form method="post" action="/accueils/\(String(input.intake.id))/orientation" class="stack">
             \(FormFields.csrf(request.csrfToken))
-            \(slotChoices(input.slots, chosen: input.submission.slot, error: error("creneau")))
-            <fieldset><legend>\(input.slots.isEmpty ? "Réservation" : "Ou réservation saisie à la main")</legend>
-            \(FormFields.choices("reservation", legend: "Type", options: [.init("", "Pas de réservation : la personne prendra contact")] + BookingKind.allCases.map { .init($0.rawValue, $0.label) }, checked: [input.submission.booking.kind?.rawValue ?? ""], multiple: false, error: error("reservation")))
-            <div class="row">
-            \(FormFields.input("reservation_date", label: "Date", value: input.submission.booking.date ?? "", type: "date", error: error("reservation_date")))
-            \(FormFields.input("reservation_heure", label: "Heure", value: input.submission.booking.time ?? "", type: "time", hint: "Pour un rendez-vous.", error: error("reservation_heure")))
-            \(FormFields.input("reservation_lieu", label: "Lieu", value: input.submission.booking.place ?? "", hint: "Par défaut, le site de destination.", autocomplete: "off"))
-            </div>
-            </fieldset>
+            \(input.decision.isOutsideBordeaux ? "<p>Pas de réservation ici : la personne s'adresse aux services de sa commune.</p>" as HTML : booking(input, error: error))
             \(derogation)
             <p><button type="submit">Confirmer l'orientation</button></p>
             </form>
@@ -72,10 +75,26 @@ enum DecisionPage {
             <h1>Orientation proposée</h1>
             <p>Pour <strong>\(input.person.fullName)</strong> · <a href="/personnes/\(String(input.person.id))">voir le dossier</a></p>
             \(confirmed)
+            \(outsideTable)
             \(DecisionSummary.render(input.decision, destination: input.destination, showingAlert: showsAlert))
             \(protection)
             \(ViolencePartners.block(input.intake.motives, catalog: motives))
             \(confirmForm)
+            """
+    }
+
+    /// A planning slot, or a booking typed by hand.
+    static func booking(_ input: Input, error: (String) -> String?) -> HTML {
+        """
+            \(slotChoices(input.slots, chosen: input.submission.slot, error: error("creneau")))
+            <fieldset><legend>\(input.slots.isEmpty ? "Réservation" : "Ou réservation saisie à la main")</legend>
+            \(FormFields.choices("reservation", legend: "Type", options: [.init("", "Pas de réservation : la personne prendra contact")] + BookingKind.allCases.map { .init($0.rawValue, $0.label) }, checked: [input.submission.booking.kind?.rawValue ?? ""], multiple: false, error: error("reservation")))
+            <div class="row">
+            \(FormFields.input("reservation_date", label: "Date", value: input.submission.booking.date ?? "", type: "date", error: error("reservation_date")))
+            \(FormFields.input("reservation_heure", label: "Heure", value: input.submission.booking.time ?? "", type: "time", hint: "Pour un rendez-vous.", error: error("reservation_heure")))
+            \(FormFields.input("reservation_lieu", label: "Lieu", value: input.submission.booking.place ?? "", hint: "Par défaut, le site de destination.", autocomplete: "off"))
+            </div>
+            </fieldset>
             """
     }
 }
@@ -101,13 +120,18 @@ enum DecisionSummary {
     static func render(_ decision: RoutingDecision, destination: DirectorySite?, showingAlert: Bool) -> HTML {
         let alerts = decision.alerts.filter { _ in showingAlert }.map { "<div class=\"notice error\" role=\"alert\"><p><strong>Alerte :</strong> \($0.label).</p></div>" as HTML }
         let suggestions = decision.suggestions.filter { !$0.isAlert }.map { "<li>\($0.label)</li>" as HTML }
-        return """
-            \(HTML.join(alerts))
-            <section class="decision" aria-labelledby="destination">
+        let place: HTML = decision.commune.map { commune in
+            "<h2 id=\"destination\">\(CommuneCard.heading(decision.service, commune: commune.name))</h2>\(CommuneCard.render(commune, chosen: decision.service))"
+        } ?? """
             <h2 id="destination">\(decision.service == .mds ? "Maison du Département des Solidarités" : "CCAS de Bordeaux") : \(decision.site ?? "site à déterminer")</h2>
             \(decision.isDerogation ? "<p><strong>Orientation par dérogation.</strong></p>" as HTML : .empty)
             \(decision.circonscription.map { "<p>Circonscription : \($0)</p>" as HTML } ?? .empty)
             \(SiteCard.render(destination))
+            """
+        return """
+            \(HTML.join(alerts))
+            <section class="decision" aria-labelledby="destination">
+            \(place)
             <h3>Pourquoi</h3>
             <ul>\(HTML.join(decision.reasons(showingAlert: showingAlert).map { "<li>\($0)</li>" }))</ul>
             \(suggestions.isEmpty ? .empty : "<h3>À proposer aussi</h3><ul>\(HTML.join(suggestions))</ul>" as HTML)

@@ -23,8 +23,9 @@ enum OrientationPage {
             <p>Pour <strong>\(view.person?.fullName ?? "—")</strong>\(view.person.map { " · <a href=\"/personnes/\(String($0.id))\">voir le dossier</a>" as HTML } ?? .empty)</p>
             \(needs.isEmpty ? .empty : "<p class=\"needs\"><strong>Pour préparer la venue :</strong> \(needs.label)</p>" as HTML)
             <p>État : <strong>\(o.status.label)</strong>\(o.isOverdue(today: today) ? " (en retard)" as HTML : .empty)</p>
-            <section aria-labelledby="destination"><h2 id="destination">\(o.service.fullName) : \(view.destination?.name ?? "site à déterminer")</h2>
-            \(SiteCard.render(view.destination))
+            \(o.isOutsideBordeaux
+                ? "<section aria-labelledby=\"destination\"><h2 id=\"destination\">\(CommuneCard.heading(o.service, commune: view.commune?.name ?? o.commune ?? ""))</h2>\(CommuneCard.render(view.commune, chosen: o.service))" as HTML
+                : "<section aria-labelledby=\"destination\"><h2 id=\"destination\">\(o.service.fullName) : \(view.destination?.name ?? "site à déterminer")</h2>\(SiteCard.render(view.destination))")
             <p>\(booking)</p>
             \(cancel)
             \(rebooking.map { OrientationRebooking.form(request, o, $0) } ?? .empty)

@@ -78,7 +78,8 @@ enum OrientationRoutes {
         router.get("/orientations/:id/fiche", middleware: [RequirePermission(permission: .recordIntake)]) { request in
             let view = try await OrientationView.load(request, context: context, audit: .slipPrinted)
             let facts = PersonSlip.Facts(orientation: view.orientation, intake: view.intake, person: view.person, destination: view.destination,
-                                         bookingSite: view.bookingSite, desk: view.origin, deskPhone: context.configuration.deskPhone, motives: context.motives)
+                                         bookingSite: view.bookingSite, desk: view.origin, deskPhone: context.configuration.deskPhone, motives: context.motives,
+                                         commune: view.commune)
             let slip = PersonSlip(facts, documentKeys: context.slipCatalogues.french.documentKeys(motive:))
             let page = ReferralSlip.render(slip, catalogues: context.slipCatalogues, language: view.intake.language,
                                            backLink: "/orientations/\(view.orientation.id)")
@@ -115,25 +116,31 @@ enum OrientationRoutes {
     static func loadDecision(_ request: Request, context: AppContext, auditRead: Bool) async throws -> DecisionPage.Input {
         guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
         let now = context.now()
-        let loaded = try await context.store.write { db -> (IntakeRecord, Person, [OrientationRecord], [DirectorySite], [RuleAdjustment], [ProtectionReport])? in
+        let loaded = try await context.store.write { db -> (IntakeRecord, Person, [OrientationRecord], [DirectorySite], OrientationRouter, [ProtectionReport])? in
             guard let intake = try IntakeRepository.find(db, id: id), let personID = intake.personID,
                   let person = try PersonRepository.find(db, id: personID) else { return nil }
             if auditRead {
                 try AuditTrail.record(db, at: now, account: account.id, .personRead, subjectType: "personne", subjectID: String(personID), detail: "accueil \(id)")
             }
-            return (intake, person, try OrientationRepository.forIntake(db, id), try SiteDirectory.all(db), try AdjustmentRepository.rules(db),
+            return (intake, person, try OrientationRepository.forIntake(db, id), try SiteDirectory.all(db), try OrientationRouter.stored(db, referential: context.referential),
                     try ProtectionRepository.forIntake(db, id).filter { ProtectionAccess.canRead($0, account) })
         }
-        guard let (intake, person, existing, sites, adjustments, protection) = loaded else { throw HTTPError.notFound }
+        guard let (intake, person, existing, sites, router, protection) = loaded else { throw HTTPError.notFound }
         let decided: RoutingDecision?
-        do { decided = try OrientationService.decide(intake, derogation: nil, referential: context.referential, adjustments: adjustments) } catch {
-            throw HTTPError(.unprocessableContent, error.message)
+        var communeOutsideTable: String?
+        do { decided = try OrientationService.decide(intake, derogation: nil, router: router) } catch {
+            // A commune the table does not know: only a derogation to Bordeaux's services can orient
+            // the person; the page shows where that would lead, and asks for it.
+            guard case .unknownCommune(let code) = error else { throw HTTPError(.unprocessableContent, error.message) }
+            communeOutsideTable = code
+            decided = try? OrientationService.decide(intake, derogation: nil, router: router, ignoringCommune: true)
         }
         guard let decision = decided else { throw HTTPError.notFound }
         var input = DecisionPage.Input(person: person, intake: intake, decision: decision, destination: sites.first { $0.id == decision.siteID }, existing: existing,
                                        submission: OrientationService.Submission(intakeID: intake.id))
         input.protection = protection
-        if intake.consentOrientation {
+        input.communeOutsideTable = communeOutsideTable
+        if intake.consentOrientation, !decision.isOutsideBordeaux {
             input.slots = try await context.store.read { db in
                 try SlotProposals.load(db, service: decision.service, siteID: decision.siteID, context: context)
             }.options

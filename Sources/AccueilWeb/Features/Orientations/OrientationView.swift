@@ -12,6 +12,8 @@ struct OrientationView: Sendable {
     let destination: DirectorySite?
     /// The site the booking's place names, when it names one (a permanence held elsewhere).
     let bookingSite: DirectorySite?
+    /// For an orientation outside Bordeaux: the commune table's row on the orientation's day.
+    let commune: CommuneServices?
     let agentName: String
 
     static func load(_ request: Request, context: AppContext, audit action: AuditAction) async throws -> OrientationView {
@@ -25,7 +27,9 @@ struct OrientationView: Sendable {
                                   detail: "orientation \(id)")
             return OrientationView(orientation: orientation, person: person, intake: intake, origin: try SiteDirectory.find(db, id: intake.siteID),
                                    destination: try orientation.siteID.flatMap { try SiteDirectory.find(db, id: $0) },
-                                   bookingSite: try orientation.bookingPlace.flatMap { try SiteDirectory.find(db, name: $0) }, agentName: agent?.displayName ?? "")
+                                   bookingSite: try orientation.bookingPlace.flatMap { try SiteDirectory.find(db, name: $0) },
+                                   commune: try orientation.commune.flatMap { try TerritoryTables.commune(db, code: $0, on: ParisTime(orientation.createdAt).day) },
+                                   agentName: agent?.displayName ?? "")
         }
         guard let view else { throw HTTPError.notFound }
         return view
