@@ -45,6 +45,8 @@ struct InvariantPropertyTests {
             childInDanger: rng.chance(10),
             rsa: rng.chance(25),
             sector: rng.chance(15) ? nil : rng.pick(sectors),
+            // Mostly Bordeaux (recorded or not), sometimes a commune of the table.
+            commune: rng.chance(20) ? rng.pick(["33281", Commune.bordeaux]) : nil,
             alreadyFollowedBy: rng.pick([nil, nil, Service.ccas, Service.mds]))
         return (household, date)
     }
@@ -71,16 +73,20 @@ struct InvariantPropertyTests {
         return accepted
     }
 
+    /// A commune table of one row, « à confirmer », as the shipped one.
+    static let communes = [CommuneServices(inseeCode: "33281", name: "Mérignac", ccas: PublicService(name: "CCAS de Mérignac"),
+                                           mds: PublicService(name: nil), period: Period(from: day("2022-10-01"), to: nil), toConfirm: true)]
+
     @Test("no derogation + minor child (in charge or living in France) or pregnancy ⇒ MDS, adjustments in force or not",
           arguments: [false, true])
     func minorChildOrPregnancyNeverGoesToCCAS(withAdjustments: Bool) throws {
         let referential = try Fixtures.referential()
         let adjustments = withAdjustments ? try Self.adjustments(referential) : []
         var rng = SeededGenerator(seed: 0x00AC_C0E1_2023)
-        var covered = 0, adjusted = 0
+        var covered = 0, adjusted = 0, outside = 0
         for _ in 0..<Self.caseCount {
             let (household, date) = Self.randomCase(&rng, sectors: referential.sectors.map(\.key))
-            let decision = try orient(household, on: date, referential: referential, adjustments: adjustments)
+            let decision = try orient(household, on: date, referential: referential, adjustments: adjustments, communes: Self.communes)
             if !decision.adjustments.isEmpty { adjusted += 1 }
             let protected = household.pregnant || household.children.contains {
                 Self.isMinor($0, on: date) && ($0.inCharge || $0.livesInFrance)
@@ -92,7 +98,14 @@ struct InvariantPropertyTests {
             if let age = household.age, age < 18 {
                 #expect(decision.service == .mds, "a minor asking alone is a minor child: \(household)")
             }
-            if decision.service == .ccas {
+            if household.commune == "33281" {
+                // Another commune: its own services, counted apart; Bordeaux's adjustments and PLAJe do not apply.
+                outside += 1
+                #expect(decision.commune?.inseeCode == "33281" && decision.siteID == nil && decision.circonscription == nil)
+                #expect(decision.adjustments.isEmpty && !decision.suggestions.contains(.plaje))
+                #expect(decision.site == (decision.service == .ccas ? "CCAS de Mérignac" : nil))
+            } else if decision.service == .ccas {
+                #expect(!decision.isOutsideBordeaux)
                 #expect(decision.siteID == referential.ccasSite.id && decision.circonscription == nil)
             } else if !decision.adjustments.isEmpty {
                 #expect(decision.siteID == "mds-lac", "the adjustment's site")
@@ -109,6 +122,7 @@ struct InvariantPropertyTests {
         }
         // The generator must actually exercise the invariant (and the adjustments), not vacuously pass it.
         #expect(covered > Self.caseCount / 4)
+        #expect(outside > Self.caseCount / 20)
         #expect(withAdjustments ? adjusted > 100 : adjusted == 0)
     }
 
@@ -124,6 +138,9 @@ struct InvariantPropertyTests {
             #expect(decision.service == service)
             #expect(decision.isDerogation)
             #expect(decision.rules.contains(.derogation))
+            // A derogation brings a resident of another commune (known to the table or not) to Bordeaux's services.
+            #expect(!decision.isOutsideBordeaux)
+            #expect(decision.rules.contains(.outsideBordeauxByDerogation) == !household.livesInBordeaux)
         }
     }
 
@@ -138,8 +155,8 @@ struct InvariantPropertyTests {
             stripped.childInDanger = false
             stripped.rsa = false
             if let age = stripped.age, age >= 18 { stripped.age = nil }
-            let full = try orient(household, on: date, referential: referential)
-            let plain = try orient(stripped, on: date, referential: referential)
+            let full = try orient(household, on: date, referential: referential, communes: Self.communes)
+            let plain = try orient(stripped, on: date, referential: referential, communes: Self.communes)
             #expect(full.service == plain.service && full.siteID == plain.siteID)
         }
     }
