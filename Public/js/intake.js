@@ -46,6 +46,8 @@
   }
   button.addEventListener("click", function (event) {
     event.preventDefault();
+    // Enter in another field of the form lands here too (this is the form's first button).
+    if (!address.value.trim()) { show("Saisissez l'adresse (numéro et voie) pour trouver le secteur."); address.focus(); return; }
     fetch("/secteurs", {
       method: "POST",
       credentials: "same-origin",

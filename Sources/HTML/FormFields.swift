@@ -17,16 +17,19 @@ public enum FormFields {
 
     public static func id(_ name: String) -> String { "f-" + name.replacingNonIdentifierCharacters() }
 
+    /// - Parameter idSuffix: distinguishes fields of the same name in several forms of one page.
     public static func input(_ name: String, label: String, value: String = "", type: String = "text",
                              hint: String? = nil, error: String? = nil, required: Bool = false,
-                             autocomplete: String? = nil, extra: HTML = .empty) -> HTML {
-        let fieldID = id(name)
+                             autocomplete: String? = nil, extra: HTML = .empty, idSuffix: String = "") -> HTML {
+        let fieldID = id(name) + idSuffix
         let described = describedBy(fieldID, hint: hint, error: error)
         let auto: HTML = autocomplete.map { " autocomplete=\"\($0)\"" } ?? .empty
+        // A file input takes no value: the browser never refills it.
+        let valueAttribute: HTML = type == "file" ? .empty : " value=\"\(value)\""
         return """
             <div class="field">
             <label for="\(fieldID)">\(label)\(requiredMark(required))</label>\(hintHTML(fieldID, hint))
-            \(errorHTML(fieldID, error))<input type="\(type)" id="\(fieldID)" name="\(name)" value="\(value)"\(auto)\(described)\(Attr.required(required))\(invalid(error))\(extra)>
+            \(errorHTML(fieldID, error))<input type="\(type)" id="\(fieldID)" name="\(name)"\(valueAttribute)\(auto)\(described)\(Attr.required(required))\(invalid(error))\(extra)>
             </div>
             """
     }

@@ -40,6 +40,16 @@ import Testing
         #expect(!databaseCreated, "accueil orient must not open the database")
     }
 
+    @Test func aResidentOfAnotherCommuneIsAnsweredFromTheShippedCommuneTable() async throws {
+        let (run, _) = try await orient(#"{"adults": 1, "date": "2026-11-26", "commune": "33281"}"#)
+        #expect(run.status == 0)
+        #expect(run.json?["horsBordeaux"] as? Bool == true && run.json?["siteId"] is NSNull)
+        let commune = run.json?["commune"] as? [String: Any]
+        #expect(commune?["name"] as? String == "Mérignac" && commune?["toConfirm"] as? Bool == true)
+        let (unknown, _) = try await orient(#"{"adults": 1, "commune": "33999"}"#)
+        #expect(unknown.status == 2 && unknown.json?["field"] as? String == "commune")
+    }
+
     @Test func theResourcesDirectoryCanComeFromTheEnvironment() async throws {
         let (run, _) = try await orient(#"{"adults": 2, "date": "2026-11-26"}"#, arguments: [],
                                   environment: ["ACCUEIL_RESOURCES": TestApp.repositoryRoot + "/Resources"])

@@ -58,7 +58,7 @@ def fill_intake(driver, last, first, *, child_birth, sector, birth=None, danger=
     driver.find_element(By.ID, "f-consentement_orientation").click()
     if sharing:
         driver.find_element(By.ID, "f-consentement_partage").click()
-    submit(driver, "form.intake-form")
+    submit(driver, "form.intake-form", "Enregistrer")
 
 
 def logout(driver):
@@ -164,7 +164,7 @@ def test_rectification_then_subject_access_and_retention_pages(
     Select(driver.find_element(By.ID, "f-secteur")).select_by_value("lac")
     driver.find_element(By.CSS_SELECTOR, "input[name=motifs][value=logement]").click()
     driver.find_element(By.ID, "f-consentement_orientation").click()
-    submit(driver, "form.intake-form")
+    submit(driver, "form.intake-form", "Enregistrer")
     driver.find_element(By.LINK_TEXT, "voir le dossier").click()
     WebDriverWait(driver, 10).until(EC.url_matches(r"/personnes/\d+$"))
     person = driver.current_url.rsplit("/", 1)[1]

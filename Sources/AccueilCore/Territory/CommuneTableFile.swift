@@ -8,9 +8,15 @@ package enum CommuneTableFile {
     static let required = ["code_insee", "commune", "debut"]
 
     package static func read(_ csv: CSVReader) -> Result<[(line: Int, commune: CommuneServices)], ImportRefusal> {
+        let (communes, errors) = readLines(csv)
+        return errors.isEmpty ? .success(communes) : .failure(ImportRefusal(lines: errors))
+    }
+
+    /// The lines that read well and the errors of the others (see `StreetTableFile.readLines`).
+    package static func readLines(_ csv: CSVReader) -> (lines: [(line: Int, commune: CommuneServices)], errors: [ImportLineError]) {
         let missing = csv.missing(required)
         guard missing.isEmpty else {
-            return .failure(ImportRefusal(lines: [ImportLineError(line: 1, "colonne(s) manquante(s) : \(missing.joined(separator: ", ")). Colonnes attendues : \(columns.joined(separator: ";")).")]))
+            return ([], [ImportLineError(line: 1, "colonne(s) manquante(s) : \(missing.joined(separator: ", ")). Colonnes attendues : \(columns.joined(separator: ";")).")])
         }
         var errors: [ImportLineError] = [], communes: [(line: Int, commune: CommuneServices)] = []
         for record in csv.records {
@@ -41,6 +47,6 @@ package enum CommuneTableFile {
                                                           period: period, toConfirm: toConfirm)))
         }
         if errors.isEmpty, communes.isEmpty { errors.append(ImportLineError(line: 0, "Le fichier ne contient aucune ligne de données.")) }
-        return errors.isEmpty ? .success(communes) : .failure(ImportRefusal(lines: errors))
+        return (communes, errors)
     }
 }

@@ -90,9 +90,16 @@ package enum StreetTableFile {
 
     /// The segments, or every error found (a file is taken whole or not at all).
     package static func read(_ csv: CSVReader, sectors: Set<String>) -> Result<[(line: Int, segment: StreetSegment)], ImportRefusal> {
+        let (segments, errors) = readLines(csv, sectors: sectors)
+        return errors.isEmpty ? .success(segments) : .failure(ImportRefusal(lines: errors))
+    }
+
+    /// The lines that read well and the errors of the others, so that the overlaps of the good ones
+    /// can be reported with the rest in one pass.
+    package static func readLines(_ csv: CSVReader, sectors: Set<String>) -> (lines: [(line: Int, segment: StreetSegment)], errors: [ImportLineError]) {
         let missing = csv.missing(required)
         guard missing.isEmpty else {
-            return .failure(ImportRefusal(lines: [ImportLineError(line: 1, "colonne(s) manquante(s) : \(missing.joined(separator: ", ")). Colonnes attendues : \(columns.joined(separator: ";")).")]))
+            return ([], [ImportLineError(line: 1, "colonne(s) manquante(s) : \(missing.joined(separator: ", ")). Colonnes attendues : \(columns.joined(separator: ";")).")])
         }
         var errors: [ImportLineError] = [], segments: [(line: Int, segment: StreetSegment)] = []
         for record in csv.records {
@@ -118,7 +125,7 @@ package enum StreetTableFile {
                                                         postcode: postcode, sector: sector, period: period)))
         }
         if errors.isEmpty, segments.isEmpty { errors.append(ImportLineError(line: 0, "Le fichier ne contient aucune ligne de données.")) }
-        return errors.isEmpty ? .success(segments) : .failure(ImportRefusal(lines: errors))
+        return (segments, errors)
     }
 
     private static func number(_ record: CSVReader.Record, _ column: String, _ errors: inout [ImportLineError]) -> Int? {

@@ -176,7 +176,7 @@ import Testing
         }
     }
 
-    @Test func theContractTakesTheCommuneByAPIAndCommandLine() async throws {
+    @Test func theAPITakesTheCommune() async throws {
         try await withApp { app in
             let agent = try await app.signedIn("agent")
             try await agent.get("/accueils/nouveau")

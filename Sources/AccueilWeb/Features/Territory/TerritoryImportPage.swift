@@ -53,10 +53,10 @@ enum TerritoryImportPage {
             \(errors)
             <form method="post" action="/admin/territoire/\(table.rawValue)" enctype="multipart/form-data" class="stack">
             \(FormFields.csrf(request.csrfToken))
-            \(FormFields.input("fichier", label: "Fichier CSV", type: "file", hint: "Colonnes (séparateur ; ou ,) : \(columns.joined(separator: ";")).", required: true, extra: " accept=\".csv,text/csv\""))
+            \(FormFields.input("fichier", label: "Fichier CSV", type: "file", hint: "Colonnes (séparateur ; ou ,) : \(columns.joined(separator: ";")).", required: true, extra: " accept=\".csv,text/csv\"", idSuffix: "-" + table.rawValue))
             \(help)
-            \(FormFields.input("source", label: "Source du fichier", hint: "Qui l'a fourni et sa date, par exemple « Département, sectorisation du 1er janvier 2027 ».", required: true, autocomplete: "off"))
-            \(FormFields.input("remplace_du", label: "Remplace la table à partir du (facultatif)", type: "date", hint: "Les lignes en vigueur ce jour-là prennent fin la veille ; elles restent dans l'historique."))
+            \(FormFields.input("source", label: "Source du fichier", hint: "Qui l'a fourni et sa date, par exemple « Département, sectorisation du 1er janvier 2027 ».", required: true, autocomplete: "off", idSuffix: "-" + table.rawValue))
+            \(FormFields.input("remplace_du", label: "Remplace la table à partir du (facultatif)", type: "date", hint: "Les lignes en vigueur ce jour-là prennent fin la veille ; elles restent dans l'historique.", idSuffix: "-" + table.rawValue))
             <p><button type="submit">Importer</button></p>
             </form>
             \(history)

@@ -42,29 +42,33 @@ enum TerritoryImportRoutes {
         }
     }
 
-    /// Reads, checks and saves one file in one transaction: nothing of a refused file is kept.
+    /// Reads, checks and saves one file in one transaction: nothing of a refused file is kept. The
+    /// lines that read well are checked for overlaps even when others did not, so that every problem
+    /// of the file is listed at once.
     static func importFile(_ bytes: [UInt8], _ table: TerritoryTables.Table, _ origin: TerritoryTables.Origin,
                            context: AppContext) async throws -> Result<Int, ImportRefusal> {
         let csv: CSVReader
         do { csv = try CSVReader(bytes: bytes) } catch { return .failure(ImportRefusal(lines: [ImportLineError(line: 0, error.message)])) }
         let sectors = Set(context.referential.sectors.map(\.key))
+        let streets: (lines: [(line: Int, segment: StreetSegment)], errors: [ImportLineError])
+            = table == .streets ? StreetTableFile.readLines(csv, sectors: sectors) : ([], [])
+        let communes: (lines: [(line: Int, commune: CommuneServices)], errors: [ImportLineError])
+            = table == .communes ? CommuneTableFile.readLines(csv) : ([], [])
+        let unreadable = streets.errors + communes.errors
+        let count = streets.lines.count + communes.lines.count
         do {
-            switch table {
-            case .streets:
-                let lines = try StreetTableFile.read(csv, sectors: sectors).get()
-                try await context.store.write { db in
-                    let id = try TerritoryTables.importStreets(db, lines, origin)
-                    try audit(db, id: id, table, origin, count: lines.count)
+            try await context.store.write { db in
+                do {
+                    let id = table == .streets ? try TerritoryTables.importStreets(db, streets.lines, origin)
+                                               : try TerritoryTables.importCommunes(db, communes.lines, origin)
+                    // Thrown so that the transaction keeps nothing of a file with unreadable lines.
+                    guard unreadable.isEmpty else { throw ImportRefusal(lines: unreadable) }
+                    try audit(db, id: id, table, origin, count: count)
+                } catch let overlaps as ImportRefusal where !unreadable.isEmpty && overlaps.lines != unreadable {
+                    throw ImportRefusal(lines: (unreadable + overlaps.lines).sorted { $0.line < $1.line })
                 }
-                return .success(lines.count)
-            case .communes:
-                let lines = try CommuneTableFile.read(csv).get()
-                try await context.store.write { db in
-                    let id = try TerritoryTables.importCommunes(db, lines, origin)
-                    try audit(db, id: id, table, origin, count: lines.count)
-                }
-                return .success(lines.count)
             }
+            return .success(count)
         } catch let refusal as ImportRefusal {
             return .failure(refusal)
         }
