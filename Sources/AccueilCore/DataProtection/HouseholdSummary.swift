@@ -4,7 +4,7 @@ import Orientation
 /// field names, no codes. The child-protection flag is left out (the exception to the right of
 /// access for child protection, docs/register.md); staff keep it on the file and the decision page.
 package enum HouseholdSummary {
-    package static func text(_ request: OrientationRequest, sectorLabel: (String) -> String?) -> String {
+    package static func text(_ request: OrientationRequest, sectorLabel: (String) -> String?, communeName: (String) -> String? = { _ in nil }) -> String {
         let h = request.household
         var parts = [h.adults == 1 ? "personne seule" : h.adults == 2 ? "couple" : "foyer de \(h.adults) adultes"]
         for child in h.children {
@@ -19,6 +19,7 @@ package enum HouseholdSummary {
         if h.disability { parts.append("situation de handicap") }
         if h.rsa { parts.append("bénéficiaire du revenu de solidarité active") }
         if let sector = h.sector { parts.append("quartier : \(sectorLabel(sector) ?? sector)") }
+        if !h.livesInBordeaux, let commune = h.commune { parts.append("commune : \(communeName(commune) ?? "code INSEE \(commune)")") }
         if let followed = h.alreadyFollowedBy { parts.append("déjà accompagné(e) par \(followed == .mds ? "une Maison du Département des Solidarités" : "le CCAS")") }
         return parts.joined(separator: " · ")
     }

@@ -22,6 +22,8 @@ package struct SubjectAccessReport: Sendable {
     package let history: [Access]
     package let bookings: [Booking]
     package let sites: [String: String]
+    /// Commune names by INSEE code, for the commune of residence and the orientations outside Bordeaux.
+    package var communes: [String: String] = [:]
 
     /// What the report leaves out under the protection exception (art. 23(1)(i)): intakes whose
     /// household raised the danger flag, and protection alerts. Counted for the administrator who
@@ -60,6 +62,7 @@ package struct SubjectAccessReport: Sendable {
         var report = SubjectAccessReport(person: person, createdAt: row.int64("created_at") ?? 0, updatedAt: row.int64("updated_at") ?? 0,
                                          mergedDuplicates: duplicates, intakes: intakes, ages: ages, notes: notes,
                                          orientations: try OrientationRepository.forPerson(db, personID), history: history, bookings: bookings, sites: sites)
+        report.communes = Dictionary(try TerritoryTables.communes(db).map { ($0.inseeCode, $0.name) }, uniquingKeysWith: { first, _ in first })
         report.protectionAlerts = try db.int("SELECT count(*) FROM protection_reports WHERE person_id = ?", [personID]) ?? 0
         return report
     }
@@ -87,6 +90,7 @@ package struct SubjectAccessReport: Sendable {
         let orientations = self.orientations.map { o -> [String: Any] in
             [
                 "reference": o.reference, "createdAt": date(o.createdAt), "service": o.service.rawValue, "site": value(o.siteID.map { sites[$0] ?? $0 }),
+                "commune": value(o.commune.map { communes[$0] ?? $0 }),
                 "reasons": o.reasons(showingAlert: false), "suggestions": o.suggestions.filter { $0 != Suggestion.crip.rawValue }, "derogation": o.isDerogation, "derogationJustification": value(o.derogationJustification),
                 "booking": ["kind": value(o.bookingKind?.rawValue), "date": value(o.bookingDate), "time": value(o.bookingTime), "place": value(o.bookingPlace)],
             ]

@@ -37,6 +37,8 @@ public struct DemoDataGenerator {
     package var random: SeededRandom
     /// The planning's places, read when the run starts.
     private var places: DemoPermanencePlaces?
+    /// The commune table, read when the run starts: a few residents of neighbouring communes.
+    private var communes: [CommuneServices] = []
 
     public init(options: Options, referential: TerritorialReferential) {
         self.options = options
@@ -54,6 +56,7 @@ public struct DemoDataGenerator {
         let days = workingDays()
         let firstDay = days.first?.description ?? options.lastDay, lastDay = options.lastDay, referential = referential
         places = try store.writeSync { db in try DemoPermanencePlaces(db, referential: referential, firstDay: firstDay, lastDay: lastDay) }
+        communes = try store.readSync { db in try TerritoryTables.communes(db) }
         var lastPerson = firstPerson
         var done = 0
         while done < options.intakes {
@@ -110,9 +113,12 @@ public struct DemoDataGenerator {
             }
         }
         let homeless = random.chance(0.05)
+        // One in thirty lives in a neighbouring commune: no Bordeaux sector then.
+        let commune = !homeless && random.chance(0.033) ? communes.randomElement(using: &random) : nil
         let household = Household(adults: shape.hasPrefix("couple") ? 2 : 1, pregnant: random.chance(0.03), children: children,
                                   homeless: homeless, age: age, disability: random.chance(0.06), rsa: random.chance(0.15),
-                                  sector: homeless ? nil : referential.sectors.randomElement(using: &random)?.key)
+                                  sector: homeless || commune != nil ? nil : referential.sectors.randomElement(using: &random)?.key,
+                                  commune: commune?.inseeCode ?? Commune.bordeaux)
         // A third of the people were already on file: the agent picked their existing record.
         var personID: Int64
         let known = lastPerson > 0 && random.chance(0.3)
@@ -144,8 +150,9 @@ public struct DemoDataGenerator {
         }
         // The referential starts on 2022-10-01: earlier (synthetic) days are routed with its first version.
         let ruleDay = max(day, LocalDate(iso: "2022-10-01")!)
-        guard let decision = try? orient(household, on: ruleDay, referential: referential) else { return }
-        let slot = random.chance(0.7) ? Int.random(in: 1...21, using: &random) : nil
+        guard let decision = try? orient(household, on: ruleDay, referential: referential, communes: communes) else { return }
+        // Outside Bordeaux the person goes to their commune's services: nothing booked here.
+        let slot = !decision.isOutsideBordeaux && random.chance(0.7) ? Int.random(in: 1...21, using: &random) : nil
         var booking = OrientationRepository.Booking(kind: slot == nil ? nil : random.weighted([(BookingKind.appointment, 0.6), (.permanence, 0.4)]),
                                                     date: slot.flatMap { LocalDate(daysSinceEpoch: day.daysSinceEpoch + $0) }?.description,
                                                     time: slot == nil ? nil : "09:30", place: nil)

@@ -145,6 +145,11 @@ import Testing
             let manager = try await app.signedIn("responsable")
             let figures = try await manager.get("/statistiques?du=2026-11-01&au=2026-11-30")
             #expect(figures.text.contains("Orientations hors Bordeaux"))
+
+            // Her access report says where she lives and where she was sent, in words.
+            let personID = try #require(try app.store.readSync { db in try db.int("SELECT person_id FROM orientations") })
+            let report = try await app.signedIn("admin").get("/personnes/\(personID)/donnees")
+            #expect(report.text.contains("commune : Mérignac") && report.text.contains("hors Bordeaux — CCAS de la commune (Mérignac)"))
         }
     }
 

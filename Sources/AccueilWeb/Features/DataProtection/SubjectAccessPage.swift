@@ -11,14 +11,14 @@ enum SubjectAccessPage {
         let sectorLabel = { (key: String) in context.referential.sector(key: key)?.label }
         let intakes = report.intakes.map { i -> HTML in
             let motives = i.motives.map { context.motives.motive($0)?.label ?? $0 }
-            let details = [i.household.map { "Foyer : \(HouseholdSummary.text($0, sectorLabel: sectorLabel))" }, report.ages[i.id].map { "Âge : \($0) ans" }, i.language.map { "Langue : \($0.frenchName)" },
+            let details = [i.household.map { "Foyer : \(HouseholdSummary.text($0, sectorLabel: sectorLabel, communeName: { report.communes[$0] }))" }, report.ages[i.id].map { "Âge : \($0) ans" }, i.language.map { "Langue : \($0.frenchName)" },
                            i.interpreterNeeded ? "Interprète demandé" : nil,
                            i.accessibilityNeeds.map { "Accessibilité : \($0)" }].compactMap { $0 }.joined(separator: " · ")
             return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(site(i.siteID))</td><td>\(i.channel.label) · niveau \(i.level)</td><td>\(motives.joined(separator: ", "))</td><td>\(details.isEmpty ? "—" : details)</td></tr>"
         }
         let notes = report.notes.map { "<li>\(FrenchDates.dateTime($0.at)) — \($0.institution) : \($0.text)</li>" as HTML }
         let orientations = report.orientations.map { o -> HTML in
-            "<tr><td>\(o.reference)</td><td>\(FrenchDates.dateTime(o.createdAt))</td><td>\(o.service.shortName) — \(site(o.siteID))\(o.isDerogation ? " (dérogation : \(o.derogationJustification ?? "justification effacée"))" : "")</td><td>\(BookingText.describe(o))</td><td>\(o.status.label)\(o.statusAt.map { " le \(FrenchDates.dateTime($0))" } ?? "")</td></tr>"
+            "<tr><td>\(o.reference)</td><td>\(FrenchDates.dateTime(o.createdAt))</td><td>\(o.commune.map { "hors Bordeaux — \(o.service == .ccas ? "CCAS" : "MDS") de la commune (\(report.communes[$0] ?? $0))" } ?? "\(o.service.shortName) — \(site(o.siteID))")\(o.isDerogation ? " (dérogation : \(o.derogationJustification ?? "justification effacée"))" : "")</td><td>\(BookingText.describe(o))</td><td>\(o.status.label)\(o.statusAt.map { " le \(FrenchDates.dateTime($0))" } ?? "")</td></tr>"
         }
         let bookings = report.bookings.map { "<li>\($0.date) à \($0.time) — \(site($0.site))\($0.cancelledAt == nil ? "" : " (annulé)")</li>" as HTML }
         let history = report.history.map { "<tr><td>\(FrenchDates.dateTime($0.at))</td><td>\($0.label)</td><td>\($0.institution ?? "système")</td></tr>" as HTML }
