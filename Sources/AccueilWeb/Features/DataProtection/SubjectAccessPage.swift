@@ -18,7 +18,7 @@ enum SubjectAccessPage {
         }
         let notes = report.notes.map { "<li>\(FrenchDates.dateTime($0.at)) — \($0.institution) : \($0.text)</li>" as HTML }
         let orientations = report.orientations.map { o -> HTML in
-            "<tr><td>\(o.reference)</td><td>\(FrenchDates.dateTime(o.createdAt))</td><td>\(o.commune.map { "hors Bordeaux — \(o.service == .ccas ? "CCAS" : "MDS") de la commune (\(report.communes[$0] ?? $0))" } ?? "\(o.service.shortName) — \(site(o.siteID))")\(o.isDerogation ? " (dérogation : \(o.derogationJustification ?? "justification effacée"))" : "")</td><td>\(BookingText.describe(o))</td><td>\(o.status.label)\(o.statusAt.map { " le \(FrenchDates.dateTime($0))" } ?? "")</td></tr>"
+            "<tr><td>\(o.reference)</td><td>\(FrenchDates.dateTime(o.createdAt))</td><td>\(o.commune.map { "hors Bordeaux — \(o.service.shortName) de la commune (\(report.communes[$0] ?? $0))" } ?? "\(o.service.shortName) — \(site(o.siteID))")\(o.isDerogation ? " (dérogation : \(o.derogationJustification ?? "justification effacée"))" : "")</td><td>\(BookingText.describe(o))</td><td>\(o.status.label)\(o.statusAt.map { " le \(FrenchDates.dateTime($0))" } ?? "")</td></tr>"
         }
         let bookings = report.bookings.map { "<li>\($0.date) à \($0.time) — \(site($0.site))\($0.cancelledAt == nil ? "" : " (annulé)")</li>" as HTML }
         let history = report.history.map { "<tr><td>\(FrenchDates.dateTime($0.at))</td><td>\($0.label)</td><td>\($0.institution ?? "système")</td></tr>" as HTML }
