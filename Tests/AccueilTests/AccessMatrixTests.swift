@@ -75,6 +75,11 @@ import TestSupport
         Route(method: "GET", path: "/admin/amenagements/nouveau", permission: .manageReferential),
         Route(method: "POST", path: "/admin/amenagements", permission: .manageReferential),
         Route(method: "POST", path: "/admin/amenagements/999/fin", permission: .manageReferential),
+        Route(method: "GET", path: "/admin/territoire", permission: .manageReferential),
+        Route(method: "POST", path: "/admin/territoire/voies", permission: .manageReferential),
+        Route(method: "POST", path: "/admin/territoire/communes", permission: .manageReferential),
+        Route(method: "GET", path: "/secteurs", permission: .recordIntake),
+        Route(method: "POST", path: "/secteurs", permission: .recordIntake),
         Route(method: "GET", path: "/accueils/999/protection", permission: .recordIntake),
         Route(method: "POST", path: "/accueils/999/protection", permission: .recordIntake),
         // Protection alerts: any signed-in account reaches the route; need-to-know decides (404 out of scope).
@@ -116,7 +121,7 @@ import TestSupport
                 if allowed {
                     #expect(response.status != 403, "\(demo.login) should reach \(route.testDescription)")
                     #expect(!(response.header("Location") ?? "").hasPrefix("/connexion"))
-                    #expect([200, 303, 400, 404, 409, 422].contains(response.status), "\(demo.login) \(route.testDescription) → \(response.status)")
+                    #expect([200, 303, 400, 404, 409, 415, 422].contains(response.status), "\(demo.login) \(route.testDescription) → \(response.status)")
                 } else {
                     #expect(response.status == 403, "\(demo.login) must not reach \(route.testDescription), got \(response.status)")
                 }
