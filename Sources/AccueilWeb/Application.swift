@@ -14,6 +14,7 @@ public enum Application {
         router.use(CompressionMiddleware())
         router.use(SessionMiddleware(context: context))
         router.useOnRoutes(CSRFMiddleware(context: context))
+        router.useOnRoutes(NeedToKnow.Gate())
 
         HomeRoutes.register(on: &router, context: context)
         ProtectionRoutes.register(on: &router, context: context)
@@ -30,6 +31,8 @@ public enum Application {
         AdjustmentRoutes.register(on: &router, context: context)
         TerritoryImportRoutes.register(on: &router, context: context)
         SectorLookupRoutes.register(on: &router, context: context)
+        BreakGlassRoutes.register(on: &router, context: context)
+        BreakGlassReview.register(on: &router, context: context)
         OrientationAPIRoutes.register(on: &router, context: context)
         PlanningRoutes.register(on: &router, context: context)
         PermanenceRoutes.register(on: &router, context: context)

@@ -153,6 +153,8 @@ extension SocialWorkerForm {
             let personID = try app.store.writeSync { db -> Int64 in
                 try db.run("INSERT INTO persons (last_name, first_name, name_key, created_at, updated_at) VALUES ('Lefèvre', 'Inès', 'lefevre ines', 0, 0)")
                 let id = db.lastInsertRowID
+                // Received at the agent's desk: in the agent's scope (need-to-know), so named on the day sheet.
+                _ = try IntakeRepository.insert(db, .init(personID: id, at: app.now, siteID: "ccas-cite-municipale", accountID: 1, channel: .onSite, level: 1, motives: ["logement"]))
                 try PlanningRepository.insert(db, absence: Absence(workerID: "ts-ccas-2", dates: CalendarDate("2026-11-24")!...CalendarDate("2026-11-24")!, reason: "Formation"))
                 try BookingRepository.book(db, occurrenceID: "ccas-mds-grand-parc-20261124", slotStart: TimeOfDay("09:30")!, personID: id,
                                            orientationID: nil, accountID: nil, at: app.now)
@@ -208,7 +210,9 @@ extension SocialWorkerForm {
             // Someone booked on MDS Grand Parc, Tuesday 24 November 9h30.
             try app.store.writeSync { db in
                 try db.run("INSERT INTO persons (last_name, first_name, name_key, created_at, updated_at) VALUES ('Roux', 'Paul', 'roux paul', 0, 0)")
-                try BookingRepository.book(db, occurrenceID: "ccas-mds-grand-parc-20261124", slotStart: TimeOfDay("09:30")!, personID: db.lastInsertRowID,
+                let id = db.lastInsertRowID
+                _ = try IntakeRepository.insert(db, .init(personID: id, at: app.now, siteID: "ccas-cite-municipale", accountID: 1, channel: .onSite, level: 1, motives: ["logement"]))
+                try BookingRepository.book(db, occurrenceID: "ccas-mds-grand-parc-20261124", slotStart: TimeOfDay("09:30")!, personID: id,
                                            orientationID: nil, accountID: nil, at: app.now)
             }
             let manager = try await app.signedIn("responsable")

@@ -48,8 +48,14 @@ import Testing
             #expect(emergency.lowerBound < decision.text.range(of: "Orientation proposée</h1>")!.lowerBound)
             #expect(decision.text.contains("Enregistrer l&#39;information préoccupante") || decision.text.contains("Enregistrer l'information préoccupante"))
 
-            // The agent of another desk reads the same decision without the alert.
+            // The agent of another desk is outside the person's scope: asked for a reason, then reads the
+            // same decision without the alert.
             let other = try await signedIn(app, "agent.lac")
+            let refused = try await other.get(decisionPath)
+            #expect(refused.status == 403 && !refused.text.contains("ALERTE") && refused.text.contains("Accès hors de votre périmètre"))
+            let personID = try #require(try app.store.readSync { db in try db.int("SELECT person_id FROM intakes ORDER BY id DESC LIMIT 1") })
+            #expect(try await other.post("/personnes/\(personID)/acces", [("motif", "continuite"), ("precision", "Collègue absente"),
+                                                                         ("retour", decisionPath)]).status == 303)
             let seenElsewhere = try await other.get(decisionPath)
             #expect(seenElsewhere.status == 200 && !seenElsewhere.text.contains("ALERTE") && !seenElsewhere.text.contains("Allô Enfance"))
 

@@ -80,6 +80,9 @@ public enum RetentionPurge {
         // the person go with the file: the MDS and the CRIP hold their own record.
         try db.run("UPDATE protection_reports SET person_id = NULL, note = '' WHERE person_id IN (SELECT value FROM json_each(?))", [list])
         try db.run("UPDATE persons SET merged_into = NULL WHERE id IN (SELECT value FROM json_each(?))", [list])
+        // A merge's record holds the kept file's former phone and birth date; the grants' free text may name the person.
+        try db.run("DELETE FROM person_merges WHERE kept_id IN (SELECT value FROM json_each(?)) OR duplicate_id IN (SELECT value FROM json_each(?))", [list, list])
+        try db.run("UPDATE break_glass SET reason_text = '' WHERE person_id IN (SELECT value FROM json_each(?))", [list])
         try db.run("DELETE FROM persons WHERE id IN (SELECT value FROM json_each(?))", [list])
     }
 

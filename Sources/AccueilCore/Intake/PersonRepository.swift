@@ -53,18 +53,6 @@ package enum PersonRepository {
                   person.followedBy, person.referent, now, person.id])
     }
 
-    /// Moves everything of `duplicate` onto `kept` and marks the duplicate as merged (never deleted: the audit trail points at it).
-    package static func merge(_ db: Connection, duplicate: Int64, into kept: Int64, at now: Int64) throws {
-        try db.run("UPDATE intakes SET person_id = ? WHERE person_id = ?", [kept, duplicate])
-        try db.run("UPDATE orientations SET person_id = ? WHERE person_id = ?", [kept, duplicate])
-        try db.run("UPDATE permanence_receptions SET person_key = ? WHERE person_key = ?", [kept, duplicate])
-        try db.run("""
-            UPDATE persons SET phone = coalesce(phone, (SELECT phone FROM persons WHERE id = ?)),
-            birth_date = coalesce(birth_date, (SELECT birth_date FROM persons WHERE id = ?)), updated_at = ? WHERE id = ?
-            """, [duplicate, duplicate, now, kept])
-        try db.run("UPDATE persons SET merged_into = ?, updated_at = ? WHERE id = ?", [kept, now, duplicate])
-    }
-
     package static func person(_ row: Row) -> Person {
         Person(id: row.int64("id") ?? 0, lastName: row.string("last_name") ?? "", firstName: row.string("first_name") ?? "",
                birthDate: row.string("birth_date"), phone: row.string("phone"), followedBy: row.value("followed_by"),

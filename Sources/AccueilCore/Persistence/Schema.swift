@@ -469,6 +469,41 @@ public enum Schema {
             -- (« hors Bordeaux »); NULL for Bordeaux's own services.
             ALTER TABLE orientations ADD COLUMN commune TEXT;
             """),
+        Migration(13, "need-to-know: break-glass access; reversible merges", sql: """
+            -- An account opening a person outside its scope states why (« bris de glace »): granted for
+            -- that person for the rest of the session (session_hash), reviewed by the administrators and
+            -- the data-protection contact. Kept as long as the audit trail.
+            CREATE TABLE break_glass (
+                id INTEGER PRIMARY KEY,
+                account_id INTEGER NOT NULL REFERENCES accounts(id),
+                person_id INTEGER NOT NULL,
+                session_hash BLOB NOT NULL,
+                reason TEXT NOT NULL CHECK (reason IN ('continuite', 'personne_presente', 'orientation', 'droits_rgpd', 'autre')),
+                reason_text TEXT NOT NULL,
+                at INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX break_glass_by_session ON break_glass(session_hash, person_id);
+            CREATE INDEX break_glass_by_at ON break_glass(at);
+            -- A merge moves the duplicate's rows onto the kept file and lists them here, so that an
+            -- unmerge moves exactly those back (what was recorded after the merge stays with the kept
+            -- file). kept_phone / kept_birth_date: the kept file's values before the merge filled them.
+            CREATE TABLE person_merges (
+                id INTEGER PRIMARY KEY,
+                kept_id INTEGER NOT NULL,
+                duplicate_id INTEGER NOT NULL,
+                moved TEXT NOT NULL,
+                kept_phone TEXT,
+                kept_birth_date TEXT,
+                filled TEXT NOT NULL,
+                after_rectification INTEGER NOT NULL DEFAULT 0,
+                merged_by INTEGER NOT NULL REFERENCES accounts(id),
+                merged_at INTEGER NOT NULL,
+                unmerged_by INTEGER REFERENCES accounts(id),
+                unmerged_at INTEGER
+            ) STRICT;
+            CREATE INDEX person_merges_by_kept ON person_merges(kept_id);
+            CREATE INDEX person_merges_by_duplicate ON person_merges(duplicate_id);
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

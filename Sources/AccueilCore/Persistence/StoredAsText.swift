@@ -28,3 +28,4 @@ extension PermanenceModeKind: SQLBindable, StoredAsText {}
 extension ProtectionReport.Kind: SQLBindable, StoredAsText {}
 extension TerritoryTables.Table: SQLBindable, StoredAsText {}
 extension StreetSegment.Parity: SQLBindable, StoredAsText {}
+extension BreakGlass.Reason: SQLBindable, StoredAsText {}

@@ -22,6 +22,7 @@ enum Navigation {
         Item(path: "/admin/amenagements", label: "Aménagements de la règle", permission: .manageReferential),
         Item(path: "/admin/territoire", label: "Voies et communes", permission: .manageReferential),
         Item(path: "/admin/journal", label: "Journal d'accès", permission: .readAudit),
+        Item(path: "/admin/bris-de-glace", label: "Bris de glace", permission: .readAudit),
         Item(path: "/admin/donnees", label: "Données personnelles", permission: .manageDataProtection),
     ]
 

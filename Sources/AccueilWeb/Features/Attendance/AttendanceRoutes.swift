@@ -23,13 +23,17 @@ enum AttendanceRoutes {
                 return (try list.map { ($0, try $0.personID.flatMap { try PersonRepository.find(db, id: $0) }) },
                         try MeetingNeeds.forOrientations(db, list.map(\.id)), try SiteDirectory.all(db))
             }
-            let body = AttendancePage.render(request, rows: rows, needs: needs, sites: sites.filter { account.siteIDs.contains($0.id) }, site: site, day: day,
+            // Names only of the people in the account's scope (need-to-know); the others by reference.
+            let visible = try await NeedToKnow.visible(request, rows.compactMap(\.0.personID), context: context)
+            let shown = rows.map { row in (row.0, row.1.flatMap { visible.contains($0.id) ? $0 : nil }) }
+            let body = AttendancePage.render(request, rows: shown, needs: needs, sites: sites.filter { account.siteIDs.contains($0.id) }, site: site, day: day,
                                              today: context.today, notice: request.query["info"])
             return Layout.response(title: "Orientations reçues", body: body, request: request)
         }
 
         router.post("/orientations/:id/presence", middleware: gate) { request in
             guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
+            try await NeedToKnow.require(request, orientation: id, context: context)
             let form = try request.form()
             guard let status = OrientationRecord.Status(rawValue: form["statut"] ?? ""), outcomes.contains(status) else {
                 throw HTTPError(.unprocessableContent, "Choisissez ce qu'il est advenu de l'orientation.")
@@ -67,7 +71,7 @@ enum AttendancePage {
                 """ : "<p>\(o.status.label)</p>"
             return """
                 <tr\(overdue ? " class=\"overdue\"" as HTML : .empty)><td><a href="/orientations/\(String(o.id))">\(o.reference)</a>\(overdue ? "<br><strong>En retard</strong>" as HTML : .empty)</td>
-                <td>\(person?.fullName ?? "—")\(needs[o.id].map { "<br><span class=\"needs\">\($0.label)</span>" as HTML } ?? .empty)</td>
+                <td>\(person?.fullName ?? (o.personID == nil ? "—" : "Hors de votre périmètre"))\(needs[o.id].map { "<br><span class=\"needs\">\($0.label)</span>" as HTML } ?? .empty)</td>
                 <td>\(BookingText.describe(o))</td><td>\(form)</td></tr>
                 """
         }

@@ -24,6 +24,7 @@ enum SubjectAccessRoutes {
 
         router.post("/personnes/:id/effacement", middleware: gate) { request in
             guard let admin = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
+            try await NeedToKnow.require(request, personID: id, context: context)
             guard try request.form()["confirmation"] == "1" else {
                 throw HTTPError(.unprocessableContent, "Cochez la case de confirmation pour effacer les données.")
             }
@@ -41,6 +42,7 @@ enum SubjectAccessRoutes {
 
     static func load(_ request: Request, context: AppContext, format: String) async throws -> (SubjectAccessReport, Int64) {
         guard let admin = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
+        try await NeedToKnow.require(request, personID: id, context: context)
         let now = context.now()
         let report = try await context.store.write { db -> SubjectAccessReport? in
             guard let report = try SubjectAccessReport.load(db, personID: id) else { return nil }

@@ -13,6 +13,15 @@ enum HomeRoutes {
                 pending = ProtectionPages.pending(reports.filter { ProtectionAccess.receives($0, account) },
                                                   names: Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }, now: context.now())
             }
+            // For the reviewers: how many files were opened outside their scope these seven days.
+            if let account = request.session?.account, account.can(.readAudit) {
+                let since = context.now() - 7 * 86_400
+                let count = try await context.store.read { db in try BreakGlass.count(db, since: since) }
+                pending = pending + """
+                    <section aria-labelledby="bris" class="notice\(count > 0 ? " warning" : "")"><h2 id="bris">Bris de glace</h2>
+                    <p>\(count == 0 ? "Aucun dossier ouvert hors périmètre ces 7 derniers jours." : "\(count) dossier\(count > 1 ? "s" : "") ouvert\(count > 1 ? "s" : "") hors périmètre ces 7 derniers jours.") <a href="/admin/bris-de-glace">Revoir</a></p></section>
+                    """
+            }
             var response = HTTPResponse(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: HomePage.render(request, alerts: pending).bytes)
             if request.session == nil { response.headers.set("Cache-Control", "no-cache") }
             return response

@@ -15,7 +15,7 @@ enum OrientationRebooking {
     }
 
     static func offer(_ request: Request, _ orientation: OrientationRecord, context: AppContext) async throws -> Offer? {
-        guard orientation.bookingKind == nil, orientation.status == .open, orientation.personID != nil,
+        guard orientation.bookingKind == nil, orientation.status == .open, orientation.personID != nil, !orientation.isOutsideBordeaux,
               request.session?.account.can(.recordIntake) == true else { return nil }
         let proposals = try await context.store.read { db in
             try SlotProposals.load(db, service: orientation.service, siteID: orientation.siteID, context: context)
@@ -41,6 +41,7 @@ enum OrientationRebooking {
     /// orientation's new booking fields and the audit row.
     static func book(_ request: Request, context: AppContext) async throws -> HTTPResponse {
         guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
+        try await NeedToKnow.require(request, orientation: id, context: context)
         let chosenValue = (try request.form())["creneau"] ?? ""
         let choice = try await SlotChoice.resolve(chosenValue, context: context)
         let failure: (HTTPStatus, String)

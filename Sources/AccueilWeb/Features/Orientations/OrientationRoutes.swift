@@ -20,6 +20,7 @@ enum OrientationRoutes {
 
         router.post("/accueils/:id/orientation", middleware: intakeGate) { request in
             guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
+            try await NeedToKnow.require(request, intake: id, context: context)
             let submission = try Self.submission(intakeID: id, form: try request.form())
             switch try await OrientationService(context).confirm(submission, by: account, at: context.now()) {
             case .confirmed(let orientationID):
@@ -45,6 +46,7 @@ enum OrientationRoutes {
 
         router.post("/orientations/:id/reservation/annuler", middleware: intakeGate) { request in
             guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
+            try await NeedToKnow.require(request, orientation: id, context: context)
             let now = context.now()
             try await context.store.write { db in
                 guard let orientation = try OrientationRepository.find(db, id: id) else { throw HTTPError.notFound }
@@ -115,6 +117,7 @@ enum OrientationRoutes {
     /// - Parameter auditRead: the page shows a named household: its display is a read of the person's file.
     static func loadDecision(_ request: Request, context: AppContext, auditRead: Bool) async throws -> DecisionPage.Input {
         guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
+        try await NeedToKnow.require(request, intake: id, context: context)
         let now = context.now()
         let loaded = try await context.store.write { db -> (IntakeRecord, Person, [OrientationRecord], [DirectorySite], OrientationRouter, [ProtectionReport])? in
             guard let intake = try IntakeRepository.find(db, id: id), let personID = intake.personID,

@@ -18,6 +18,7 @@ struct OrientationView: Sendable {
 
     static func load(_ request: Request, context: AppContext, audit action: AuditAction) async throws -> OrientationView {
         guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
+        try await NeedToKnow.require(request, orientation: id, context: context)
         let now = context.now()
         let view = try await context.store.write { db -> OrientationView? in
             guard let orientation = try OrientationRepository.find(db, id: id), let intake = try IntakeRepository.find(db, id: orientation.intakeID) else { return nil }

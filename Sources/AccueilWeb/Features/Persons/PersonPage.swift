@@ -23,7 +23,7 @@ enum PersonPage {
         let merge: HTML = file.duplicates.isEmpty || request.session?.account.can(.recordIntake) != true ? .empty : """
             <section aria-labelledby="doublons" class="notice warning">
             <h2 id="doublons">Doublons possibles</h2>
-            <p>Ces dossiers portent le même nom\(p.birthDate == nil ? "" : " et une date de naissance compatible"). S'il s'agit de la même personne, fusionnez-les dans ce dossier : leurs accueils et orientations y seront rattachés.</p>
+            <p>Ces dossiers portent le même nom\(p.birthDate == nil ? "" : " et une date de naissance compatible"). S'il s'agit de la même personne, fusionnez-les dans ce dossier : leurs accueils, orientations, réservations et alertes y seront rattachés. Une fusion peut être annulée.</p>
             <form method="post" action="/personnes/\(String(p.id))/fusion" class="stack">
             \(FormFields.csrf(request.csrfToken))
             \(FormFields.choices("doublon", legend: "Dossier à fusionner dans celui-ci", options: file.duplicates.map { .init(String($0.id), "\($0.fullName), né(e) le \($0.birthDate.flatMap { LocalDate(iso: $0)?.frenchDescription } ?? "?") — dossier n° \($0.id)") }, checked: [], multiple: false))
@@ -32,9 +32,22 @@ enum PersonPage {
             </section>
             """
         let merged: HTML = request.query["fusion"] == "1" ? "<div class=\"notice success\" role=\"status\"><p>Les dossiers ont été fusionnés.</p></div>"
+            : request.query["defusion"] == "1" ? "<div class=\"notice success\" role=\"status\"><p>La fusion a été annulée : chaque dossier a retrouvé ses éléments.</p></div>"
             : request.query["rectifie"] == "1" ? "<div class=\"notice success\" role=\"status\"><p>L'identité a été rectifiée.</p></div>" : .empty
         let canRectify = request.session?.account.can(.recordIntake) == true
         let rectifyLink: HTML = canRectify ? "<p><a href=\"/personnes/\(String(p.id))/modifier\">Rectifier l'identité</a></p>" : .empty
+        let canUnmerge = request.session.map { $0.account.can(.recordIntake) || $0.account.can(.manageDataProtection) } ?? false
+        let mergeHistory: HTML = file.merges.isEmpty ? .empty : """
+            <h2>Dossiers fusionnés dans celui-ci</h2>
+            <ul>\(HTML.join(file.merges.map { m -> HTML in
+                let undo: HTML = m.unmergedAt == nil && canUnmerge ? """
+                    <form method="post" action="/personnes/\(String(p.id))/defusion" class="inline-form">\(FormFields.csrf(request.csrfToken))
+                    <input type="hidden" name="fusion" value="\(String(m.id))"><button type="submit" class="secondary">Annuler la fusion<span class="visually-hidden"> du dossier n° \(String(m.duplicateID))</span></button></form>
+                    """ : .empty
+                let state: HTML = m.unmergedAt.map { " — annulée le \(FrenchDates.dateTime($0))" as HTML } ?? .empty
+                return "<li>Dossier n° \(String(m.duplicateID)), fusionné le \(FrenchDates.dateTime(m.mergedAt)) par \(m.mergedBy)\(state) \(undo)</li>"
+            }))</ul>
+            """
         let history: HTML = file.rectifications.isEmpty ? .empty : """
             <h2>Historique des rectifications</h2>
             <ul>\(HTML.join(file.rectifications.map { "<li>\(FrenchDates.dateTime($0.at)) — \($0.accountLogin ?? "?") : \(fieldNames($0.detail))</li>" as HTML }))</ul>
@@ -58,6 +71,7 @@ enum PersonPage {
             <thead><tr><th scope="col">Date</th><th scope="col">Site</th><th scope="col">Canal</th><th scope="col">Motifs</th></tr></thead>
             <tbody>\(HTML.join(intakes))</tbody></table>
             \(history)
+            \(mergeHistory)
             \(merge)
             """
     }

@@ -14,6 +14,7 @@ enum PersonRectificationRoutes {
 
         router.get("/personnes/:id/modifier", middleware: gate) { request in
             let id = try personID(request)
+            try await NeedToKnow.require(request, personID: id, context: context)
             guard let person = try await context.store.read({ db in try PersonRepository.find(db, id: id) }), person.mergedInto == nil else { throw HTTPError.notFound }
             return Layout.response(title: "Rectifier l'identité", body: page(request, person, PersonIdentityForm(person)), request: request)
         }
@@ -21,6 +22,7 @@ enum PersonRectificationRoutes {
         router.post("/personnes/:id/modifier", middleware: gate) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let id = try personID(request)
+            try await NeedToKnow.require(request, personID: id, context: context)
             let now = context.now()
             let today = ParisTime(now).day
             let form = PersonIdentityForm(try request.form(), today: today)

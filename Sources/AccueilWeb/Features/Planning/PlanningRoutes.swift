@@ -22,7 +22,7 @@ enum PlanningRoutes {
             let siteID = try request.parameter("id")
             let day = try date(request, default: context.today.calendarDate)
             let showNames = request.session?.account.can(.readPersonFile) == true
-            let (snapshot, bookings, names, needs) = try await context.store.read { db in
+            var (snapshot, bookings, names, needs) = try await context.store.read { db in
                 let bookings = try BookingRepository.active(db, from: day, to: day)
                 var names: [Int64: String] = [:]
                 var needs: [Int64: MeetingNeeds] = [:]
@@ -32,6 +32,9 @@ enum PlanningRoutes {
                 }
                 return (try PlanningSnapshot.load(db, referential: context.referential), bookings, names, needs)
             }
+            // Names only of the people in the account's scope (need-to-know); the others are counted.
+            let visible = try await NeedToKnow.visible(request, Array(names.keys), context: context)
+            names = names.filter { visible.contains($0.key) }
             guard let site = snapshot.sites.first(where: { $0.id == siteID }) else { throw HTTPError.notFound }
             let occurrences = snapshot.occurrences(from: day, to: day).filter { $0.siteID == siteID }
             let ids = Set(occurrences.map(\.id))
