@@ -11,6 +11,8 @@ import TestSupport
         let permission: Permission
         /// For API routes: the JSON body sent (with the CSRF header, as a page's script would).
         var json: String? = nil
+        /// A second permission that also opens the route (either one suffices).
+        var orPermission: Permission? = nil
         var testDescription: String { "\(method) \(path)" }
     }
 
@@ -40,6 +42,10 @@ import TestSupport
         Route(method: "GET", path: "/personnes/999", permission: .readPersonFile),
         Route(method: "POST", path: "/personnes/suggestions", permission: .readPersonFile),
         Route(method: "POST", path: "/personnes/999/fusion", permission: .recordIntake),
+        Route(method: "POST", path: "/personnes/999/defusion", permission: .recordIntake, orPermission: .manageDataProtection),
+        Route(method: "POST", path: "/personnes/999/acces", permission: .readPersonFile, orPermission: .manageDataProtection),
+        Route(method: "GET", path: "/admin/bris-de-glace", permission: .readAudit),
+        Route(method: "GET", path: "/admin/bris-de-glace/export.csv", permission: .readAudit),
         Route(method: "GET", path: "/planning", permission: .readPlanning),
         Route(method: "GET", path: "/planning/sites/mds-lac/jour", permission: .readPlanning),
         Route(method: "GET", path: "/planning/sites/mds-lac/semaine", permission: .readPlanning),
@@ -117,7 +123,7 @@ import TestSupport
                 let browser = try await app.signedIn(demo.login)
                 try await browser.get("/")  // a page, for the CSRF token
                 let response = try await send(route, browser)
-                let allowed = AccessPolicy.allows(demo.roles, route.permission)
+                let allowed = AccessPolicy.allows(demo.roles, route.permission) || route.orPermission.map { AccessPolicy.allows(demo.roles, $0) } == true
                 if allowed {
                     #expect(response.status != 403, "\(demo.login) should reach \(route.testDescription)")
                     #expect(!(response.header("Location") ?? "").hasPrefix("/connexion"))
@@ -137,6 +143,41 @@ import TestSupport
                 #expect(response.status == 303)
                 #expect(response.header("Location")?.hasPrefix("/connexion") == true)
             }
+        }
+    }
+
+    /// The scope dimension (need-to-know): every route that shows a person, for an account whose role
+    /// allows it, in scope, out of scope without a reason (refused, nothing of the person shown), and out
+    /// of scope with one (granted for the session, audited).
+    static let personPages = ["/personnes/{p}", "/personnes/{p}/modifier", "/accueils/{i}", "/orientations/{o}", "/orientations/{o}/fiche",
+                              "/personnes/{p}/donnees", "/personnes/{p}/export.json"]
+
+    @Test(arguments: personPages)
+    func theScopeDecidesBeforeTheRole(_ template: String) async throws {
+        try await withApp { app in
+            try ProtectionTests.addAccounts(app)
+            try app.store.writeSync { db in
+                let hash = try app.context.hasher.hash("mot-de-passe-de-test-long")
+                let id = try AccountRepository.insert(db, .init(login: "admin.lac", displayName: "admin.lac", institution: .mds, roles: [.administrator],
+                                                                siteIDs: ["mds-lac"], passwordHash: hash), at: 0)
+                try AccountRepository.setRolesAndSites(db, id: id, roles: [.administrator], siteIDs: ["mds-lac"])
+            }
+            let j = try await NeedToKnowTests().journey(app)
+            let path = template.replacingOccurrences(of: "{p}", with: String(j.personID)).replacingOccurrences(of: "{i}", with: String(j.intakeID))
+                .replacingOccurrences(of: "{o}", with: String(j.orientationID))
+            // The data-protection pages are the administrators'; the others the desk's.
+            let adminPage = template.contains("donnees") || template.contains("export")
+            let inScope = try await app.signedIn(adminPage ? "admin" : "agent")
+            #expect(try await inScope.get(path).status == 200, "in scope: \(path)")
+            let outside = try await ProtectionTests().signedIn(app, adminPage ? "admin.lac" : "agent.lac")
+            let refused = try await outside.get(path)
+            #expect(refused.status == 403 && !refused.text.contains("DURAND") && !refused.text.contains("Élodie"), "out of scope: \(path)")
+            let grants = try app.auditCount(.breakGlass)
+            let reason = adminPage ? "droits_rgpd" : "continuite"
+            #expect(try await outside.post("/personnes/\(j.personID)/acces", [("motif", reason), ("precision", "Demande écrite du 16/11"), ("retour", path)])
+                        .header("Location") == path)
+            #expect(try await outside.get(path).status == 200, "granted: \(path)")
+            #expect(try app.auditCount(.breakGlass) == grants + 1)
         }
     }
 
