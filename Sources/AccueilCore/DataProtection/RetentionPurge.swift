@@ -27,6 +27,8 @@ public enum RetentionPurge {
         try reduceHouseholds(db, intakes: plan.households, now: now)
         try detachOrientations(db, plan.orientations)
         try deletePersons(db, plan.persons, now: now)
+        // « Bris de glace » records are kept exactly as long as the audit trail they belong to.
+        try db.run("DELETE FROM break_glass WHERE at < ?", [plan.auditBefore])
         if plan.auditEntries > 0 {
             try db.run("INSERT INTO audit_purge_window (id, before) VALUES (1, ?)", [plan.auditBefore])
             try db.run("DELETE FROM audit_log WHERE at < ?", [plan.auditBefore])

@@ -92,6 +92,21 @@ import TestSupport
         }
     }
 
+    @Test func breakGlassRecordsLastAsLongAsTheAuditTrailAndLoseTheirTextWithTheFile() async throws {
+        try await withApp { app in
+            let j = try await journey(app)
+            let year: Int64 = 366 * 86_400
+            try app.store.writeSync { db in
+                try BreakGlass.record(db, account: 1, person: j.personID, sessionHash: [1], reason: .other, text: "Ancien motif", at: app.now - 2 * year)
+                try BreakGlass.record(db, account: 1, person: j.personID, sessionHash: [1], reason: .other, text: "Motif récent", at: app.now)
+                _ = try RetentionPurge.run(db, now: app.now, account: nil)
+            }
+            #expect(try app.store.readSync { db in try db.query("SELECT reason_text FROM break_glass").compactMap { $0.string("reason_text") } } == ["Motif récent"])
+            try app.store.writeSync { db in try RetentionPurge.deletePersons(db, [j.personID], now: app.now) }
+            #expect(try app.store.readSync { db in try db.string("SELECT reason_text FROM break_glass") } == "")
+        }
+    }
+
     @Test func listsNameOnlyThePeopleInScope() async throws {
         try await withApp { app in
             try ProtectionTests.addAccounts(app)
