@@ -67,6 +67,7 @@ enum ServeCommand {
             await responder.respond(to: request)
         }
         try httpServer.start()
+        try AuditAnchorLog.write(store)
         // Annexe 1 §12: what has passed its retention period goes, every day, without anyone having to remember.
         let purge = PurgeScheduler(store: store, clock: context.clock)
         let signals = ShutdownSignals { httpServer.shutdown() }
@@ -75,6 +76,7 @@ enum ServeCommand {
         withExtendedLifetime(signals) {}
         withExtendedLifetime(databaseLock) {}
         purge.cancel()
+        try AuditAnchorLog.write(store)
         Environment.printError("Arrêt propre terminé.")
         return 0
     }

@@ -15,6 +15,7 @@ let usage = """
       backup    sauvegarde la base dans un fichier, chiffré avec --key-file (--to FICHIER)
       restore   vérifie puis restaure une sauvegarde (--from FICHIER --db BASE)
       purge     applique les durées de conservation (--dry-run : aperçu sans rien modifier)
+      audit     vérifie la chaîne du journal d'accès (audit verify --anchors JOURNAL)
       user      gère les comptes (user add : crée un compte, par exemple le premier administrateur)
       demo      remplit une base de démonstration d'activité synthétique (--intakes N)
       orient    oriente un foyer décrit en JSON sur l'entrée standard (CCAS ou MDS), sans ouvrir la base
@@ -38,6 +39,7 @@ do {
     case "backup": status = try await BackupCommand.run(rest)
     case "restore": status = try RestoreCommand.run(rest)
     case "purge": status = try PurgeCommand.run(rest)
+    case "audit": status = try AuditCommand.run(rest)
     case "user": status = try UserCommand.run(rest)
     case "orient": status = try OrientCommand.run(rest)
     case "demo": status = try DemoCommand.run(rest)

@@ -122,11 +122,29 @@ extension CommandLineTests {
         let live = try await browser.get("/livez")
         #expect(live.text == "ok")
         #expect(FileManager.default.fileExists(atPath: directory + "/data/a.sqlite"))
+        // Something audited: a failed login.
+        #expect(try await browser.logIn("personne", "mauvais-mot-de-passe").status == 200)
         process.terminate()  // SIGTERM
         try await offPool { process.waitUntilExit() }
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
         let rest = try await offPool { String(decoding: handle.readDataToEndOfFile(), as: UTF8.self) }
         #expect(rest.contains("Arrêt propre terminé"))
+
+        // The audit chain's head was written at start and at shutdown: the log anchors the chain.
+        let log = text + rest
+        #expect(log.components(separatedBy: "audit-anchor id=").count - 1 == 2, "\(log)")
+        try log.write(toFile: directory + "/serve.log", atomically: true, encoding: .utf8)
+        let verified = try await CommandRunner.run(["audit", "verify", "--db", directory + "/data/a.sqlite", "--anchors", directory + "/serve.log"],
+                                                   directory: directory)
+        #expect(verified.status == 0 && verified.stdout.contains("Chaîne intègre") && verified.stdout.contains("2 ancre(s) vérifiée(s)"), "\(verified.stdout)")
+        // Someone with the file rewrites the whole trail and recomputes the chain: the anchors see it.
+        let connection = try Connection(path: directory + "/data/a.sqlite")
+        try AuditChainTests.rewriteEverything(connection, detail: "réécrit")
+        let rewritten = try await CommandRunner.run(["audit", "verify", "--db", directory + "/data/a.sqlite", "--anchors", directory + "/serve.log"],
+                                                    directory: directory)
+        #expect(rewritten.status == 1 && rewritten.stdout.contains("ne correspond pas à la chaîne"), "\(rewritten.stdout)")
+        let withoutAnchors = try await CommandRunner.run(["audit", "verify", "--db", directory + "/data/a.sqlite"], directory: directory)
+        #expect(withoutAnchors.status == 0, "a recomputed chain holds by itself: only the anchors outside the database catch it")
     }
 }

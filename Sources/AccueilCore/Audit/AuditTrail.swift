@@ -16,8 +16,7 @@ public enum AuditTrail {
     /// - Parameter detail: non-personal context only (role names, a field list), never names or notes.
     public static func record(_ db: Connection, at: Int64, account: Int64?, _ action: AuditAction,
                               subjectType: String? = nil, subjectID: String? = nil, detail: String? = nil) throws {
-        try db.run("INSERT INTO audit_log (at, account_id, action, subject_type, subject_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                   [at, account, action.rawValue, subjectType, subjectID, detail])
+        try AuditChain.append(db, at: at, account: account, action: action.rawValue, subjectType: subjectType, subjectID: subjectID, detail: detail)
     }
 
     public struct Filter: Sendable {

@@ -31,7 +31,7 @@ public enum RetentionPurge {
         try db.run("DELETE FROM break_glass WHERE at < ?", [plan.auditBefore])
         if plan.auditEntries > 0 {
             try db.run("INSERT INTO audit_purge_window (id, before) VALUES (1, ?)", [plan.auditBefore])
-            try db.run("DELETE FROM audit_log WHERE at < ?", [plan.auditBefore])
+            _ = try AuditChain.cut(db, before: plan.auditBefore, at: now)
             try db.run("DELETE FROM audit_purge_window")
         }
     }

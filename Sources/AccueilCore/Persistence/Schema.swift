@@ -504,6 +504,38 @@ public enum Schema {
             CREATE INDEX person_merges_by_kept ON person_merges(kept_id);
             CREATE INDEX person_merges_by_duplicate ON person_merges(duplicate_id);
             """),
+        Migration(14, "tamper-evident audit trail: a hash chain from a recorded genesis") { db in
+            try db.execute("""
+                -- chain: BLAKE2b-256(previous link ‖ canonical row), see AuditChain. A checkpoint records
+                -- the last link the retention purge removed; the first one, written here, is the genesis.
+                ALTER TABLE audit_log ADD COLUMN chain BLOB;
+                CREATE TABLE audit_checkpoints (
+                    id INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    last_removed_id INTEGER NOT NULL,
+                    last_removed_link BLOB NOT NULL,
+                    removed INTEGER NOT NULL
+                ) STRICT;
+                """)
+            // The rows written before join the chain, in order, from the genesis: the append-only
+            // trigger is lifted for this one rewrite, inside the migration's transaction.
+            let first = Int64(try db.int("SELECT min(id) FROM audit_log") ?? 1)
+            try db.run("INSERT INTO audit_checkpoints (at, last_removed_id, last_removed_link, removed) VALUES (unixepoch(), ?, zeroblob(32), 0)", [first - 1])
+            try db.execute("DROP TRIGGER audit_log_is_append_only_update")
+            var previous = AuditChain.genesis
+            for row in try db.query("SELECT * FROM audit_log ORDER BY id") {
+                guard let id = row.int64("id") else { continue }
+                let link = AuditChain.link(previous: previous, id: id, at: row.int64("at") ?? 0, account: row.int64("account_id"),
+                                           action: row.string("action") ?? "", subjectType: row.string("subject_type"),
+                                           subjectID: row.string("subject_id"), detail: row.string("detail"))
+                try db.run("UPDATE audit_log SET chain = ? WHERE id = ?", [link, id])
+                previous = link
+            }
+            try db.execute("""
+                CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                """)
+        },
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

@@ -25,10 +25,12 @@ package enum Sodium {
     package static func token(bytes: Int = 32) -> String { base64URL(randomBytes(bytes)) }
 
     /// BLAKE2b-256: session identifiers are stored hashed, so a copy of the database does not hold live sessions.
-    package static func hash(_ text: String) -> [UInt8] {
+    package static func hash(_ text: String) -> [UInt8] { hash(bytes: Array(text.utf8)) }
+
+    /// BLAKE2b-256 of raw bytes (the audit chain's links).
+    package static func hash(bytes input: [UInt8]) -> [UInt8] {
         precondition(ready, "libsodium failed to initialise")
         var output = [UInt8](repeating: 0, count: 32)
-        let input = Array(text.utf8)
         crypto_generichash(&output, output.count, input, UInt64(input.count), nil, 0)
         return output
     }
