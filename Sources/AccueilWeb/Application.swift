@@ -8,7 +8,7 @@ import Web
 public enum Application {
     /// Order matters: security headers and compression wrap everything (error pages included); the
     /// session is known before CSRF is checked; each route then names the permission it needs.
-    public static func responder(context: AppContext) -> Responder {
+    public static func responder(context: AppContext, metrics: ServerMetrics = ServerMetrics()) -> Responder {
         var router = Router()
         router.use(SecurityHeadersMiddleware(behindTLS: context.configuration.behindTLS))
         router.use(CompressionMiddleware())
@@ -46,6 +46,7 @@ public enum Application {
         PrivacyNoticeRoutes.register(on: &router, context: context)
         SubjectAccessRoutes.register(on: &router, context: context)
         PersonRectificationRoutes.register(on: &router, context: context)
+        MetricsRoutes.register(on: &router, context: context, metrics: metrics)
 
         // Static files bypass the middleware (no session, no per-request compression): their answers,
         // gzip copy and headers are prepared once; the security headers come with them.
@@ -56,6 +57,20 @@ public enum Application {
         router.mount("/static/", staticFiles.respond)
 
         return router.freeze(errorRenderer: ErrorPages.render, reportInternalError: InternalErrorLog.report,
-                             translateError: DatabaseFaults.translate)
+                             translateError: { error in
+                                 let shown = DatabaseFaults.translate(error)
+                                 if shown != nil, let kind = DatabaseFaults.kind(error) { metrics.fault(kind) }
+                                 return shown
+                             })
+    }
+
+    /// Answers one request from the server and counts it (route shape, status, duration).
+    public static func answer(_ http: HTTPRequest, responder: Responder, metrics: ServerMetrics) async -> HTTPResponse {
+        let start = ContinuousClock.now
+        let (response, route) = await responder.respondNamingRoute(to: http)
+        let elapsed = ContinuousClock.now - start
+        metrics.observe(route: route, method: http.method, status: response.status.code,
+                        seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return response
     }
 }

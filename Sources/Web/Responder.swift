@@ -39,6 +39,18 @@ public struct Responder: Sendable {
         return await pipeline(Request(http))
     }
 
+    /// The same, telling which route answered: its pattern ("/personnes/:id"), the mount's prefix for
+    /// a static file, nil when no route matched (404, 405). For metrics: never the concrete path.
+    public func respondNamingRoute(to http: HTTPRequest) async -> (HTTPResponse, route: String?) {
+        if !mounts.isEmpty {
+            let path = http.path
+            for mount in mounts where path.hasPrefix(mount.prefix) { return (mount.handler(http), mount.prefix + "*") }
+        }
+        let matched = MatchedRoute()
+        let response = await MatchedRoute.$current.withValue(matched) { await pipeline(Request(http)) }
+        return (response, matched.pattern)
+    }
+
     /// The same, for an already-built `Request` (tests, internal calls).
     public func respond(to request: Request) async -> HTTPResponse { await pipeline(request) }
 
@@ -76,8 +88,16 @@ public struct Responder: Sendable {
             if allowed.contains("GET") { allowed.insert("HEAD") }
             throw HTTPError.methodNotAllowed(allow: allowed.sorted())
         }
+        MatchedRoute.current?.pattern = node.pattern
         var routed = request
         routed.parameters = parameters
         do { return try await handler(routed) } catch { return present(error, routed) }
     }
+}
+
+/// The route that answered one request, filled in by routing for `respondNamingRoute`.
+final class MatchedRoute: @unchecked Sendable {
+    /// Written once by the routing step of this request's task, read after the pipeline returns.
+    var pattern: String?
+    @TaskLocal static var current: MatchedRoute?
 }

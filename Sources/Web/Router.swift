@@ -48,6 +48,7 @@ public struct Router {
             }
         }
         precondition(node.handlers[method] == nil, "route \(method) \(pattern) registered twice")
+        node.pattern = pattern
         node.handlers[method] = middleware.isEmpty ? handler : middleware.wrapping(handler)
     }
 
@@ -74,11 +75,13 @@ final class RouteNode {
     var parameter: (name: String, node: RouteNode)?
     var wildcard: String?
     var handlers: [String: Handler] = [:]
+    /// The pattern the handlers were registered with ("/personnes/:id"): the route's shape in metrics.
+    var pattern: String?
 
     func frozen(wrapping middleware: [any Middleware]) -> FrozenRoute {
         FrozenRoute(literals: literals.mapValues { $0.frozen(wrapping: middleware) },
                     parameter: parameter.map { ($0.name, $0.node.frozen(wrapping: middleware)) },
-                    wildcard: wildcard, handlers: middleware.isEmpty ? handlers : handlers.mapValues { middleware.wrapping($0) })
+                    wildcard: wildcard, handlers: middleware.isEmpty ? handlers : handlers.mapValues { middleware.wrapping($0) }, pattern: pattern)
     }
 }
 
@@ -87,12 +90,14 @@ final class FrozenRoute: Sendable {
     let parameter: (name: String, node: FrozenRoute)?
     let wildcard: String?
     let handlers: [String: Handler]
+    let pattern: String?
 
-    init(literals: [String: FrozenRoute], parameter: (String, FrozenRoute)?, wildcard: String?, handlers: [String: Handler]) {
+    init(literals: [String: FrozenRoute], parameter: (String, FrozenRoute)?, wildcard: String?, handlers: [String: Handler], pattern: String?) {
         self.literals = literals
         self.parameter = parameter.map { (name: $0.0, node: $0.1) }
         self.wildcard = wildcard
         self.handlers = handlers
+        self.pattern = pattern
     }
 
     /// The node for these decoded segments, filling `parameters`; literals win over parameters.

@@ -61,11 +61,13 @@ enum ServeCommand {
         }
         let store = try DatabaseSettings.open(databasePath)
         let context = try Bootstrap.makeContext(store: store, configuration: configuration)
-        let responder = Application.responder(context: context)
+        let metrics = ServerMetrics()
+        let responder = Application.responder(context: context, metrics: metrics)
         let httpServer = HTTPServer(configuration: server, errorResponder: ErrorPages.serverResponder(behindTLS: configuration.behindTLS),
                                     logger: arguments.flags.contains("quiet") ? nil : AccessLog.hidingSecrets(under: ["/agenda/"], AccessLog.standardError)) { request in
-            await responder.respond(to: request)
+            await Application.answer(request, responder: responder, metrics: metrics)
         }
+        metrics.countConnections { httpServer.connectionCount }
         try httpServer.start()
         try AuditAnchorLog.write(store)
         // Annexe 1 §12: what has passed its retention period goes, every day, without anyone having to remember.

@@ -10,6 +10,12 @@ import Web
 enum DatabaseFaults {
     static func isTransient(_ error: SQLiteError) -> Bool { error.isReadOnly || error.isDiskFull || error.isBusy }
 
+    /// The metrics' name of a fault (`ServerMetrics`), nil for other errors.
+    static func kind(_ error: any Error) -> String? {
+        guard let error = error as? SQLiteError else { return nil }
+        return error.isBusy ? "busy" : error.isReadOnly ? "lecture_seule" : error.isDiskFull ? "disque_plein" : nil
+    }
+
     static func translate(_ error: any Error) -> HTTPError? {
         guard let error = error as? SQLiteError else { return nil }
         if error.isReadOnly {

@@ -47,7 +47,8 @@ final class TestApp: Sendable {
         let pauses = self.pauses
         context.pause = { seconds in pauses.value.withLock { $0.append(seconds) } }
         self.context = context
-        let responder = Application.responder(context: self.context)
+        let metrics = ServerMetrics()
+        let responder = Application.responder(context: self.context, metrics: metrics)
         self.responder = responder
         guard live else {
             server = nil
@@ -57,8 +58,9 @@ final class TestApp: Sendable {
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.port = 0
         let server = HTTPServer(configuration: serverConfiguration, errorResponder: ErrorPages.serverResponder(behindTLS: false), logger: nil) { request in
-            await responder.respond(to: request)
+            await Application.answer(request, responder: responder, metrics: metrics)
         }
+        metrics.countConnections { server.connectionCount }
         try server.start()
         self.server = server
         port = server.port
