@@ -63,8 +63,20 @@
       })
       .catch(function () { show("La recherche n'a pas abouti : choisissez le secteur dans la liste."); });
   });
-  // Enter in the address field looks the sector up rather than submitting the whole intake.
-  address.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") { event.preventDefault(); button.click(); }
-  });
+  // Enter in the address field looks the sector up; Enter in another field records the intake, as
+  // before the lookup button existed (without JavaScript it is the form's first button).
+  var form = address.form;
+  var save = form && form.querySelector("[data-main-submit]");
+  if (form && save && form.requestSubmit) {
+    form.addEventListener("keydown", function (event) {
+      var field = event.target;
+      if (event.key !== "Enter" || field.tagName !== "INPUT") return;
+      event.preventDefault();
+      if (field === address) { button.click(); } else { form.requestSubmit(save); }
+    });
+  } else {
+    address.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); button.click(); }
+    });
+  }
 })();

@@ -28,7 +28,7 @@ package struct CSVReader {
             throw Malformed(message: "Le fichier n'est ni en UTF-8 ni en Windows-1252.")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let rows = Self.rows(text)
+        let rows = try Self.rows(text)
         guard let header = rows.first, !header.fields.allSatisfy({ $0.isEmpty }) else {
             throw Malformed(message: "Le fichier est vide : la première ligne doit nommer les colonnes.")
         }
@@ -49,7 +49,7 @@ package struct CSVReader {
     package func missing(_ required: [String]) -> [String] { required.filter { !columns.contains($0) } }
 
     /// Splits into rows of fields; the separator is the first `;` or `,` found outside quotes.
-    private static func rows(_ text: String) -> [(line: Int, fields: [String])] {
+    private static func rows(_ text: String) throws(Malformed) -> [(line: Int, fields: [String])] {
         var rows: [(line: Int, fields: [String])] = []
         var fields: [String] = [], field = "", quoted = false, separator: Character?
         var line = 1, rowStart = 1
@@ -68,7 +68,7 @@ package struct CSVReader {
                         if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
                     } else { quoted = false }
                 } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
+                    if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
                     field.append(character)
                 }
                 continue
@@ -85,6 +85,8 @@ package struct CSVReader {
             default: field.append(character)
             }
         }
+        // A quote opened and never closed would swallow the rest of the file into one field.
+        if quoted { throw Malformed(message: "Ligne \(rowStart) : guillemet ouvert et jamais fermé.") }
         if !field.isEmpty || !fields.isEmpty { endRow() }
         return rows
     }

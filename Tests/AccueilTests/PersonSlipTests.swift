@@ -47,7 +47,7 @@ import HTML
             let destination = decision.siteID.flatMap { id in sites.first { $0.id == id } }.map { place($0, rng: &rng) }
             let desk = place(sites[combination % sites.count], rng: &rng)
             let kind = rng.pick([nil, BookingKind.appointment, .permanence])
-            let facts = PersonSlip.Facts(
+            var facts = PersonSlip.Facts(
                 reference: "AC-2026-\(String(format: "%06d", combination + 1))", issuedOn: date, firstName: "Élodie", lastName: "Durand-Lefort",
                 service: decision.service, rules: decision.rules, isDerogation: decision.isDerogation, suggestions: decision.suggestions,
                 destination: destination,
@@ -56,6 +56,13 @@ import HTML
                 documentMotives: motives.printable([codes[combination % codes.count], rng.pick(codes)]),
                 language: rng.pick([nil, "fr", "en", "es", "pt", "ar", "ro", "uk", "ps", "fsl"]).flatMap { IntakeLanguage(tag: $0) },
                 interpreterNeeded: rng.chance(40), accessibilityNeeds: rng.chance(30), consentSharing: rng.chance(50), desk: desk)
+            // Some live in another commune: its services, confirmed (named) or not (no row, or « à confirmer »).
+            if combination % 9 == 0 {
+                facts.commune = rng.pick(["Mérignac", "Le Bouscat", ""])
+                facts.destination = rng.chance(50) ? .init(name: "CCAS de \(facts.commune ?? "")", address: nil, phone: rng.chance(50) ? "05 56 00 00 01" : nil,
+                                                           openingHours: nil, accessibility: nil) : nil
+                facts.booking = nil
+            }
             cases.append((household, facts))
         }
         return cases
@@ -190,6 +197,20 @@ import HTML
                 #expect(spelled != nil && spelled!.upperBound >= first.upperBound && spelled!.lowerBound <= first.lowerBound,
                         "\(facts.reference): \(acronym) used before « \(full) »")
             }
+        }
+    }
+
+    @Test func aResidentOfAnotherCommuneIsNeverSentToBordeauxsServices() {
+        let outside = Self.generatedFacts().map(\.facts).filter { $0.commune != nil }
+        #expect(outside.count > 20)
+        for facts in outside {
+            let text = Self.plainText(ReferralSlip.page(Self.slip(facts), Self.catalogues.french, translation: false).rendered)
+            #expect(!text.contains("c'est le CCAS de Bordeaux qui vous accompagne") && !text.contains("de votre quartier"), "\(facts.reference)")
+            #expect(text.contains("de votre commune qui vous accompagne") || text.contains("dont dépend votre commune"), "\(facts.reference)")
+            if let commune = facts.commune, !commune.isEmpty, facts.destination == nil {
+                #expect(text.contains("Adressez-vous à ce service pour votre commune : \(commune)."))
+            }
+            if facts.commune == "" { #expect(!text.contains("Adressez-vous à ce service pour votre commune :")) }
         }
     }
 

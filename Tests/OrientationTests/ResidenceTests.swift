@@ -25,6 +25,12 @@ struct ResidenceTests {
         #expect(decision.reasons.contains { $0.contains("Mérignac (33281), hors Bordeaux") && $0.contains("05 00 00 00 00") })
         // The PLAJe is the CCAS de Bordeaux's own youth service.
         #expect(!decision.suggestions.contains(.plaje))
+        // Unconfirmed details stay in the table: the reasons (kept, and given in an access report) do not carry them.
+        let unconfirmed = CommuneServices(inseeCode: "33281", name: "Mérignac", ccas: Self.merignac.ccas, mds: Self.merignac.mds,
+                                          period: Self.merignac.period, toConfirm: true)
+        let cautious = try OrientationRouter(referential: try Fixtures.referential(), communes: [unconfirmed])
+            .orient(Household(adults: 1, age: 40, commune: "33281"), on: Fixtures.today)
+        #expect(cautious.reasons.allSatisfy { !$0.contains("05 00 00 00 00") && !$0.contains("place de l'Exemple") })
     }
 
     @Test("a family in Mérignac: the MDS serving Mérignac (the user's rule holds outside Bordeaux too)")

@@ -101,6 +101,9 @@ package struct IntakeForm {
         case .bordeaux: communeCode = Commune.bordeaux
         case .known(let entry): communeCode = entry.inseeCode
         case .codeNotInTable(let code): communeCode = code
+        case .unknown where commune.isEmpty:
+            communeCode = nil
+            errors.append(("commune", "Indiquez la commune de résidence (Bordeaux, ou une autre commune de la Gironde)."))
         case .unknown:
             communeCode = nil
             errors.append(("commune", "Commune inconnue : « \(commune) ». Choisissez-la dans la liste des communes de la Gironde, ou saisissez "

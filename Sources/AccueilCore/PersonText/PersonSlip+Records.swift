@@ -23,7 +23,8 @@ extension PersonSlip.Facts {
                       return place
                   })
         if o.isOutsideBordeaux {
-            self.commune = commune?.name
+            // Outside Bordeaux whatever the table says today: never « CCAS de Bordeaux » for them.
+            self.commune = commune?.name ?? ""
             self.destination = commune.flatMap { Place(outside: $0, service: o.service) }
         }
     }

@@ -134,7 +134,7 @@ public struct PersonSlip: Sendable, Equatable {
             // An MDS not yet named (no known address), or a commune's service not confirmed: the desk
             // says which one, never a guess.
             if let commune = facts.commune {
-                lines.append(.sentence("destination.yourCommune", ["commune": .text(commune)]))
+                if !commune.isEmpty { lines.append(.sentence("destination.yourCommune", ["commune": .text(commune)])) }
             } else {
                 lines.append(.sentence("destination.mdsNearYou"))
             }
@@ -201,6 +201,8 @@ public struct PersonSlip: Sendable, Equatable {
             default: continue
             }
         }
+        // « Déjà suivi par le CCAS de Bordeaux » would contradict « le CCAS de votre commune ».
+        if facts.commune != nil, facts.rules.contains(.keepsMDSFollowUp) || facts.rules.contains(.keepsCCASFollowUp) { return "reason.situation" }
         if facts.rules.contains(.keepsMDSFollowUp) { return "reason.followedMDS" }
         if facts.rules.contains(.keepsCCASFollowUp) { return "reason.followedCCAS" }
         if facts.rules.contains(.noMinorChild) { return "reason.noMinorChild" }

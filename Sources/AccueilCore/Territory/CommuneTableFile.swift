@@ -29,7 +29,8 @@ package enum CommuneTableFile {
             }
             if record["commune"].isEmpty { errors.append(ImportLineError(line: record.line, "nom de la commune manquant.")) }
             let confirmText = record["a_confirmer"].lowercased()
-            let toConfirm: Bool? = ["", "non", "0", "false"].contains(confirmText) ? false : (["oui", "1", "true"].contains(confirmText) ? true : nil)
+            // Unsaid is unconfirmed: only an explicit « non » lets the row reach the person's slip.
+            let toConfirm: Bool? = ["non", "0", "false"].contains(confirmText) ? false : (["", "oui", "1", "true"].contains(confirmText) ? true : nil)
             if toConfirm == nil { errors.append(ImportLineError(line: record.line, "« a_confirmer » doit valoir oui ou non (reçu : « \(record["a_confirmer"]) »).")) }
             for prefix in ["ccas", "mds"] {
                 let email = record["\(prefix)_courriel"]

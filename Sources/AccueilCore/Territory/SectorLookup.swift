@@ -47,7 +47,10 @@ package enum CommuneLookup {
     package static func resolve(_ typed: String, communes: [CommuneServices], on day: LocalDate) -> Answer {
         let text = typed.trimmingCharacters(in: .whitespaces)
         let key = nameKey(text)
-        if text.isEmpty || text == Commune.bordeaux || key == "bordeaux" { return .bordeaux }
+        guard !text.isEmpty else { return .unknown }
+        // « Bordeaux », « Bordeaux (33063) », « Bordeaux 33000 », « 33063 ».
+        let words = key.split(separator: " ")
+        if text == Commune.bordeaux || (words.first == "bordeaux" && words.dropFirst().allSatisfy { $0.allSatisfy(\.isNumber) }) { return .bordeaux }
         let current = communes.filter { $0.period.contains(day) }
         if let match = current.first(where: { $0.inseeCode == text.uppercased() || nameKey($0.name) == key }) { return .known(match) }
         // « Mérignac (33281) », as the list offers it.

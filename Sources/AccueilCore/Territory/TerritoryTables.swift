@@ -12,6 +12,9 @@ package enum TerritoryTables {
         case communes = "communes"
 
         package var label: String { self == .streets ? "table des voies" : "table des communes" }
+
+        /// The SQL table of its rows.
+        var rowsTable: String { self == .streets ? "street_segments" : "commune_services" }
     }
 
     /// One import, as the history lists it.
@@ -50,10 +53,14 @@ package enum TerritoryTables {
     package static func importStreets(_ db: Connection, _ lines: [(line: Int, segment: StreetSegment)], _ origin: Origin) throws -> Int64 {
         let id = try begin(db, .streets, lineCount: lines.count, origin)
         var errors: [ImportLineError] = []
-        for (index, entry) in lines.enumerated() {
-            if let earlier = lines[..<index].first(where: { $0.segment.overlaps(entry.segment) }) {
+        // Compared within each street only: a file of thousands of lines stays quick to check.
+        var seen: [String: [(line: Int, segment: StreetSegment)]] = [:]
+        for entry in lines {
+            let key = entry.segment.streetKey + "|" + entry.segment.postcode
+            if let earlier = seen[key, default: []].first(where: { $0.segment.overlaps(entry.segment) }) {
                 errors.append(ImportLineError(line: entry.line, "chevauche la ligne \(earlier.line) du fichier (même voie, mêmes numéros, même période)."))
             }
+            seen[key, default: []].append(entry)
         }
         let existing = try segments(db, keys: Set(lines.map(\.segment.streetKey)))
         for entry in lines {
@@ -113,9 +120,8 @@ package enum TerritoryTables {
             """, [table, origin.fileName, origin.source, lineCount, origin.replacesFrom?.description, origin.accountID, origin.at])
         let id = db.lastInsertRowID
         if let day = origin.replacesFrom, let lastDay = day.adding(days: -1) {
-            let rows = table == .streets ? "street_segments" : "commune_services"
             try db.run("""
-                UPDATE \(rows) SET valid_to = ?, ended_by_import = ?
+                UPDATE \(table.rowsTable) SET valid_to = ?, ended_by_import = ?
                 WHERE valid_from < ? AND (valid_to IS NULL OR valid_to >= ?)
                 """, [lastDay.description, id, day.description, day.description])
         }
@@ -173,8 +179,7 @@ package enum TerritoryTables {
 
     /// Rows in force on a day, for the administrators' summary.
     package static func inForce(_ db: Connection, _ table: Table, on day: LocalDate) throws -> Int {
-        let rows = table == .streets ? "street_segments" : "commune_services"
-        return try db.int("SELECT count(*) FROM \(rows) WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
+        return try db.int("SELECT count(*) FROM \(table.rowsTable) WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
                           [day.description, day.description]) ?? 0
     }
 

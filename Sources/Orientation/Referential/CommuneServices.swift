@@ -13,11 +13,6 @@ public struct PublicService: Sendable, Hashable {
         self.phone = phone
         self.email = email
     }
-
-    /// The details staff should know are missing, in French (« adresse », « téléphone »…).
-    public var missingDetails: [String] {
-        [(name, "nom"), (address, "adresse"), (phone, "téléphone")].compactMap { $0.0 == nil ? $0.1 : nil }
-    }
 }
 
 /// Which CCAS and which MDS serve a commune of the Gironde other than Bordeaux, during a period.
@@ -59,11 +54,7 @@ public enum Commune {
         let characters = Array(code)
         guard characters.count == 5 else { return false }
         let department = String(characters[0...1])
-        return (department.allSatisfy(\.isASCIIDigit) || department == "2A" || department == "2B")
-            && characters[2...].allSatisfy(\.isASCIIDigit)
+        let digit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+        return (department.allSatisfy(digit) || department == "2A" || department == "2B") && characters[2...].allSatisfy(digit)
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

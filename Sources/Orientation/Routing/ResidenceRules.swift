@@ -24,9 +24,11 @@ enum ResidenceRules {
     static func outsideReason(_ commune: CommuneServices, service: Service) -> FiredRule {
         let chosen = service == .ccas ? "le CCAS de la commune" : "la MDS qui dessert la commune"
         var sentence = "Commune de résidence : \(commune.name) (\(commune.inseeCode)), hors Bordeaux. Le CCAS de Bordeaux et les MDS "
-            + "de Bordeaux servent les habitants de Bordeaux : orientation vers \(chosen). "
-            + "CCAS : \(describe(commune.ccas)) ; MDS : \(describe(commune.mds))."
-        if commune.toConfirm { sentence += " Données à confirmer : elles ne sont pas imprimées pour la personne." }
+            + "de Bordeaux servent les habitants de Bordeaux : orientation vers \(chosen)."
+        // The reasons are kept with the orientation and given in a person's access report: unconfirmed
+        // details stay in the commune table, where staff read them.
+        sentence += commune.toConfirm ? " Coordonnées de la table des communes encore à confirmer."
+            : " CCAS : \(describe(commune.ccas)) ; MDS : \(describe(commune.mds))."
         return FiredRule(.outsideBordeaux, sentence)
     }
 

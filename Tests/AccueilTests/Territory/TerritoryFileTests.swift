@@ -20,6 +20,15 @@ import Testing
         let legacy = try CSVReader(bytes: Array("voie;secteur\nRue de la Libération;lac\n".utf8).flatMap { $0 == 0xC3 ? [] as [UInt8] : [$0 == 0xA9 ? 0xE9 : $0] })
         #expect(legacy.records[0]["voie"] == "Rue de la Libération")
         #expect(throws: CSVReader.Malformed.self) { try Self.csv("") }
+        // A quote never closed would swallow the rest of the file: refused, naming its line.
+        do {
+            _ = try Self.csv("voie;secteur\nRue A;lac\n\"Rue B;lac\nRue C;lac\n")
+            Issue.record("an unclosed quote must be refused")
+        } catch let error as CSVReader.Malformed {
+            #expect(error.message == "Ligne 3 : guillemet ouvert et jamais fermé.")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
     }
 
     @Test func addressesAreReadWhateverTheTyping() {
@@ -102,7 +111,25 @@ import Testing
         #expect(refusal.lines.contains { $0.line == 5 && $0.message.contains("« a_confirmer » doit valoir oui ou non") })
         #expect(refusal.lines.contains { $0.line == 5 && $0.message.contains("adresse électronique") })
         let good = try CommuneTableFile.read(try Self.csv("code_insee;commune;mds;debut\n33281;Mérignac;MDS de l'exemple;2023-01-01\n")).get()
-        #expect(good[0].commune.mds.name == "MDS de l'exemple" && good[0].commune.ccas.name == nil && !good[0].commune.toConfirm)
+        // Without the column, a row is « à confirmer »: only an explicit « non » reaches the slip.
+        #expect(good[0].commune.mds.name == "MDS de l'exemple" && good[0].commune.ccas.name == nil && good[0].commune.toConfirm)
+        let confirmed = try CommuneTableFile.read(try Self.csv("code_insee;commune;debut;a_confirmer\n33281;Mérignac;2023-01-01;non\n")).get()
+        #expect(!confirmed[0].commune.toConfirm)
+    }
+
+    @Test func theCommuneIsReadAsAgentsTypeIt() {
+        let merignac = CommuneServices(inseeCode: "33281", name: "Mérignac", ccas: PublicService(name: nil), mds: PublicService(name: nil),
+                                       period: Period(from: LocalDate(iso: "2023-01-01")!, to: nil), toConfirm: true)
+        let day = LocalDate(iso: "2026-11-16")!
+        for bordeaux in ["Bordeaux", "bordeaux", "Bordeaux (33063)", "Bordeaux 33000", "33063"] {
+            #expect(CommuneLookup.resolve(bordeaux, communes: [merignac], on: day) == .bordeaux, "\(bordeaux)")
+        }
+        for typed in ["Mérignac", "merignac", "MERIGNAC", "Mérignac (33281)", "33281"] {
+            #expect(CommuneLookup.resolve(typed, communes: [merignac], on: day) == .known(merignac), "\(typed)")
+        }
+        #expect(CommuneLookup.resolve("33318", communes: [merignac], on: day) == .codeNotInTable("33318"))
+        #expect(CommuneLookup.resolve("Saint-Nulle-Part", communes: [merignac], on: day) == .unknown)
+        #expect(CommuneLookup.resolve("", communes: [merignac], on: day) == .unknown, "a cleared field is asked, never taken for Bordeaux")
     }
 
     @Test func theShippedDemoTablesAreValid() throws {

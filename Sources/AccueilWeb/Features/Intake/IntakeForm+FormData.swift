@@ -29,7 +29,8 @@ extension IntakeForm {
         requestConcernsChild = flag("demande_enfant")
         homeless = flag("sans_domicile")
         sector = text("secteur", max: 40)
-        commune = text("commune", max: 80)
+        // A form without the field (older pages) means Bordeaux; a field left empty is asked again.
+        commune = form["commune"] == nil ? "Bordeaux" : text("commune", max: 80)
         address = text("adresse", max: 200)
         age = text("age", max: 3)
         disability = flag("handicap")

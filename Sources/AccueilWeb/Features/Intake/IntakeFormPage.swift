@@ -37,12 +37,11 @@ enum IntakeFormPage {
     /// Where the person lives: the commune (Bordeaux by default), then for Bordeaux the sector, found
     /// from the address by the street table or chosen in the list when the table does not know it.
     static func residence(_ form: IntakeForm, _ data: Data, error: (String) -> String?) -> HTML {
-        let options = data.communes.map { "<option value=\"\(CommuneLookup.label($0))\">" as HTML }
         let found: HTML = data.sectorLookup.map { "<p class=\"notice\">\($0)</p>" } ?? .empty
         return """
             <fieldset id="residence"><legend>Résidence</legend>
             \(FormFields.input("commune", label: "Commune de résidence", value: form.commune, hint: "Bordeaux, ou une autre commune de la Gironde (nom ou code INSEE).", error: error("commune"), autocomplete: "off", extra: " list=\"communes-gironde\""))
-            <datalist id="communes-gironde">\(HTML.join(options))</datalist>
+            \(CommuneCard.datalist(data.communes))
             <div class="row lookup">
             \(FormFields.input("adresse", label: "Adresse à Bordeaux (numéro et voie)", value: form.address, hint: "Pour trouver le secteur ; l'adresse n'est pas conservée.", autocomplete: "off"))
             <p><button type="submit" class="secondary" name="chercher_secteur" value="1" formaction="/accueils#residence" formnovalidate data-sector-lookup>Trouver le secteur</button></p>
@@ -119,7 +118,7 @@ enum IntakeFormPage {
             \(FormFields.checkbox("consentement_orientation", label: "La personne accepte d'être orientée vers le service proposé", checked: form.consentOrientation, error: error("consentement_orientation")))
             \(FormFields.checkbox("consentement_partage", label: "La personne accepte que les premiers éléments soient transmis au service de destination", checked: form.consentSharing))
             </fieldset>
-            <p><button type="submit">Enregistrer et voir l'orientation</button>
+            <p><button type="submit" data-main-submit>Enregistrer et voir l'orientation</button>
             \(form.children.count < Household.maximumChildren ? "<button type=\"submit\" class=\"secondary\" name=\"ajouter_enfants\" value=\"1\" formnovalidate>Ajouter des lignes d'enfant</button> <span class=\"hint\">rien n'est enregistré : le formulaire revient avec \(String(min(IntakeForm.childRowsStep, Household.maximumChildren - form.children.count))) lignes de plus</span>" as HTML : .empty)</p>
             </form>
             <script src="/static/js/intake.js" defer></script>

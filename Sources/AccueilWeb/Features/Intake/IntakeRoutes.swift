@@ -50,9 +50,7 @@ enum IntakeRoutes {
             let today = ParisTime(now).day
             if posted["chercher_secteur"] != nil {
                 // The sector found from the address, nothing checked or saved: the same form comes back.
-                let address = form.address, today = context.today
-                let answer = try await context.store.read { db in try SectorLookup.find(db, typed: address, on: today) }
-                let text = SectorLookupText(answer, referential: context.referential, on: context.today)
+                let text = try await SectorLookupText.lookUp(form.address, context: context).text
                 if let sector = text.sector { form.sector = sector }
                 return try await page(request, form, context: context, matches: [], sectorLookup: text.sentence)
             }

@@ -136,7 +136,9 @@ enum OrientationRoutes {
             // the person; the page shows where that would lead, and asks for it.
             guard case .unknownCommune(let code) = error else { throw HTTPError(.unprocessableContent, error.message) }
             communeOutsideTable = code
-            decided = try? OrientationService.decide(intake, derogation: nil, router: router, ignoringCommune: true)
+            do { decided = try OrientationService.decide(intake, derogation: nil, router: router, ignoringCommune: true) } catch {
+                throw HTTPError(.unprocessableContent, error.message)
+            }
         }
         guard let decision = decided else { throw HTTPError.notFound }
         var input = DecisionPage.Input(person: person, intake: intake, decision: decision, destination: sites.first { $0.id == decision.siteID }, existing: existing,

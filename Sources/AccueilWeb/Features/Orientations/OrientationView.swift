@@ -29,7 +29,7 @@ struct OrientationView: Sendable {
             return OrientationView(orientation: orientation, person: person, intake: intake, origin: try SiteDirectory.find(db, id: intake.siteID),
                                    destination: try orientation.siteID.flatMap { try SiteDirectory.find(db, id: $0) },
                                    bookingSite: try orientation.bookingPlace.flatMap { try SiteDirectory.find(db, name: $0) },
-                                   commune: try orientation.commune.flatMap { try TerritoryTables.commune(db, code: $0, on: ParisTime(orientation.createdAt).day) },
+                                   commune: try orientation.commune.flatMap { try TerritoryTables.commune(db, code: $0, on: intake.household?.date ?? ParisTime(intake.at).day) },
                                    agentName: agent?.displayName ?? "")
         }
         guard let view else { throw HTTPError.notFound }

@@ -5,12 +5,18 @@ import Orientation
 /// For staff: which CCAS and which MDS serve a commune outside Bordeaux, with what the table is
 /// missing and whether it still has to be confirmed (then nothing of it is printed for the person).
 enum CommuneCard {
+    /// The communes offered as one types (`list="communes-gironde"`), « Mérignac (33281) ».
+    static func datalist(_ communes: [CommuneServices]) -> HTML {
+        "<datalist id=\"communes-gironde\">\(HTML.join(communes.map { "<option value=\"\(CommuneLookup.label($0))\">" as HTML }))</datalist>"
+    }
+
     /// « Hors Bordeaux : CCAS de la commune (Mérignac) ».
     static func heading(_ service: Service, commune: String) -> String {
         "Hors Bordeaux : \(service == .ccas ? "CCAS de la commune" : "MDS dont dépend la commune") (\(commune))"
     }
 
-    static func render(_ commune: CommuneServices?, chosen: Service) -> HTML {
+    /// `chosen`: the service the rule chose, marked as such; nil where no rule ran (the lookup page).
+    static func render(_ commune: CommuneServices?, chosen: Service?) -> HTML {
         guard let commune else {
             return "<p class=\"hint\">Cette commune n'est plus dans la table des communes : ses services ne peuvent pas être affichés.</p>"
         }

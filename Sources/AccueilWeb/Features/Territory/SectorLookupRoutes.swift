@@ -24,11 +24,9 @@ enum SectorLookupRoutes {
         router.post(path, middleware: gate) { request in
             let form = try request.form()
             let address = String((form["adresse"] ?? "").trimmed.prefix(200)), typedCommune = String((form["commune"] ?? "").trimmed.prefix(80))
-            let today = context.today, referential = context.referential
-            let (answer, communes) = try await context.store.read { db in
-                (try SectorLookup.find(db, typed: address, on: today), try TerritoryTables.communes(db))
-            }
-            let text = SectorLookupText(answer, referential: referential, on: today)
+            let today = context.today
+            let (answer, text) = try await SectorLookupText.lookUp(address, context: context)
+            let communes = try await context.store.read { db in try TerritoryTables.communes(db) }
             if (request.headers["Accept"] ?? "").contains("application/json") {
                 let body: [String: String?] = ["sector": text.sector, "message": text.sentence]
                 let data = (try? JSONEncoder().encode(body)) ?? Data("{}".utf8)
@@ -64,7 +62,7 @@ enum SectorLookupPage {
             let body: HTML
             switch answer {
             case .bordeaux: body = "<p>Bordeaux : CCAS de Bordeaux et MDS du secteur de résidence (cherchez le secteur par l'adresse).</p>"
-            case .known(let entry): body = CommuneCard.render(entry, chosen: .ccas)
+            case .known(let entry): body = CommuneCard.render(entry, chosen: nil)
             case .codeNotInTable(let code):
                 body = "<p>Le code INSEE \(code) n'est pas dans la table des communes : la personne ne peut être orientée vers les services de Bordeaux que par dérogation.</p>"
             case .unknown: body = "<p>Commune inconnue de la table des communes : vérifiez l'orthographe, ou saisissez son code INSEE.</p>"
@@ -85,7 +83,7 @@ enum SectorLookupPage {
             <form method="post" action="\(SectorLookupRoutes.path)" class="stack">
             \(csrf)
             \(FormFields.input("commune", label: "Commune de résidence (nom ou code INSEE)", value: commune, autocomplete: "off", extra: " list=\"communes-gironde\""))
-            <datalist id="communes-gironde">\(HTML.join(communes.map { "<option value=\"\(CommuneLookup.label($0))\">" as HTML }))</datalist>
+            \(CommuneCard.datalist(communes))
             <p><button type="submit">Voir les services de la commune</button></p>
             </form>
             \(communeResult)

@@ -7,6 +7,13 @@ struct SectorLookupText {
     let sector: String?
     let sentence: String
 
+    /// The street table read for a typed address, today.
+    static func lookUp(_ address: String, context: AppContext) async throws -> (answer: SectorLookup.Answer, text: SectorLookupText) {
+        let today = context.today
+        let answer = try await context.store.read { db in try SectorLookup.find(db, typed: address, on: today) }
+        return (answer, SectorLookupText(answer, referential: context.referential, on: today))
+    }
+
     init(_ answer: SectorLookup.Answer, referential: TerritorialReferential, on day: LocalDate) {
         func label(_ key: String) -> String { referential.sector(key: key)?.label ?? key }
         func segment(_ stored: TerritoryTables.StoredSegment) -> String {

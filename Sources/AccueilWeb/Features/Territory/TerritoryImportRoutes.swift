@@ -27,16 +27,16 @@ enum TerritoryImportRoutes {
                 if !replaceText.isEmpty, replacesFrom == nil { problems.append(ImportLineError(line: 0, "La date de remplacement est invalide.")) }
                 guard let file = form.file("fichier"), !file.body.isEmpty else {
                     problems.append(ImportLineError(line: 0, "Choisissez le fichier CSV à importer."))
-                    return try await page(request, context: context, refused: (table, problems), status: .unprocessableContent)
+                    return try await page(request, context: context, refused: (table, problems, source), status: .unprocessableContent)
                 }
-                guard problems.isEmpty else { return try await page(request, context: context, refused: (table, problems), status: .unprocessableContent) }
+                guard problems.isEmpty else { return try await page(request, context: context, refused: (table, problems, source), status: .unprocessableContent) }
                 let origin = TerritoryTables.Origin(fileName: String((file.filename ?? "").prefix(200)), source: String(source.prefix(300)),
                                                     replacesFrom: replacesFrom, accountID: admin.id, at: context.now())
                 switch try await importFile(file.body, table, origin, context: context) {
                 case .success:
                     return .redirect(to: "/admin/territoire?info=importe")
                 case .failure(let refusal):
-                    return try await page(request, context: context, refused: (table, refusal.lines), status: .unprocessableContent)
+                    return try await page(request, context: context, refused: (table, refusal.lines, source), status: .unprocessableContent)
                 }
             }
         }
@@ -80,7 +80,7 @@ enum TerritoryImportRoutes {
     }
 
     static func page(_ request: Request, context: AppContext, notice: String? = nil,
-                     refused: (TerritoryTables.Table, [ImportLineError])? = nil, status: HTTPStatus = .ok) async throws -> HTTPResponse {
+                     refused: (TerritoryTables.Table, [ImportLineError], source: String)? = nil, status: HTTPStatus = .ok) async throws -> HTTPResponse {
         let today = context.today
         let summaries = try await context.store.read { db in
             try TerritoryTables.Table.allCases.map { table in

