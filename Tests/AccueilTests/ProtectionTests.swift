@@ -156,3 +156,31 @@ import Testing
     }
 }
 
+
+extension ProtectionTests {
+    /// The dashboard used to read the 500 oldest alerts of every MDS, then keep this account's: an MDS
+    /// behind 500 alerts of another saw none of its own.
+    @Test func theDashboardListsThisAccountsAlertsWhateverTheOthersHold() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            let decision = try await dangerIntake(app, agent)
+            let intake = try #require(Int64(decision.split(separator: "/").last ?? ""))
+            let bastide = try app.store.writeSync { db -> Int64 in
+                for _ in 0..<501 {
+                    try db.run("""
+                        INSERT INTO protection_reports (kind, intake_id, raised_by, raised_at, note, site_id)
+                        VALUES ('information_preoccupante', ?, 1, 0, 'Faits', 'mds-lac')
+                        """, [intake])
+                }
+                try db.run("""
+                    INSERT INTO protection_reports (kind, intake_id, raised_by, raised_at, note, site_id)
+                    VALUES ('information_preoccupante', ?, 1, 10, 'Faits', 'mds-bastide')
+                    """, [intake])
+                return db.lastInsertRowID
+            }
+            let dashboard = try await app.signedIn("ts.mds").get("/")
+            #expect(dashboard.text.contains("/protection/\(bastide)"))
+            #expect(!dashboard.text.contains("/protection/1\""), "another MDS's alert is not listed")
+        }
+    }
+}

@@ -39,8 +39,16 @@ package enum ProtectionRepository {
     }
 
     /// Unacknowledged alerts, oldest first (the dashboards filter them by need-to-know).
-    package static func unacknowledged(_ db: Connection) throws -> [ProtectionReport] {
-        try db.query("SELECT * FROM protection_reports WHERE acknowledged_at IS NULL ORDER BY raised_at LIMIT 500").map(report)
+    /// The alerts this account receives that nobody has acknowledged yet, oldest first. Selected in SQL
+    /// (the MDS of the account's sites; every vulnerable adult's for the CCAS), so that the alerts of
+    /// other MDS never crowd this account's out of the list; `ProtectionAccess.receives` has the last word.
+    package static func unacknowledged(_ db: Connection, for account: Account, limit: Int = 500) throws -> [ProtectionReport] {
+        try db.query("""
+            SELECT * FROM protection_reports WHERE acknowledged_at IS NULL
+            AND ((? AND site_id IN (SELECT value FROM json_each(?))) OR (? AND kind = ?))
+            ORDER BY raised_at LIMIT ?
+            """, [account.institution == .mds, JSONText.array(account.siteIDs), account.institution == .ccas, ProtectionReport.Kind.vulnerableAdult, limit])
+            .map(report).filter { ProtectionAccess.receives($0, account) }
     }
 
     /// Records the acknowledgement once; false when it was already acknowledged.

@@ -9,8 +9,8 @@ enum HomeRoutes {
             // The protection alerts this account receives and nobody has acknowledged yet.
             var pending: HTML = .empty
             if let account = request.session?.account, ProtectionAccess.receivesAlerts(account) {
-                let (reports, sites) = try await context.store.read { db in (try ProtectionRepository.unacknowledged(db), try SiteDirectory.all(db)) }
-                pending = ProtectionPages.pending(reports.filter { ProtectionAccess.receives($0, account) },
+                let (reports, sites) = try await context.store.read { db in (try ProtectionRepository.unacknowledged(db, for: account), try SiteDirectory.all(db)) }
+                pending = ProtectionPages.pending(reports,
                                                   names: Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }, now: context.now())
             }
             // For the reviewers: how many files were opened outside their scope these seven days.
