@@ -71,3 +71,8 @@ package enum SiteDirectory {
              validTo: row.string("valid_to").flatMap(LocalDate.init(iso:)))
     }
 }
+
+extension [DirectorySite] {
+    /// Site id → name, for labels (the first of a duplicated id wins).
+    package var namesByID: [String: String] { Dictionary(map { ($0.id, $0.name) }) { first, _ in first } }
+}

@@ -58,7 +58,7 @@ package struct SubjectAccessReport: Sendable {
             WHERE b.person_id = ? ORDER BY b.occurrence_date, b.slot_start
             """, [personID]).map { Booking(date: $0.string("occurrence_date") ?? "", time: $0.string("slot_start") ?? "",
                                            site: $0.string("host_site_id") ?? "", cancelledAt: $0.int64("cancelled_at")) }
-        let sites = Dictionary(try SiteDirectory.all(db).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let sites = try SiteDirectory.all(db).namesByID
         var report = SubjectAccessReport(person: person, createdAt: row.int64("created_at") ?? 0, updatedAt: row.int64("updated_at") ?? 0,
                                          mergedDuplicates: duplicates, intakes: intakes, ages: ages, notes: notes,
                                          orientations: try OrientationRepository.forPerson(db, personID), history: history, bookings: bookings, sites: sites)

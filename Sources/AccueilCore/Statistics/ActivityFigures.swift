@@ -60,7 +60,7 @@ package struct ActivityFigures: Sendable {
                                        value: delays.median, previousValue: oldDelays?.median, basis: delays.count,
                                        previousBasis: oldDelays?.count, share: nil, previousShare: nil))
 
-        var siteName = Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }
+        var siteName = sites.namesByID
         siteName[StatisticsCounters.outsideBordeaux] = "Hors Bordeaux : services d'une autre commune"
         let destinationKeys = sites.filter(\.kind.isDestination).map(\.id)
         let extraDestinations = Set(now.keys("destination").keys).union(before?.keys("destination").keys ?? [:].keys)
@@ -126,8 +126,7 @@ package struct ActivityFigures: Sendable {
                             + "comptées à part des orientations vers les services de Bordeaux. Part sur les orientations hors Bordeaux.",
                         rows: Self.outsideRows(now, before, communeNames: communeNames, row: row, outside: outside), chart: false, hasShare: true),
         ]
-        let siteNames = Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }
-        breakdowns = [PermanenceTables.bySite(current.permanences, names: siteNames),
+        breakdowns = [PermanenceTables.bySite(current.permanences, names: sites.namesByID),
                       PermanenceTables.byService(current.permanences, circonscriptions: circonscriptions)]
     }
 

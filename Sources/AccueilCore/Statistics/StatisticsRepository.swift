@@ -41,8 +41,4 @@ package enum StatisticsRepository {
             """, [OrientationRecord.Status.open, period.from.description, period.to.description, period.siteID, period.siteID, limit.description]) ?? 0
     }
 
-    /// Site names for labels (destinations and the site filter).
-    package static func siteNames(_ db: Connection) throws -> [String: String] {
-        Dictionary(try db.query("SELECT id, name FROM sites").map { ($0.string("id") ?? "", $0.string("name") ?? "") }) { first, _ in first }
-    }
 }

@@ -11,7 +11,7 @@ enum HomeRoutes {
             if let account = request.session?.account, ProtectionAccess.receivesAlerts(account) {
                 let (reports, sites) = try await context.store.read { db in (try ProtectionRepository.unacknowledged(db, for: account), try SiteDirectory.all(db)) }
                 pending = ProtectionPages.pending(reports,
-                                                  names: Dictionary(sites.map { ($0.id, $0.name) }) { first, _ in first }, now: context.now())
+                                                  names: sites.namesByID, now: context.now())
             }
             // For the reviewers: how many files were opened outside their scope these seven days.
             if let account = request.session?.account, account.can(.readAudit) {
