@@ -7,6 +7,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case readSocialNotes         // read and write evaluation notes (own institution only)
     case recordAttendance        // mark an orientation honoured / not honoured / excused / re-oriented
     case grantDerogation         // record a derogation to the CCAS/MDS rule
+    case receiveProtectionAlerts // receive the protection alerts of one's MDS (or, CCAS, of vulnerable adults): read, acknowledge, forward
     case planPermanences         // edit the planning grids
     case readPlanning            // see plannings and the site's day view
     case readStatistics          // activity figures (aggregates, no names)
@@ -21,8 +22,8 @@ public enum AccessPolicy {
     package static let matrix: [Role: Set<Permission>] = [
         .agent: [.useDesk, .recordIntake, .readPersonFile, .readPlanning],
         .socialWorker: [.useDesk, .recordIntake, .readPersonFile, .readSocialNotes, .recordAttendance,
-                        .grantDerogation, .readPlanning],
-        .manager: [.useDesk, .planPermanences, .readPlanning, .readStatistics],
+                        .grantDerogation, .readPlanning, .receiveProtectionAlerts],
+        .manager: [.useDesk, .planPermanences, .readPlanning, .readStatistics, .receiveProtectionAlerts],
         .administrator: [.useDesk, .manageAccounts, .manageReferential, .readAudit, .readStatistics, .manageDataProtection],
     ]
 

@@ -5,11 +5,11 @@ import Orientation
 /// which handles it « en concertation » with the MDS (Annexe 3). Nobody else, whatever their role.
 package enum ProtectionAccess {
     private static func staffOfMDS(_ account: Account, site: String) -> Bool {
-        account.institution == .mds && account.siteIDs.contains(site) && !account.roles.isDisjoint(with: [.socialWorker, .manager])
+        account.institution == .mds && account.siteIDs.contains(site) && account.can(.receiveProtectionAlerts)
     }
 
     private static func staffOfCCAS(_ account: Account) -> Bool {
-        account.institution == .ccas && !account.roles.isDisjoint(with: [.socialWorker, .manager])
+        account.institution == .ccas && account.can(.receiveProtectionAlerts)
     }
 
     /// Who receives it: may read, acknowledge, and (a child's) forward it to the CRIP.
@@ -36,6 +36,6 @@ package enum ProtectionAccess {
 
     /// Whether the account receives alerts of this kind for this MDS at all (its dashboard lists them).
     package static func receivesAlerts(_ account: Account) -> Bool {
-        !account.disabled && !account.roles.isDisjoint(with: [.socialWorker, .manager]) && (account.institution == .mds || account.institution == .ccas)
+        account.can(.receiveProtectionAlerts) && (account.institution == .mds || account.institution == .ccas)
     }
 }
