@@ -35,7 +35,7 @@ package struct DemoPermanencePlaces {
     /// proposals the one that suits the person.
     package mutating func reserve(for decision: RoutingDecision, after day: LocalDate,
                           using random: inout SeededRandom) -> (occurrence: Occurrence, slot: PermanenceSlot)? {
-        guard let first = CalendarDate(day.description)?.adding(days: 1) else { return nil }
+        let first = day.calendarDate.adding(days: 1)
         let last = first.adding(days: Self.horizonDays - 1)
         let filters = SlotProposals.filters(service: decision.service, siteID: decision.siteID, referential: referential, allSites: allSites)
         var candidates: [(occurrence: Occurrence, slot: PermanenceSlot)] = []

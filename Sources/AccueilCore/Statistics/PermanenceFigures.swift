@@ -43,7 +43,7 @@ package struct PermanenceFigures: Sendable, Equatable {
     }
 
     package static func load(_ db: Connection, _ period: StatisticsPeriod, snapshot: PlanningSnapshot, today: CalendarDate) throws -> PermanenceFigures {
-        guard let from = CalendarDate(period.from.description), let to = CalendarDate(period.to.description) else { return PermanenceFigures() }
+        let from = period.from.calendarDate, to = period.to.calendarDate
         let permanences = snapshot.permanences.filter { period.siteID == nil || $0.hostSiteID == period.siteID }
         let byID = Dictionary(permanences.map { ($0.id, $0) }) { first, _ in first }
         // Nothing to expand before the first permanence existed (an "all years" period starts years earlier),
