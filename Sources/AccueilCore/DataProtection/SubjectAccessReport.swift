@@ -91,7 +91,7 @@ package struct SubjectAccessReport: Sendable {
             [
                 "reference": o.reference, "createdAt": date(o.createdAt), "service": o.service.rawValue, "site": value(o.siteID.map { sites[$0] ?? $0 }),
                 "commune": value(o.commune.map { communes[$0] ?? $0 }),
-                "reasons": o.reasons(showingAlert: false), "suggestions": o.suggestions.filter { $0 != Suggestion.crip.rawValue }, "derogation": o.isDerogation, "derogationJustification": value(o.derogationJustification),
+                "reasons": o.reasons(showingAlert: false), "suggestions": o.suggestions(showingAlert: false), "derogation": o.isDerogation, "derogationJustification": value(o.derogationJustification),
                 "booking": ["kind": value(o.bookingKind?.rawValue), "date": value(o.bookingDate), "time": value(o.bookingTime), "place": value(o.bookingPlace)],
             ]
         }

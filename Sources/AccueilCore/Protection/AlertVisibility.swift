@@ -8,6 +8,11 @@ extension RoutingDecision {
 }
 
 extension OrientationRecord {
+    /// The stored suggestions as a viewer reads them: without the CRIP alert unless they may see it.
+    package func suggestions(showingAlert: Bool) -> [String] {
+        showingAlert ? suggestions : suggestions.filter { $0 != Suggestion.crip.rawValue }
+    }
+
     /// The stored reasons as a viewer reads them: without the CRIP alert unless they may see it.
     /// Rows recorded before the rules were kept are matched on the alert's opening word.
     package func reasons(showingAlert: Bool) -> [String] {
