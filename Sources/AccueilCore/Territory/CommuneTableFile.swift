@@ -14,10 +14,7 @@ package enum CommuneTableFile {
 
     /// The lines that read well and the errors of the others (see `StreetTableFile.readLines`).
     package static func readLines(_ csv: CSVReader) -> (lines: [(line: Int, commune: CommuneServices)], errors: [ImportLineError]) {
-        let missing = csv.missing(required)
-        guard missing.isEmpty else {
-            return ([], [ImportLineError(line: 1, "colonne(s) manquante(s) : \(missing.joined(separator: ", ")). Colonnes attendues : \(columns.joined(separator: ";")).")])
-        }
+        if let missing = csv.missingColumns(required: required, expected: columns) { return ([], [missing]) }
         var errors: [ImportLineError] = [], communes: [(line: Int, commune: CommuneServices)] = []
         for record in csv.records {
             let before = errors.count

@@ -22,6 +22,15 @@ package struct ImportRefusal: Error, Sendable {
     package init(lines: [ImportLineError]) { self.lines = lines }
 }
 
+extension CSVReader {
+    /// The header's problem, if it lacks a required column: named on line 1 with the expected header.
+    func missingColumns(required: [String], expected: [String]) -> ImportLineError? {
+        let missing = self.missing(required)
+        guard !missing.isEmpty else { return nil }
+        return ImportLineError(line: 1, "colonne(s) manquante(s) : \(missing.joined(separator: ", ")). Colonnes attendues : \(expected.joined(separator: ";")).")
+    }
+}
+
 /// Reading the columns every imported table shares: the effective period.
 extension CSVReader.Record {
     /// `debut` (required) and `fin` (optional), both AAAA-MM-JJ or JJ/MM/AAAA, `fin` not before `debut`.

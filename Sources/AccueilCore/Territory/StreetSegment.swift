@@ -97,10 +97,7 @@ package enum StreetTableFile {
     /// The lines that read well and the errors of the others, so that the overlaps of the good ones
     /// can be reported with the rest in one pass.
     package static func readLines(_ csv: CSVReader, sectors: Set<String>) -> (lines: [(line: Int, segment: StreetSegment)], errors: [ImportLineError]) {
-        let missing = csv.missing(required)
-        guard missing.isEmpty else {
-            return ([], [ImportLineError(line: 1, "colonne(s) manquante(s) : \(missing.joined(separator: ", ")). Colonnes attendues : \(columns.joined(separator: ";")).")])
-        }
+        if let missing = csv.missingColumns(required: required, expected: columns) { return ([], [missing]) }
         var errors: [ImportLineError] = [], segments: [(line: Int, segment: StreetSegment)] = []
         for record in csv.records {
             let before = errors.count
