@@ -22,6 +22,8 @@ enum PurgeCommand {
         let plan = dryRun
             ? try store.readSync { db in try RetentionPurge.preview(db, now: now) }
             : try store.writeSync { db in try RetentionPurge.run(db, now: now, account: nil) }
+        // The purge moved the chain's checkpoint: it goes to the log, like the server's own purges.
+        if !dryRun { try AuditAnchorLog.write(store) }
         print(dryRun ? "Aperçu (rien n'est modifié) :" : "Purge effectuée :")
         for category in RetentionCategory.allCases {
             print("  \(category.label) : \(plan.count(category))")

@@ -7,12 +7,16 @@ import SQLiteStore
 /// the chain against those anchors. The retention purge removes old rows only by cutting the chain at
 /// a checkpoint that records the last removed link; the first checkpoint is the genesis.
 package enum AuditChain {
+    /// A link written outside the database: the chain's head, or the checkpoint it starts from (so
+    /// that a checkpoint forged to hide removed rows does not match the one the log saw).
     package struct Anchor: Equatable, Sendable {
+        package enum Kind: String, Sendable, CaseIterable { case head = "audit-anchor", checkpoint = "audit-checkpoint" }
         package let id: Int64
         package let hash: [UInt8]
+        package var kind: Kind = .head
 
         /// The line the server writes to its log.
-        package var line: String { "audit-anchor id=\(id) hash=\(hex(hash))" }
+        package var line: String { "\(kind.rawValue) id=\(id) hash=\(hex(hash))" }
     }
 
     /// What a walk of the chain found.
@@ -25,6 +29,12 @@ package enum AuditChain {
     }
 
     static let genesis = [UInt8](repeating: 0, count: 32)
+
+    /// The link of a stored row (its columns as written) after `previous`.
+    static func link(previous: [UInt8], row: Row) -> [UInt8] {
+        link(previous: previous, id: row.int64("id") ?? 0, at: row.int64("at") ?? 0, account: row.int64("account_id"), action: row.string("action") ?? "",
+             subjectType: row.string("subject_type"), subjectID: row.string("subject_id"), detail: row.string("detail"))
+    }
 
     /// Length-prefixed fields, so that no two different rows encode alike ("ab"+"c" ≠ "a"+"bc", null ≠ "").
     static func link(previous: [UInt8], id: Int64, at: Int64, account: Int64?, action: String, subjectType: String?,
@@ -70,6 +80,12 @@ package enum AuditChain {
         return Anchor(id: tail.id, hash: tail.link)
     }
 
+    /// The checkpoint the chain starts from, for the log.
+    package static func start(_ db: Connection) throws -> Anchor {
+        let start = try checkpoint(db)
+        return Anchor(id: start.id, hash: start.link, kind: .checkpoint)
+    }
+
     /// Removes the rows older than `before` as a prefix of the chain (every row before the first one
     /// still in its retention period), recording the last removed link as the new checkpoint.
     package static func cut(_ db: Connection, before: Int64, at now: Int64) throws -> Int {
@@ -83,23 +99,26 @@ package enum AuditChain {
         return removed
     }
 
-    /// Walks the chain from its checkpoint: every link recomputed, ids without gap, each anchor matched.
+    /// Walks the chain from its checkpoint: every link recomputed, each anchor matched. Ids may have
+    /// gaps only where the chain was computed across them (rows purged by date before the chain
+    /// existed): a row removed since breaks the link of the one after it, the last ones the anchors.
     package static func verify(_ db: Connection, anchors: [Anchor]) throws -> Verification {
         var result = Verification()
-        var (previousID, previous) = try checkpoint(db)
+        let start = try checkpoint(db)
+        var (previousID, previous) = start
         var linkByID: [Int64: [UInt8]] = [previousID: previous]
         let anchored = Set(anchors.map(\.id))
         for row in try db.query("SELECT id, at, account_id, action, subject_type, subject_id, detail, chain FROM audit_log ORDER BY id") {
             guard let id = row.int64("id") else { continue }
-            guard id == previousID + 1 else {
-                result.failure = id <= previousID ? "Entrée n° \(id) antérieure au point de départ de la chaîne (\(previousID))."
-                    : "Entrées n° \(previousID + 1) à \(id - 1) manquantes (suppression)."
+            guard id > previousID else {
+                result.failure = "Entrée n° \(id) antérieure au point de départ de la chaîne (\(previousID))."
                 return result
             }
-            let expected = link(previous: previous, id: id, at: row.int64("at") ?? 0, account: row.int64("account_id"), action: row.string("action") ?? "",
-                                subjectType: row.string("subject_type"), subjectID: row.string("subject_id"), detail: row.string("detail"))
+            let expected = link(previous: previous, row: row)
             guard row.blob("chain") == expected else {
-                result.failure = "Entrée n° \(id) modifiée, insérée ou déplacée : son maillon ne correspond pas au précédent."
+                result.failure = id == previousID + 1
+                    ? "Entrée n° \(id) modifiée, insérée ou déplacée : son maillon ne correspond pas au précédent."
+                    : "Entrées n° \(previousID + 1) à \(id - 1) manquantes (suppression), ou entrée n° \(id) modifiée : son maillon ne correspond pas au précédent."
                 return result
             }
             if anchored.contains(id) { linkByID[id] = expected }
@@ -107,8 +126,9 @@ package enum AuditChain {
             (previousID, previous) = (id, expected)
         }
         result.head = Anchor(id: previousID, hash: previous)
-        let start = try checkpoint(db).id
-        for anchor in anchors where anchor.id >= start {
+        result.failure = checkStart(Anchor(id: start.id, hash: start.link, kind: .checkpoint), against: anchors)
+        if result.failure != nil { return result }
+        for anchor in anchors where anchor.kind == .head && anchor.id >= start.id {
             guard let link = linkByID[anchor.id] else {
                 result.failure = "L'ancre n° \(anchor.id) du journal du serveur dépasse la fin de la chaîne (n° \(previousID)) : des entrées récentes ont disparu."
                 return result
@@ -122,14 +142,33 @@ package enum AuditChain {
         return result
     }
 
+    /// The chain's starting point against the log: anchors not after it are only legitimate when the
+    /// purge that moved it was logged with the same link; a logged checkpoint beyond it means the
+    /// database went back to rows the purge had removed.
+    static func checkStart(_ start: Anchor, against anchors: [Anchor]) -> String? {
+        let logged = anchors.filter { $0.kind == .checkpoint }
+        if let later = logged.first(where: { $0.id > start.id }) {
+            return "Le point de départ n° \(later.id) écrit au journal du serveur manque à la base (elle repart du n° \(start.id)) : la chaîne a été remplacée."
+        }
+        if logged.contains(where: { $0.id == start.id && $0.hash != start.hash }) {
+            return "Le point de départ n° \(start.id) ne correspond pas à celui écrit au journal du serveur : il a été réécrit."
+        }
+        let vouched = logged.contains(start)
+        if !vouched, let older = anchors.first(where: { $0.kind == .head && $0.id <= start.id && $0.id > 0 }) {
+            return "Le point de départ n° \(start.id) n'a jamais été écrit au journal du serveur, qui a pourtant vu l'ancre n° \(older.id) : des entrées ont été retirées hors de la purge."
+        }
+        return nil
+    }
+
     /// The anchors found in a log (lines written by `serve`), in order.
     package static func anchors(inLog text: String) -> [Anchor] {
         text.split(whereSeparator: \.isNewline).compactMap { line in
-            guard let range = line.range(of: "audit-anchor id=") else { return nil }
+            guard let kind = Anchor.Kind.allCases.first(where: { line.contains($0.rawValue + " id=") }),
+                  let range = line.range(of: kind.rawValue + " id=") else { return nil }
             let fields = line[range.upperBound...].split(separator: " ")
             guard fields.count >= 2, let id = Int64(fields[0]), fields[1].hasPrefix("hash="),
                   let hash = bytes(hex: String(fields[1].dropFirst(5))), hash.count == 32 else { return nil }
-            return Anchor(id: id, hash: hash)
+            return Anchor(id: id, hash: hash, kind: kind)
         }
     }
 

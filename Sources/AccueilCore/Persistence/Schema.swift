@@ -525,9 +525,7 @@ public enum Schema {
             var previous = AuditChain.genesis
             for row in try db.query("SELECT * FROM audit_log ORDER BY id") {
                 guard let id = row.int64("id") else { continue }
-                let link = AuditChain.link(previous: previous, id: id, at: row.int64("at") ?? 0, account: row.int64("account_id"),
-                                           action: row.string("action") ?? "", subjectType: row.string("subject_type"),
-                                           subjectID: row.string("subject_id"), detail: row.string("detail"))
+                let link = AuditChain.link(previous: previous, row: row)
                 try db.run("UPDATE audit_log SET chain = ? WHERE id = ?", [link, id])
                 previous = link
             }
@@ -536,6 +534,14 @@ public enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
                 """)
         },
+        Migration(15, "audit checkpoints are append-only", sql: """
+            -- A checkpoint is where the verified chain starts: changing or removing one would let old
+            -- rows vanish unseen (the log's « audit-checkpoint » lines are the outside proof).
+            CREATE TRIGGER audit_checkpoints_are_append_only_update BEFORE UPDATE ON audit_checkpoints
+                BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+            CREATE TRIGGER audit_checkpoints_are_append_only_delete BEFORE DELETE ON audit_checkpoints
+                BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }
