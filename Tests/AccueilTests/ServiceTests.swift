@@ -32,7 +32,7 @@ import Testing
         let today = try #require(LocalDate(iso: "2026-11-18"))
         let validated = form.validate(referential: app.context.referential, communes: [], motives: app.context.motives, allowedSites: Set(agent.siteIDs), today: today)
         let (household, day) = try #require(validated, "\(form.errors)")
-        return try await IntakeService(app.context).record(form, household: household, on: day, by: agent, at: app.now)
+        return try await IntakeService(app.context).record(form, household: household, on: day, by: agent, sessionHash: [], at: app.now)
     }
 
     func recordedIntake(_ app: TestApp, lastName: String = "Durand") async throws -> Int64 {

@@ -29,7 +29,9 @@ package struct IntakeService {
     private struct ChosenFileMismatch: Error {}
 
     /// `form` is already validated into `household` on `day`.
-    package func record(_ form: IntakeForm, household: Household, on day: LocalDate, by account: Account, at now: Int64) async throws -> Outcome {
+    /// `sessionHash` names the agent's session: choosing a file outside their scope is a « bris de glace » of it.
+    package func record(_ form: IntakeForm, household: Household, on day: LocalDate, by account: Account, sessionHash: [UInt8],
+                        at now: Int64) async throws -> Outcome {
         // Known person: offer earlier files before creating a new one ("double sollicitation").
         if form.personChoice.isEmpty {
             let matches = try await store.read { db in
@@ -46,16 +48,17 @@ package struct IntakeService {
             }
         }
         do {
-            return .recorded(intakeID: try await save(form, household, on: day, by: account, at: now))
+            return .recorded(intakeID: try await save(form, household, on: day, by: account, sessionHash: sessionHash, at: now))
         } catch is ChosenFileMismatch {
             return .chosenFileMismatch
         }
     }
 
     /// The person, the intake, its note and the audit rows, in one transaction.
-    private func save(_ form: IntakeForm, _ household: Household, on day: LocalDate, by account: Account, at now: Int64) async throws -> Int64 {
+    private func save(_ form: IntakeForm, _ household: Household, on day: LocalDate, by account: Account, sessionHash: [UInt8],
+                      at now: Int64) async throws -> Int64 {
         try await store.write { db -> Int64 in
-            let (personID, known) = try Self.person(db, form, by: account, at: now)
+            let (personID, known) = try Self.person(db, form, by: account, sessionHash: sessionHash, at: now)
             let at = ParisTime(day, TimeOfDay(form.time) ?? TimeOfDay(hour: 0)!).seconds
             let intakeID = try IntakeRepository.insert(db, .init(
                 personID: personID, at: at, siteID: form.siteID, accountID: account.id, channel: form.channel ?? .onSite,
@@ -72,13 +75,21 @@ package struct IntakeService {
     }
 
     /// The person the intake is about: the chosen file, refreshed with what was typed, or a new one.
-    private static func person(_ db: Connection, _ form: IntakeForm, by account: Account, at now: Int64) throws -> (id: Int64, known: Bool) {
+    private static func person(_ db: Connection, _ form: IntakeForm, by account: Account, sessionHash: [UInt8],
+                               at now: Int64) throws -> (id: Int64, known: Bool) {
         // A chosen file must be one the name matches (what the page offered), checked again here:
         // a forged id must not attach this intake, and its phone and follow-up, to someone else.
         let offered = try PersonRepository.matches(db, lastName: form.lastName, firstName: form.firstName,
                                                    birthDate: given(form.birthDate), limit: 50).map(\.id)
         if let chosen = Int64(form.personChoice) {
             guard offered.contains(chosen) else { throw ChosenFileMismatch() }
+            // The intake about to be saved brings the file into this account's scope: when it was not
+            // already, that is a « bris de glace » like any other, listed for review, so that a made-up
+            // intake is not a quiet way into someone's file.
+            if try !PersonScope.isInScope(db, chosen, account: account, sessionHash: sessionHash, today: ParisTime(now).day) {
+                try BreakGlass.record(db, account: account.id, person: chosen, sessionHash: sessionHash, reason: .personPresent,
+                                      text: BreakGlass.intakeOnChosenFile, at: now)
+            }
             try PersonRepository.refresh(db, id: chosen, phone: given(form.phone), birthDate: given(form.birthDate),
                                          followedBy: Service(rawValue: form.followedBy), referent: given(form.referent), at: now)
             try AuditTrail.record(db, at: now, account: account.id, .personUpdated, subjectType: "personne", subjectID: String(chosen))

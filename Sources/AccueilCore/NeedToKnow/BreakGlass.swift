@@ -24,6 +24,9 @@ package enum BreakGlass {
     /// The free text is required whatever the reason: « pourquoi » in the agent's words.
     package static let textLength = 5...500
 
+    /// Written for the agent when an intake is recorded on a known file outside their scope.
+    package static let intakeOnChosenFile = "Nouvel accueil enregistré sur ce dossier, choisi parmi les dossiers du même nom."
+
     package struct Entry: Sendable {
         package let id: Int64
         package let at: Int64

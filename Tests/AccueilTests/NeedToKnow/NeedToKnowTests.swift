@@ -92,6 +92,30 @@ import TestSupport
         }
     }
 
+    /// The known-person choice at an intake brings the chosen file into the agent's scope: when it was
+    /// not already, that is a « bris de glace » on the review page, not a quiet way in.
+    @Test func anIntakeOnAFileOutOfScopeIsABreakGlass() async throws {
+        try await withApp { app in
+            try ProtectionTests.addAccounts(app)
+            let j = try await journey(app)
+            let lac = try await ProtectionTests().signedIn(app, "agent.lac")
+            try await lac.get("/accueils/nouveau")
+            let offered = try await lac.post("/accueils", IntakeJourneyTests.family([("site", "mds-lac")]))
+            #expect(offered.status == 200 && offered.text.contains("value=\"\(j.personID)\""), "the homonym is offered")
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM break_glass") } == 0)
+            let saved = try await lac.post("/accueils", IntakeJourneyTests.family([("site", "mds-lac"), ("personne", String(j.personID))]))
+            #expect(saved.status == 303)
+            let entry = try #require(try app.store.readSync { db in try BreakGlass.list(db, .init()) }.first)
+            #expect(entry.login == "agent.lac" && entry.personID == j.personID && entry.reason == .personPresent && entry.text == BreakGlass.intakeOnChosenFile)
+            #expect(try await lac.get("/personnes/\(j.personID)").status == 200)
+            // The desk that already received her records a second intake without any of it.
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            #expect(try await agent.post("/accueils", IntakeJourneyTests.family([("personne", String(j.personID))])).status == 303)
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM break_glass") } == 1)
+        }
+    }
+
     @Test func breakGlassRecordsLastAsLongAsTheAuditTrailAndLoseTheirTextWithTheFile() async throws {
         try await withApp { app in
             let j = try await journey(app)

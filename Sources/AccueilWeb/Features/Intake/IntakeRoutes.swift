@@ -59,7 +59,8 @@ enum IntakeRoutes {
                                                        allowedSites: Set(account.siteIDs), today: today) else {
                 return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
             }
-            switch try await IntakeService(context).record(form, household: household, on: day, by: account, at: now) {
+            switch try await IntakeService(context).record(form, household: household, on: day, by: account,
+                                                           sessionHash: request.session?.tokenHash ?? [], at: now) {
             case .recorded(let intakeID):
                 return .redirect(to: "/accueils/\(intakeID)")
             case .possibleMatches(let matches):
