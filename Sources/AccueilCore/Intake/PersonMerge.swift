@@ -4,7 +4,9 @@ import SQLiteStore
 /// Merging two files of the same person, reversibly. A merge moves everything that belongs to the
 /// duplicate onto the kept file — intakes, orientations, bookings (cancelled ones too), protection
 /// alerts, permanence receptions — and lists the rows it moved; an unmerge moves exactly those back,
-/// so what was recorded after the merge stays with the file it was recorded on (the kept one). The
+/// so what was recorded after the merge stays with the file it was recorded on (the kept one), except
+/// what hangs off a row that goes back — an orientation of a returned intake, a booking of a returned
+/// orientation, the reception of a returned booking, an alert on a returned intake: it follows. The
 /// figures count rows by day and site, never by person, so neither step changes a counter; receptions
 /// only change the file they point at. Callers hold the transaction and write the audit rows.
 package enum PersonMerge {
@@ -97,6 +99,7 @@ package enum PersonMerge {
         try back("bookings", "person_id", moved.bookings)
         try back("protection_reports", "person_id", moved.alerts)
         try back("permanence_receptions", "person_key", moved.receptions)
+        try followTheirParents(db, kept: kept, duplicate: duplicate)
         let filled = Set((try? JSONSerialization.jsonObject(with: Data((row.string("filled") ?? "[]").utf8)) as? [String]) ?? [])
         if filled.contains("phone") {
             try db.run("UPDATE persons SET phone = ? WHERE id = ? AND phone IS (SELECT phone FROM persons WHERE id = ?)",
@@ -110,6 +113,27 @@ package enum PersonMerge {
         try db.run("UPDATE persons SET updated_at = ? WHERE id = ?", [now, kept])
         try db.run("UPDATE person_merges SET unmerged_by = ?, unmerged_at = ? WHERE id = ?", [account, now, mergeID])
         return (kept, duplicate)
+    }
+
+    /// Rows recorded on the kept file after the merge about a situation of the duplicate (an orientation
+    /// decided on one of its intakes, and so on down) go back with it, in the order they depend on each other.
+    private static func followTheirParents(_ db: Connection, kept: Int64, duplicate: Int64) throws {
+        if let clash = try db.string("""
+            SELECT b.occurrence_date FROM bookings b JOIN orientations o ON o.id = b.orientation_id JOIN intakes i ON i.id = o.intake_id
+            JOIN bookings d ON d.occurrence_id = b.occurrence_id AND d.person_id = ? AND d.cancelled_at IS NULL
+            WHERE b.person_id = ? AND b.cancelled_at IS NULL AND i.person_id = ? LIMIT 1
+            """, [duplicate, kept, duplicate]) {
+            throw Refusal.sameSession(date: clash)
+        }
+        try db.run("UPDATE orientations SET person_id = ? WHERE person_id = ? AND intake_id IN (SELECT id FROM intakes WHERE person_id = ?)",
+                   [duplicate, kept, duplicate])
+        try db.run("UPDATE protection_reports SET person_id = ? WHERE person_id = ? AND intake_id IN (SELECT id FROM intakes WHERE person_id = ?)",
+                   [duplicate, kept, duplicate])
+        try db.run("UPDATE bookings SET person_id = ? WHERE person_id = ? AND orientation_id IN (SELECT id FROM orientations WHERE person_id = ?)",
+                   [duplicate, kept, duplicate])
+        try db.run("""
+            UPDATE permanence_receptions SET person_key = ? WHERE person_key = ? AND booking_id IN (SELECT id FROM bookings WHERE person_id = ?)
+            """, [duplicate, kept, duplicate])
     }
 
     /// The merges into this file, most recent first (undone ones included, for the history).

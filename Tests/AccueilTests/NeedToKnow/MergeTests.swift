@@ -96,6 +96,35 @@ import Testing
         }
     }
 
+    /// An orientation decided after the merge on an intake that came from the duplicate, and the place
+    /// booked for it, belong to that intake's situation: the unmerge takes them back with it.
+    @Test func whatHangsOffAReturnedIntakeFollowsIt() async throws {
+        try await withApp { app in
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau")
+            #expect(try await agent.post("/accueils", IntakeJourneyTests.family([("enfant0_naissance", ""), ("secteur", "lac")])).status == 303)
+            let second = try #require(try await agent.post("/accueils", IntakeJourneyTests.family([("personne", "nouveau")])).header("Location"))
+            let ids = try app.store.readSync { db in try db.query("SELECT id FROM persons ORDER BY id").compactMap { $0.int64("id") } }
+            let (kept, duplicate) = (ids[0], ids[1])
+            #expect(try await agent.post("/personnes/\(kept)/fusion", [("doublon", String(duplicate))]).status == 303)
+            // After the merge: the duplicate's intake is oriented, and a place booked for that orientation.
+            #expect(try await agent.post(second + "/orientation", []).status == 303)
+            let orientation = try #require(try app.store.readSync { db in try db.int("SELECT id FROM orientations WHERE person_id = ?", [kept]).map(Int64.init) })
+            try app.store.writeSync { db in
+                _ = try BookingRepository.book(db, occurrenceID: "ccas-mds-grand-parc-20261124", slotStart: TimeOfDay("09:30")!, personID: kept,
+                                               orientationID: orientation, accountID: nil, at: app.now)
+            }
+            let mergeID = try #require(try app.store.readSync { db in try db.int("SELECT id FROM person_merges") })
+            #expect(try await agent.post("/personnes/\(kept)/defusion", [("fusion", String(mergeID))]).status == 303)
+            for table in ["intakes", "orientations", "bookings"] {
+                #expect(try count(app, "SELECT count(*) FROM \(table) WHERE person_id = ?", [duplicate]) == 1, "\(table) with the duplicate")
+            }
+            #expect(try count(app, "SELECT count(*) FROM orientations WHERE person_id = ?", [kept]) == 0)
+            #expect(try count(app, "SELECT count(*) FROM bookings WHERE person_id = ?", [kept]) == 0)
+            try figuresAgree(app)
+        }
+    }
+
     @Test func twoPlacesInOneSessionMustBeSortedOutFirst() async throws {
         try await withApp { app in
             let (kept, duplicate) = try await twoFiles(app)
