@@ -22,4 +22,9 @@ package enum JSONText {
     package static func array(_ texts: [String]) -> String {
         "[" + texts.map(quote).joined(separator: ",") + "]"
     }
+
+    /// A JSON array of ids, e.g. for `id IN (SELECT value FROM json_each(?))`.
+    package static func array(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
 }

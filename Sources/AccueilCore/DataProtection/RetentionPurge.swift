@@ -23,7 +23,7 @@ public enum RetentionPurge {
     }
 
     package static func execute(_ plan: PurgePlan, _ db: Connection, now: Int64) throws {
-        try db.run("DELETE FROM intake_notes WHERE id IN (SELECT value FROM json_each(?))", [json(plan.notes)])
+        try db.run("DELETE FROM intake_notes WHERE id IN (SELECT value FROM json_each(?))", [JSONText.array(plan.notes)])
         try reduceHouseholds(db, intakes: plan.households, now: now)
         try detachOrientations(db, plan.orientations)
         try deletePersons(db, plan.persons, now: now)
@@ -44,7 +44,7 @@ public enum RetentionPurge {
             age = CASE WHEN age IS NULL THEN NULL WHEN age < 18 THEN 0 WHEN age < 26 THEN 18 WHEN age < 60 THEN 26
                        WHEN age < 66 THEN 60 ELSE 66 END,
             household_purged_at = ? WHERE id IN (SELECT value FROM json_each(?))
-            """, [now, json(intakes)])
+            """, [now, JSONText.array(intakes)])
     }
 
     /// The person link and the written justification of a derogation go (it may describe the situation);
@@ -53,7 +53,7 @@ public enum RetentionPurge {
         try db.run("""
             UPDATE orientations SET person_id = NULL, derogation_justification = NULL
             WHERE id IN (SELECT value FROM json_each(?))
-            """, [json(ids)])
+            """, [JSONText.array(ids)])
     }
 
     /// Deletes person files after stripping everything still attached to them (a person erased on
@@ -63,13 +63,13 @@ public enum RetentionPurge {
         var all = ids
         var frontier = ids
         while !frontier.isEmpty {
-            frontier = try db.query("SELECT id FROM persons WHERE merged_into IN (SELECT value FROM json_each(?))", [json(frontier)])
+            frontier = try db.query("SELECT id FROM persons WHERE merged_into IN (SELECT value FROM json_each(?))", [JSONText.array(frontier)])
                 .compactMap { $0.int64("id") }.filter { !all.contains($0) }
             all += frontier
         }
-        let list = json(all)
+        let list = JSONText.array(all)
         let intakes = try db.query("SELECT id FROM intakes WHERE person_id IN (SELECT value FROM json_each(?))", [list]).compactMap { $0.int64("id") }
-        try db.run("DELETE FROM intake_notes WHERE intake_id IN (SELECT value FROM json_each(?))", [json(intakes)])
+        try db.run("DELETE FROM intake_notes WHERE intake_id IN (SELECT value FROM json_each(?))", [JSONText.array(intakes)])
         try reduceHouseholds(db, intakes: intakes, now: now)
         try db.run("UPDATE intakes SET person_id = NULL WHERE person_id IN (SELECT value FROM json_each(?))", [list])
         let orientations = try db.query("SELECT id FROM orientations WHERE person_id IN (SELECT value FROM json_each(?))", [list]).compactMap { $0.int64("id") }
@@ -87,6 +87,4 @@ public enum RetentionPurge {
         try db.run("UPDATE break_glass SET reason_text = '' WHERE person_id IN (SELECT value FROM json_each(?))", [list])
         try db.run("DELETE FROM persons WHERE id IN (SELECT value FROM json_each(?))", [list])
     }
-
-    package static func json(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 }

@@ -48,7 +48,7 @@ package struct SubjectAccessReport: Sendable {
         let history = try db.query("""
             SELECT l.at, l.action, l.detail, a.institution FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id
             WHERE l.subject_type = 'personne' AND l.subject_id IN (SELECT CAST(value AS TEXT) FROM json_each(?)) ORDER BY l.id
-            """, [RetentionPurge.json(subjects)]).map { row -> Access in
+            """, [JSONText.array(subjects)]).map { row -> Access in
             let action = row.string("action") ?? ""
             return Access(at: row.int64("at") ?? 0, action: action, label: AuditAction(rawValue: action)?.label ?? action,
                           institution: row.string("institution"), detail: row.string("detail"))

@@ -34,7 +34,7 @@ package struct MeetingNeeds: Sendable, Equatable {
             SELECT o.id, i.language, i.language_other, i.interpreter_needed, i.accessibility_needs
             FROM orientations o JOIN intakes i ON i.id = o.intake_id
             WHERE o.id IN (SELECT value FROM json_each(?)) AND (i.interpreter_needed = 1 OR i.accessibility_needs IS NOT NULL)
-            """, ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+            """, [JSONText.array(ids)])
         var needs: [Int64: MeetingNeeds] = [:]
         for row in rows {
             guard let id = row.int64("id") else { continue }

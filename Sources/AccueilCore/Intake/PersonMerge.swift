@@ -92,7 +92,7 @@ package enum PersonMerge {
               try db.int("SELECT count(*) FROM persons WHERE id = ? AND merged_into IS NULL", [kept]) == 1 else { throw Refusal.cannotUndo }
         func back(_ table: String, _ column: String, _ ids: [Int64]) throws {
             try db.run("UPDATE \(table) SET \(column) = ? WHERE \(column) = ? AND id IN (SELECT value FROM json_each(?))",
-                       [duplicate, kept, RetentionPurge.json(ids)])
+                       [duplicate, kept, JSONText.array(ids)])
         }
         try back("intakes", "person_id", moved.intakes)
         try back("orientations", "person_id", moved.orientations)

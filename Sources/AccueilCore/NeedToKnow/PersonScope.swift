@@ -44,7 +44,7 @@ package enum PersonScope {
                          WHERE b.person_id = p.value AND b.cancelled_at IS NULL AND b.occurrence_date >= ?
                          AND pe.sending_institution = ? AND pe.host_site_id IN (SELECT value FROM json_each(?)))
               OR EXISTS (SELECT 1 FROM break_glass g WHERE g.session_hash = ? AND g.person_id = p.value AND g.account_id = ?)
-            """, ["[" + ids.map(String.init).joined(separator: ",") + "]", sites, account.id, OrientationRecord.Status.reoriented, service, sites,
+            """, [JSONText.array(ids), sites, account.id, OrientationRecord.Status.reoriented, service, sites,
                   account.id, since, account.id, since, sending, sites, sessionHash, account.id])
         return Set(rows.compactMap { $0.int64("id") })
     }

@@ -20,6 +20,7 @@ enum PersonRoutes {
             let now = context.now()
             let file = try await context.store.write { db -> PersonFile? in
                 guard let person = try PersonRepository.find(db, id: id) else { return nil }
+                // Merged between the check above and this transaction.
                 if let target = person.mergedInto { return PersonFile(person: person, redirect: target) }
                 let intakes = try IntakeRepository.forPerson(db, id)
                 try AuditTrail.record(db, at: now, account: account.id, .personRead, subjectType: "personne", subjectID: String(id))
@@ -71,6 +72,9 @@ enum PersonRoutes {
                 throw HTTPError.notFound
             } catch PersonMerge.Refusal.cannotUndo {
                 throw HTTPError(.conflict, "Cette fusion ne peut plus être annulée (déjà annulée, ou l'un des dossiers a été effacé).")
+            } catch PersonMerge.Refusal.sameSession(let date) {
+                throw HTTPError(.conflict, "Séparés, les deux dossiers auraient chacun une place à la même permanence le "
+                                + "\(LocalDate(iso: date)?.frenchDescription ?? date) : annulez l'une des deux réservations d'abord. Rien n'a été modifié.")
             }
             return .redirect(to: "/personnes/\(kept)?defusion=1")
         }
