@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings of one running instance, gathered by the executable from flags and environment.
 public struct AppConfiguration: Sendable {
     public static let version = "0.1.0"
@@ -19,8 +21,22 @@ public struct AppConfiguration: Sendable {
     /// The desk's phone number, printed on the slip when the orienting site has none of its own, so that
     /// the person knows whom to call. `serve --production` warns while it is empty.
     public var deskPhone: String?
+    /// The address people use to reach the server ("https://accueil.example.fr"), without a trailing
+    /// slash: every absolute link the server hands out (calendar subscriptions, links sent to
+    /// partners) starts with it, never with the request's `Host`, which a client chooses.
+    public var publicURL = "http://127.0.0.1:8080"
     /// Argon2id cost; only tests lower it.
     public var passwordHashingIsFastForTests = false
 
     public init() {}
+
+    /// A public URL as the setting accepts it: http or https, a host, optionally a port and a path
+    /// prefix; no query, fragment or credentials. Returns it without its trailing slash.
+    public static func validPublicURL(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil, url.user == nil, url.password == nil,
+              !trimmed.contains(" ") else { return nil }
+        return trimmed.hasSuffix("/") ? String(trimmed.dropLast()) : trimmed
+    }
 }

@@ -21,12 +21,15 @@ enum ServeCommand {
                              (ACCUEIL_DESK_PHONE ; en production, un avertissement s'affiche s'il est vide)
           --trust-proxy      adresse du client lue dans X-Forwarded-For (dernier maillon, ajouté par le proxy) pour
                              limiter les tentatives de connexion par poste (ACCUEIL_TRUST_PROXY=1)
+          --public-url URL   adresse publique du service (ACCUEIL_PUBLIC_URL, par exemple https://accueil.exemple.fr) :
+                             début de tout lien absolu donné par le serveur (abonnements d'agenda) ; obligatoire en
+                             production, sinon http://HÔTE:PORT d'écoute
           --quiet            pas de journal d'accès
         Arrêt propre sur SIGTERM ou SIGINT (Ctrl-C) : les requêtes en cours se terminent.
         """
 
     static func run(_ args: ArraySlice<String>) async throws -> Int32 {
-        let arguments = try CommandLineArguments(args, options: ["host", "port", "db", "public", "resources", "desk-phone"],
+        let arguments = try CommandLineArguments(args, options: ["host", "port", "db", "public", "resources", "desk-phone", "public-url"],
                                                  flags: ["production", "behind-tls", "trust-proxy", "quiet", "help"])
         if arguments.flags.contains("help") { print(help); return 0 }
         let env = Environment.current
@@ -50,6 +53,20 @@ enum ServeCommand {
             throw CommandLineArguments.UsageError(description: "port invalide : \(portText)")
         }
         server.port = port
+        let publicURL = arguments.value("public-url", environment: "ACCUEIL_PUBLIC_URL", default: "", in: env)
+        if publicURL.isEmpty {
+            guard !configuration.production else {
+                Environment.printError("Adresse publique manquante (--public-url, ACCUEIL_PUBLIC_URL, par exemple https://accueil.exemple.fr) : "
+                                       + "les liens que le serveur donne (abonnements d'agenda) commencent par elle.")
+                return 1
+            }
+            configuration.publicURL = "http://\(server.host):\(port)"
+        } else {
+            guard let valid = AppConfiguration.validPublicURL(publicURL) else {
+                throw CommandLineArguments.UsageError(description: "adresse publique invalide : \(publicURL) (http(s)://hôte[:port][/chemin], sans paramètres)")
+            }
+            configuration.publicURL = valid
+        }
 
         let databasePath = DatabaseSettings.path(arguments, env)
         Environment.makeParentDirectory(of: databasePath)

@@ -26,7 +26,8 @@ import TestSupport
         let url = try #require(created.text.range(of: "<code class=\"subscription-url\">").map { created.text[$0.upperBound...] }
             .flatMap { rest in rest.range(of: "</code>").map { String(rest[..<$0.lowerBound]) } })
         let path = try #require(url.range(of: "/agenda/").map { String(url[$0.lowerBound...]) })
-        #expect(url.hasPrefix("http://127.0.0.1:"))
+        // The configured public URL, not the Host the request named (127.0.0.1:…).
+        #expect(url.hasPrefix(TestApp.publicURL + "/agenda/"))
         return path
     }
 

@@ -84,6 +84,12 @@ import TestSupport
         let badOption = try await CommandRunner.run(["serve", "--prot", "80"], directory: directory)
         #expect(badOption.status == 2)
         #expect(badOption.stderr.contains("option inconnue : --prot"))
+        // The public URL: required in production (links would otherwise carry the listening address), checked when given.
+        let noURL = try await CommandRunner.run(["serve", "--production", "--port", "0", "--db", directory + "/p.sqlite"], directory: directory)
+        #expect(noURL.status == 1 && noURL.stderr.contains("Adresse publique manquante (--public-url, ACCUEIL_PUBLIC_URL"))
+        let badURL = try await CommandRunner.run(["serve", "--port", "0", "--db", directory + "/p.sqlite"], directory: directory,
+                                                 environment: ["ACCUEIL_PUBLIC_URL": "https://accueil.example.fr/?retour=ailleurs"])
+        #expect(badURL.status == 2 && badURL.stderr.contains("adresse publique invalide"))
         for command in ["serve", "migrate", "backup", "restore", "purge", "orient"] {
             let help = try await CommandRunner.run([command, "--help"], directory: directory)
             #expect(help.status == 0)

@@ -31,6 +31,9 @@ final class TestApp: Sendable {
         return url.path
     }()
 
+    /// Links handed out by the server start with this, whatever Host the request names.
+    static let publicURL = "https://accueil.test"
+
     init(production: Bool = false, busyTimeout: Duration = .milliseconds(5000), live: Bool = false,
          prepare: (Store) throws -> Void = { _ in }) throws {
         var template = Array("/tmp/accueil-test-XXXXXX".utf8CString)
@@ -42,6 +45,7 @@ final class TestApp: Sendable {
         configuration.resourcesDirectory = Self.repositoryRoot + "/Resources"
         configuration.production = production
         configuration.passwordHashingIsFastForTests = true
+        configuration.publicURL = Self.publicURL
         let time = self.time
         var context = try Bootstrap.makeContext(store: store, configuration: configuration, clock: { time.value.withLock { $0 } })
         let pauses = self.pauses

@@ -41,7 +41,7 @@ enum CalendarSubscriptionRoutes {
                 return (name, created)
             }
             // Shown by the page the browser is sent to: a reload there shows nothing again and creates nothing.
-            let url = baseURL(request, context: context) + CalendarSubscription.path(token: created.token)
+            let url = context.configuration.publicURL + CalendarSubscription.path(token: created.token)
             return .redirect(to: "/planning/abonnements/lien/" + context.reveals.keep(url, label: name, for: account.id, now: now))
         }
 
@@ -69,10 +69,5 @@ enum CalendarSubscriptionRoutes {
             }
             return .redirect(to: "/planning/abonnements?info=revoque")
         }
-    }
-
-    /// "https://accueil.example" from the request's Host (the address the person is using).
-    static func baseURL(_ request: Request, context: AppContext) -> String {
-        (context.configuration.behindTLS ? "https://" : "http://") + (request.headers["Host"] ?? "localhost")
     }
 }
