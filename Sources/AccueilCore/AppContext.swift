@@ -7,6 +7,8 @@ public struct AppContext: Sendable {
     public let configuration: AppConfiguration
     public let referential: TerritorialReferential
     public let motives: MotiveCatalog
+    /// The data·inclusion schema's admitted values, for the partner directory.
+    package var directoryVocabulary = DirectoryVocabulary.empty
     /// The texts of the person's slip, French and its translations.
     public let slipCatalogues: SlipCatalogues
     package let hasher: PasswordHasher
@@ -23,4 +25,7 @@ public struct AppContext: Sendable {
 
     public var sessions: SessionSettings { configuration.sessions }
     public func now() -> Int64 { clock() }
+
+    /// The partner directory's checks as of today.
+    package var directoryCheck: DirectoryCheck { DirectoryCheck(vocabulary: directoryVocabulary, today: today.description) }
 }

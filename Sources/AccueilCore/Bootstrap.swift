@@ -48,13 +48,20 @@ public enum Bootstrap {
         let slipPath = configuration.resourcesDirectory + "/slip"
         let slipCatalogues: SlipCatalogues
         do { slipCatalogues = try SlipCatalogues.load(directory: slipPath) } catch { throw StartupError.unreadableResource("\(slipPath) (\(error))") }
-        let context = AppContext(store: store, configuration: configuration, referential: referential, motives: motives,
+        var context = AppContext(store: store, configuration: configuration, referential: referential, motives: motives,
                                  slipCatalogues: slipCatalogues, hasher: hasher,
                                  passwordPolicy: try loadPasswordPolicy(configuration), throttle: LoginThrottle(),
                                  decoyHash: PasswordHasher.decoy(cost: cost), clock: clock)
+        let vocabularyPath = configuration.resourcesDirectory + "/" + DirectoryFixtures.vocabularyFile
+        guard let vocabularyData = FileManager.default.contents(atPath: vocabularyPath),
+              let vocabulary = try? DirectoryVocabulary(json: vocabularyData) else { throw StartupError.unreadableResource(vocabularyPath) }
+        context.directoryVocabulary = vocabulary
         let now = clock()
+        let directoryCheck = context.directoryCheck
         try store.writeSync { db in
             try SiteDirectory.seed(db, from: referential)
+            // The partners the convention names, in demo and production alike (the institutions complete them).
+            try DirectoryFixtures.seedOnce(db, configuration: configuration, check: directoryCheck, at: now)
             try SessionRepository.purgeExpired(db, now: now, settings: configuration.sessions)
         }
         if configuration.production && !skipProductionChecks {

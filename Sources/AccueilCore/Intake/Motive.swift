@@ -7,6 +7,8 @@ public struct Motive: Sendable, Decodable, Equatable {
     /// Never named on anything given to the person, and its documents not listed either: a slip
     /// found at home must not tell what the person came about (domestic violence above all).
     public let sensitive: Bool
+    /// The data·inclusion themes that answer it, to find partner services (docs/partners.md).
+    public let thematiques: [String]
 }
 
 /// The motive referential, loaded from `Resources/referential/motives.json`.

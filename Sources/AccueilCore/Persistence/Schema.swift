@@ -542,6 +542,40 @@ public enum Schema {
             CREATE TRIGGER audit_checkpoints_are_append_only_delete BEFORE DELETE ON audit_checkpoints
                 BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
             """),
+        Migration(16, "partner directory in the data·inclusion schema; suggestions pointing to its services", sql: """
+            -- Each record is stored as its data·inclusion v1 JSON (DirectoryStructure, DirectoryService):
+            -- the export is what is stored. Every version is kept (directory_versions), with who and how.
+            CREATE TABLE directory_structures (
+                id TEXT PRIMARY KEY,
+                data TEXT NOT NULL CHECK (json_valid(data)),
+                updated_at INTEGER NOT NULL,
+                updated_by INTEGER REFERENCES accounts(id)
+            ) STRICT;
+            CREATE TABLE directory_services (
+                id TEXT PRIMARY KEY,
+                structure_id TEXT NOT NULL REFERENCES directory_structures(id),
+                data TEXT NOT NULL CHECK (json_valid(data)),
+                updated_at INTEGER NOT NULL,
+                updated_by INTEGER REFERENCES accounts(id)
+            ) STRICT;
+            CREATE INDEX directory_services_by_structure ON directory_services(structure_id);
+            CREATE TABLE directory_versions (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('structure', 'service')),
+                record_id TEXT NOT NULL,
+                data TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                account_id INTEGER REFERENCES accounts(id)
+            ) STRICT;
+            CREATE INDEX directory_versions_by_record ON directory_versions(kind, record_id, at);
+            -- Which services answer a suggestion of the rule (CAIO, PLAJE…): the decision page and the slip show them.
+            CREATE TABLE suggestion_services (
+                suggestion TEXT NOT NULL,
+                service_id TEXT NOT NULL REFERENCES directory_services(id),
+                PRIMARY KEY (suggestion, service_id)
+            ) STRICT, WITHOUT ROWID;
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

@@ -7,7 +7,8 @@ extension PersonSlip.Facts {
     /// `bookingSite`: the directory site named by the booking's place, when it names one.
     /// `commune`: the commune table's row for an orientation outside Bordeaux (nil otherwise).
     package init(orientation o: OrientationRecord, intake: IntakeRecord, person: Person?, destination: DirectorySite?, bookingSite: DirectorySite?,
-         desk: DirectorySite?, deskPhone: String?, motives: MotiveCatalog, commune: CommuneServices? = nil) {
+         desk: DirectorySite?, deskPhone: String?, motives: MotiveCatalog, commune: CommuneServices? = nil,
+         partners: [Suggestion: [DirectoryContact]] = [:]) {
         let booking = o.bookingDate.flatMap(LocalDate.init(iso:)).flatMap { date in
             o.bookingKind.map { Booking(kind: $0, date: date, time: o.bookingTime.nonBlank, place: bookingSite.map(Place.init)) }
         }
@@ -22,6 +23,7 @@ extension PersonSlip.Facts {
                       place.phone = site.phone.nonBlank ?? deskPhone.nonBlank
                       return place
                   })
+        self.partners = partners.mapValues { $0.map(Place.init) }
         if o.isOutsideBordeaux {
             // Outside Bordeaux whatever the table says today: never « CCAS de Bordeaux » for them.
             self.commune = commune?.name ?? ""
@@ -31,6 +33,12 @@ extension PersonSlip.Facts {
 }
 
 extension PersonSlip.Facts.Place {
+    /// A partner service from the directory: hours written out in French, never the raw syntax.
+    package init(_ contact: DirectoryContact) {
+        self.init(name: contact.name, address: contact.address, phone: contact.phone,
+                  openingHours: contact.openingHours.flatMap(OpeningHours.french), accessibility: nil, email: contact.email)
+    }
+
     /// The commune's service as the person may read it: only from a confirmed row that names it.
     package init?(outside commune: CommuneServices, service: Service) {
         let chosen = commune.service(service)

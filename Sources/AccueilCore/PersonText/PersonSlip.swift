@@ -43,6 +43,7 @@ public struct PersonSlip: Sendable, Equatable {
             public var phone: String?
             public var openingHours: String?
             public var accessibility: String?
+            public var email: String? = nil
         }
         public struct Booking: Sendable, Equatable {
             public var kind: BookingKind
@@ -62,6 +63,8 @@ public struct PersonSlip: Sendable, Equatable {
         public var rules: [OrientationRule]
         public var isDerogation: Bool
         public var suggestions: [Suggestion]
+        /// The partner services each suggestion points to in the directory (what is known of them only).
+        public var partners: [Suggestion: [Place]] = [:]
         public var destination: Place?
         /// For a resident of another commune sent to its services: the commune's name. The destination
         /// is then set only from a confirmed row of the commune table (« à confirmer » prints nothing).
@@ -105,7 +108,10 @@ public struct PersonSlip: Sendable, Equatable {
         if !documents.isEmpty {
             sections.append(Section(heading: "heading.bring", lines: [.sentence("bring.ifYouCan")] + documents.map(Line.item)))
         }
-        let others = facts.suggestions.compactMap(Self.suggestionKey).map(Line.item)
+        let others = facts.suggestions.flatMap { suggestion -> [Line] in
+            guard let key = Self.suggestionKey(suggestion) else { return [] }
+            return [.item(key)] + (facts.partners[suggestion] ?? []).flatMap(Self.partnerLines)
+        }
         if !others.isEmpty { sections.append(Section(heading: "heading.also", lines: others)) }
         sections.append(Section(heading: "heading.sharing", lines: [.sentence(facts.consentSharing ? "sharing.yes" : "sharing.no")]))
         if let desk = facts.desk {
@@ -116,6 +122,16 @@ public struct PersonSlip: Sendable, Equatable {
         }
         sections.append(Section(heading: "heading.privacy", lines: (1...4).map { .sentence("privacy.\($0)") }))
         self.sections = sections
+    }
+
+    /// A partner service as the person reads it: its name and what is known of how to reach it.
+    package static func partnerLines(_ place: Facts.Place) -> [Line] {
+        var lines: [Line] = [.place(place.name)]
+        if let address = place.address { lines.append(.datum("label.address", address)) }
+        if let phone = place.phone { lines.append(.datum("label.phone", phone)) }
+        if let email = place.email { lines.append(.datum("label.email", email)) }
+        if let hours = place.openingHours { lines.append(.datum("label.hours", hours)) }
+        return lines
     }
 
     /// First name and the initial of the last name: enough at the destination with the reference,

@@ -21,6 +21,8 @@ enum DecisionPage {
         /// The INSEE code of a commune the table does not know: only a derogation can orient the
         /// person, to Bordeaux's services (the decision shown is what it would lead to).
         var communeOutsideTable: String? = nil
+        /// The directory's services for each suggestion of the decision.
+        var partners: [Suggestion: [DirectoryContact]] = [:]
     }
 
     static func render(_ request: Request, _ input: Input, motives: MotiveCatalog) -> HTML {
@@ -76,7 +78,7 @@ enum DecisionPage {
             <p>Pour <strong>\(input.person.fullName)</strong> · <a href="/personnes/\(String(input.person.id))">voir le dossier</a></p>
             \(confirmed)
             \(outsideTable)
-            \(DecisionSummary.render(input.decision, destination: input.destination, showingAlert: showsAlert))
+            \(DecisionSummary.render(input.decision, destination: input.destination, showingAlert: showsAlert, partners: input.partners))
             \(protection)
             \(ViolencePartners.block(input.intake.motives, catalog: motives))
             \(confirmForm)
@@ -117,9 +119,12 @@ extension DecisionPage {
 
 /// The decision itself, shared by the decision page, the orientation page and the slip.
 enum DecisionSummary {
-    static func render(_ decision: RoutingDecision, destination: DirectorySite?, showingAlert: Bool) -> HTML {
+    static func render(_ decision: RoutingDecision, destination: DirectorySite?, showingAlert: Bool,
+                       partners: [Suggestion: [DirectoryContact]] = [:]) -> HTML {
         let alerts = decision.alerts.filter { _ in showingAlert }.map { "<div class=\"notice error\" role=\"alert\"><p><strong>Alerte :</strong> \($0.label).</p></div>" as HTML }
-        let suggestions = decision.suggestions.filter { !$0.isAlert }.map { "<li>\($0.label)</li>" as HTML }
+        let suggestions = decision.suggestions.filter { !$0.isAlert }.map { suggestion in
+            "<li>\(suggestion.label)\(PartnerCard.list(partners[suggestion] ?? []))</li>" as HTML
+        }
         let place: HTML = decision.commune.map { commune in
             "<h2 id=\"destination\">\(CommuneCard.heading(decision.service, commune: commune.name))</h2>\(CommuneCard.render(commune, chosen: decision.service))"
         } ?? """

@@ -81,7 +81,7 @@ enum OrientationRoutes {
             let view = try await OrientationView.load(request, context: context, audit: .slipPrinted)
             let facts = PersonSlip.Facts(orientation: view.orientation, intake: view.intake, person: view.person, destination: view.destination,
                                          bookingSite: view.bookingSite, desk: view.origin, deskPhone: context.configuration.deskPhone, motives: context.motives,
-                                         commune: view.commune)
+                                         commune: view.commune, partners: view.partners)
             let slip = PersonSlip(facts, documentKeys: context.slipCatalogues.french.documentKeys(motive:))
             let page = ReferralSlip.render(slip, catalogues: context.slipCatalogues, language: view.intake.language,
                                            backLink: "/orientations/\(view.orientation.id)")
@@ -145,6 +145,7 @@ enum OrientationRoutes {
                                        submission: OrientationService.Submission(intakeID: intake.id))
         input.protection = protection
         input.communeOutsideTable = communeOutsideTable
+        input.partners = try await context.store.read { db in try PartnerDirectory.contacts(db, for: decision.suggestions) }
         if intake.consentOrientation, !decision.isOutsideBordeaux {
             input.slots = try await context.store.read { db in
                 try SlotProposals.load(db, service: decision.service, siteID: decision.siteID, context: context)

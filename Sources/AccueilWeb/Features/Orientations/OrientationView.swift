@@ -14,6 +14,8 @@ struct OrientationView: Sendable {
     let bookingSite: DirectorySite?
     /// For an orientation outside Bordeaux: the commune table's row on the orientation's day.
     let commune: CommuneServices?
+    /// The directory's services for the orientation's suggestions.
+    let partners: [Suggestion: [DirectoryContact]]
     let agentName: String
 
     static func load(_ request: Request, context: AppContext, audit action: AuditAction) async throws -> OrientationView {
@@ -30,6 +32,7 @@ struct OrientationView: Sendable {
                                    destination: try orientation.siteID.flatMap { try SiteDirectory.find(db, id: $0) },
                                    bookingSite: try orientation.bookingPlace.flatMap { try SiteDirectory.find(db, name: $0) },
                                    commune: try orientation.commune.flatMap { try TerritoryTables.commune(db, code: $0, on: intake.household?.date ?? ParisTime(intake.at).day) },
+                                   partners: try PartnerDirectory.contacts(db, for: orientation.suggestions.compactMap(Suggestion.init(rawValue:))),
                                    agentName: agent?.displayName ?? "")
         }
         guard let view else { throw HTTPError.notFound }
