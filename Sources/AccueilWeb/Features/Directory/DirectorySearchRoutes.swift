@@ -39,7 +39,7 @@ enum DirectorySearchRoutes {
                     <p>\(service.description)</p>\(HTML.join(extra))</li>
                     """
             }
-            return "<h2 id=\"resultats\" role=\"status\">\(String(found.count)) service\(found.count > 1 ? "s" : "")</h2><ul class=\"partner-results\">\(HTML.join(items))</ul>"
+            return "<h2 id=\"resultats\">\(String(found.count)) service\(found.count > 1 ? "s" : "")</h2><ul class=\"partner-results\">\(HTML.join(items))</ul>"
         } ?? .empty
         return """
             <h1>Trouver un partenaire</h1>

@@ -1,0 +1,71 @@
+"""The partner directory in Chromium and against the data·inclusion reference package: every exported
+structure and service validates with `data-inclusion-schema` (pinned in requirements.txt), before and
+after an administrator completes a service in the browser; the agents' search is used with the
+keyboard; axe and the Nu validator on each page."""
+from __future__ import annotations
+
+from data_inclusion.schema import v1
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import replaced
+from test_adjustments import check_page, fill
+from test_journeys import DEMO, logout, submit
+
+
+def exported(session, url):
+    structures = session.get(url("/api/v1/directory/structures"), timeout=10)
+    services = session.get(url("/api/v1/directory/services"), timeout=10)
+    assert structures.status_code == services.status_code == 200
+    return structures.json(), services.json()
+
+
+def validate_all(structures, services):
+    """Each record through the reference models, warnings raised as errors (e.g. a name ending with a period)."""
+    assert structures and services
+    strict = {"ignore_warnings": False}
+    for record in structures:
+        v1.Structure.model_validate(record, context=strict)
+    for record in services:
+        v1.Service.model_validate(record, context=strict)
+        assert len(record["description"]) >= 50
+    known = {s["id"] for s in structures}
+    assert all(s["structure_id"] in known for s in services)
+
+
+def test_every_exported_record_validates_with_the_reference_schema(driver, url, login, http_session, axe_violations, served_html, nu_errors):
+    login("admin", DEMO["admin"])
+    validate_all(*exported(http_session(driver), url))
+
+    driver.get(url("/admin/partenaires"))
+    check_page(driver, axe_violations, served_html, nu_errors, "/admin/partenaires")
+    assert "manque : adresse" in driver.find_element(By.TAG_NAME, "main").text
+    driver.get(url("/admin/partenaires/services/plaje-accueil-jeunes"))
+    check_page(driver, axe_violations, served_html, nu_errors, "/admin/partenaires/services/…")
+    fill(driver, "telephone", "05 56 00 11 22")
+    fill(driver, "horaires_accueil", "Mo-Fr 09:00-12:00,14:00-17:00; PH off")
+    submit(driver, "form[action='/admin/partenaires/services/plaje-accueil-jeunes']")
+    assert "Fiche enregistrée." in driver.find_element(By.TAG_NAME, "main").text
+
+    structures, services = exported(http_session(driver), url)
+    validate_all(structures, services)
+    plaje = next(s for s in services if s["id"] == "plaje-accueil-jeunes")
+    assert plaje["telephone"] == "05 56 00 11 22" and plaje["horaires_accueil"] == "Mo-Fr 09:00-12:00,14:00-17:00; PH off"
+    logout(driver)
+
+
+def test_an_agent_searches_the_directory_with_the_keyboard(driver, url, login, axe_violations, served_html, nu_errors):
+    login("agent", DEMO["agent"])
+    driver.get(url("/partenaires"))
+    check_page(driver, axe_violations, served_html, nu_errors, "/partenaires")
+    Select(driver.find_element(By.ID, "f-besoin")).select_by_value("autonomie-handicap")
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, "f-commune").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(replaced(old))
+    results = driver.find_element(By.ID, "resultats")
+    assert "services" in results.text
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "MDPH" in main and "accueil-autonomie@gironde.fr" in main and "CARSAT" not in main
+    check_page(driver, axe_violations, served_html, nu_errors, "/partenaires (résultats)")
+    logout(driver)
