@@ -33,6 +33,7 @@ public enum Application {
         DirectoryAdminRoutes.register(on: &router, context: context)
         DirectorySearchRoutes.register(on: &router, context: context)
         DirectoryAPIRoutes.register(on: &router, context: context)
+        InformationSheetRoutes.register(on: &router, context: context)
         SectorLookupRoutes.register(on: &router, context: context)
         BreakGlassRoutes.register(on: &router, context: context)
         BreakGlassReview.register(on: &router, context: context)

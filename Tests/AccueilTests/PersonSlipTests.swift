@@ -188,7 +188,7 @@ import HTML
 
     @Test func everyAcronymIsWrittenOutBeforeItsFirstUseInFrench() {
         for (_, facts) in Self.generatedFacts().prefix(200) {
-            let text = Self.plainText(ReferralSlip.page(Self.slip(facts), Self.catalogues.french, translation: false).rendered)
+            let text = Self.plainText(ReferralSlip.page(Self.slip(facts).sections, titleKey: "title", Self.catalogues.french, translation: false).rendered)
             for (acronym, full) in [("CCAS", "Centre communal d'action sociale (CCAS)"), ("MDS", "Solidarités (MDS)"),
                                     ("CNIL", "Commission nationale de l'informatique et des libertés (CNIL)"), ("CAIO", "(CAIO)"),
                                     ("MDPH", "(MDPH)"), ("RSA", "(RSA)"), ("PLAJe", "(PLAJe)")] {
@@ -204,7 +204,7 @@ import HTML
         let outside = Self.generatedFacts().map(\.facts).filter { $0.commune != nil }
         #expect(outside.count > 20)
         for facts in outside {
-            let text = Self.plainText(ReferralSlip.page(Self.slip(facts), Self.catalogues.french, translation: false).rendered)
+            let text = Self.plainText(ReferralSlip.page(Self.slip(facts).sections, titleKey: "title", Self.catalogues.french, translation: false).rendered)
             #expect(!text.contains("c'est le CCAS de Bordeaux qui vous accompagne") && !text.contains("de votre quartier"), "\(facts.reference)")
             #expect(text.contains("de votre commune qui vous accompagne") || text.contains("dont dépend votre commune"), "\(facts.reference)")
             if let commune = facts.commune, !commune.isEmpty, facts.destination == nil {

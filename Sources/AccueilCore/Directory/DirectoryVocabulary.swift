@@ -10,16 +10,19 @@ package struct DirectoryVocabulary: Sendable {
     }
 
     package let themes: [Term]
+    /// The themes' categories (« logement-hebergement »…), the part of a theme before « -- ».
+    package let categories: [Term]
     package let audiences: [Term]
     package let types: [Term]
     package let receptionModes: [Term]
     package let fees: [Term]
     package let networks: Set<String>
 
-    package static let empty = DirectoryVocabulary(themes: [], audiences: [], types: [], receptionModes: [], fees: [], networks: [])
+    package static let empty = DirectoryVocabulary(themes: [], categories: [], audiences: [], types: [], receptionModes: [], fees: [], networks: [])
 
-    package init(themes: [Term], audiences: [Term], types: [Term], receptionModes: [Term], fees: [Term], networks: Set<String>) {
+    package init(themes: [Term], categories: [Term], audiences: [Term], types: [Term], receptionModes: [Term], fees: [Term], networks: Set<String>) {
         self.themes = themes
+        self.categories = categories
         self.audiences = audiences
         self.types = types
         self.receptionModes = receptionModes
@@ -29,14 +32,16 @@ package struct DirectoryVocabulary: Sendable {
 
     package init(json: Data) throws {
         struct Document: Decodable {
-            let thematiques, publics, types, modes_accueil, frais: [Term]
+            let thematiques, categories, publics, types, modes_accueil, frais: [Term]
             let reseaux_porteurs: [String]
         }
         let d = try JSONDecoder().decode(Document.self, from: json)
-        self.init(themes: d.thematiques, audiences: d.publics, types: d.types, receptionModes: d.modes_accueil, fees: d.frais,
+        self.init(themes: d.thematiques, categories: d.categories, audiences: d.publics, types: d.types, receptionModes: d.modes_accueil, fees: d.frais,
                   networks: Set(d.reseaux_porteurs))
     }
 
     package func label(_ value: String, in terms: [Term]) -> String { terms.first { $0.value == value }?.label ?? value }
+
+    package static func category(of theme: String) -> String { theme.components(separatedBy: "--")[0] }
 
 }

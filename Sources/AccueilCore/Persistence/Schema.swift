@@ -576,6 +576,22 @@ public enum Schema {
                 PRIMARY KEY (suggestion, service_id)
             ) STRICT, WITHOUT ROWID;
             """),
+        Migration(17, "« où vous adresser » sheets of information-only contacts, counted by theme", sql: """
+            -- The services printed for an anonymous information contact (one to three), and the schema's
+            -- theme categories they answer, kept so that the figures' counters and the direct query agree
+            -- whatever the directory becomes. No personal data: the contact itself has none.
+            CREATE TABLE information_sheets (
+                intake_id INTEGER NOT NULL REFERENCES intakes(id),
+                position INTEGER NOT NULL,
+                service_id TEXT NOT NULL,
+                PRIMARY KEY (intake_id, position)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE information_sheet_themes (
+                intake_id INTEGER NOT NULL REFERENCES intakes(id),
+                category TEXT NOT NULL,
+                PRIMARY KEY (intake_id, category)
+            ) STRICT, WITHOUT ROWID;
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

@@ -114,14 +114,17 @@ public struct PersonSlip: Sendable, Equatable {
         }
         if !others.isEmpty { sections.append(Section(heading: "heading.also", lines: others)) }
         sections.append(Section(heading: "heading.sharing", lines: [.sentence(facts.consentSharing ? "sharing.yes" : "sharing.no")]))
-        if let desk = facts.desk {
-            var lines: [Line] = [.place(desk.name)]
-            if let address = desk.address { lines.append(.datum("label.address", address)) }
-            if let phone = desk.phone { lines.append(.datum("label.phone", phone)) }
-            sections.append(Section(heading: "heading.desk", lines: lines))
-        }
+        if let desk = facts.desk { sections.append(Self.deskSection(desk)) }
         sections.append(Section(heading: "heading.privacy", lines: (1...4).map { .sentence("privacy.\($0)") }))
         self.sections = sections
+    }
+
+    /// The desk that received the person: its name, address and phone when known.
+    package static func deskSection(_ desk: Facts.Place) -> Section {
+        var lines: [Line] = [.place(desk.name)]
+        if let address = desk.address { lines.append(.datum("label.address", address)) }
+        if let phone = desk.phone { lines.append(.datum("label.phone", phone)) }
+        return Section(heading: "heading.desk", lines: lines)
     }
 
     /// A partner service as the person reads it: its name and what is known of how to reach it.

@@ -22,11 +22,13 @@ package struct ActivityFigures: Sendable {
         }
     }
 
-    package static let tableIDs = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi", "permanences", "regle", "hors_bordeaux"]
+    package static let tableIDs = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi", "permanences", "regle", "hors_bordeaux",
+                                   "information"]
         + PermanenceTables.breakdownIDs
 
     package init(period: StatisticsPeriod, current: Inputs, previousPeriod: StatisticsPeriod?, previous: Inputs?,
-         sites: [DirectorySite], motives: MotiveCatalog, circonscriptions: [String: String] = [:], communeNames: [String: String] = [:]) {
+         sites: [DirectorySite], motives: MotiveCatalog, circonscriptions: [String: String] = [:], communeNames: [String: String] = [:],
+         themeCategories: [DirectoryVocabulary.Term] = []) {
         self.period = period
         self.previousPeriod = previousPeriod
         let now = current.tally, before = previous?.tally
@@ -125,6 +127,12 @@ package struct ActivityFigures: Sendable {
                         note: "Personnes résidant dans une autre commune, orientées vers le CCAS de leur commune ou la MDS dont elle dépend (convention, article 3) ; "
                             + "comptées à part des orientations vers les services de Bordeaux. Part sur les orientations hors Bordeaux.",
                         rows: Self.outsideRows(now, before, communeNames: communeNames, row: row, outside: outside), chart: false, hasShare: true),
+            FigureTable(id: "information", title: "Contacts d'information : thèmes des services indiqués",
+                        note: "Contacts d'information anonymes à qui une feuille « Où vous adresser » a été remise, par thème (schéma data·inclusion) "
+                            + "des services indiqués ; une feuille peut porter plusieurs thèmes. Part sur l'ensemble des contacts d'information.",
+                        rows: themeCategories.map { c in
+                            row(c.value, c.label, { $0.count(StatisticsCounters.informationThemeDimension, c.value) }, share: { $0.count("information_seule") })
+                        }, chart: true, hasShare: true),
         ]
         breakdowns = [PermanenceTables.bySite(current.permanences, names: sites.namesByID),
                       PermanenceTables.byService(current.permanences, circonscriptions: circonscriptions)]

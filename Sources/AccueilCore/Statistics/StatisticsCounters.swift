@@ -22,6 +22,8 @@ package enum StatisticsCounters {
     package static let outsideBordeaux = "HORS_BORDEAUX"
     package static let outsideDimension = "hors_bordeaux"
     package static let communeDimension = "commune"
+    /// Information-only contacts given a « où vous adresser » sheet, by theme category of its services.
+    package static let informationThemeDimension = "information_thematique"
 
     /// The `site_id` of the counters of all sites together (no real site id has this value).
     package static let allSites = "*"

@@ -15,6 +15,10 @@ package enum StatisticsDirectQuery {
         try group("contacts", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(window)")
         try group("canal", "SELECT channel AS k, count(*) AS n FROM intakes WHERE \(window) GROUP BY channel")
         try group("information_seule", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(window) AND information_only = 1")
+        try group(StatisticsCounters.informationThemeDimension, """
+            SELECT t.category AS k, count(*) AS n FROM intakes JOIN information_sheet_themes t ON t.intake_id = intakes.id
+            WHERE \(window) GROUP BY t.category
+            """)
         let named = "\(window) AND information_only = 0"
         try group("accueils", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(named)")
         try group("niveau", "SELECT CAST(level AS TEXT) AS k, count(*) AS n FROM intakes WHERE \(named) GROUP BY level")

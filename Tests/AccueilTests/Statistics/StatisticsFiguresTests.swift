@@ -172,7 +172,7 @@ import TestSupport
         let breakdowns = try #require(json["breakdowns"] as? [[String: Any]])
         #expect((tables + breakdowns).map { $0["id"] as? String ?? "" } == ActivityFigures.tableIDs)
         #expect(ActivityFigures.tableIDs == ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi",
-                                             "permanences", "regle", "hors_bordeaux", "permanences_sites", "permanences_services"])
+                                             "permanences", "regle", "hors_bordeaux", "information", "permanences_sites", "permanences_services"])
         for table in breakdowns {
             #expect(Set(table.keys) == ["id", "title", "note", "columns", "lines"])
             let columns = (table["columns"] as? [[String: String]] ?? []).compactMap { $0["key"] }

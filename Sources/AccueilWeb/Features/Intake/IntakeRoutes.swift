@@ -18,8 +18,7 @@ enum IntakeRoutes {
             form.date = ParisTime(now).day.description
             form.time = FrenchDates.dateTime(now).suffix(5).description
             form.siteID = account.siteIDs.first ?? ""
-            let notice = request.query["info"] == "1" ? "Contact d'information enregistré. Merci !" : nil
-            return try await page(request, form, context: context, matches: [], notice: notice)
+            return try await page(request, form, context: context, matches: [])
         }
 
         router.post("/accueils/information", middleware: gate) { request in
@@ -28,12 +27,14 @@ enum IntakeRoutes {
             let site = account.siteIDs.contains(form["site"] ?? "") ? form["site"]! : (account.siteIDs.first ?? "")
             let channel = IntakeChannel(rawValue: form["canal"] ?? "") ?? .onSite
             let now = context.now()
-            try await context.store.write { db in
+            let id = try await context.store.write { db in
                 let id = try IntakeRepository.insert(db, .init(at: now, siteID: site, accountID: account.id, channel: channel, level: 1,
                                                                informationOnly: true, motives: ["ecoute-information"]))
                 try AuditTrail.record(db, at: now, account: account.id, .intakeCreated, subjectType: "accueil", subjectID: String(id), detail: "information seule")
+                return id
             }
-            return .redirect(to: "/accueils/nouveau?info=1")
+            // Recorded; the next page offers the « où vous adresser » sheet.
+            return .redirect(to: "/accueils/information/\(id)")
         }
 
         router.post("/accueils", middleware: gate) { request in

@@ -4,23 +4,31 @@ import Orientation
 
 /// The fiche d'orientation page: the person's slip in French, then, when the person's language has
 /// a catalogue, the same slip in that language on the next page (one sheet printed on both sides).
+/// The « où vous adresser » sheet is printed the same way (`sheet`).
 enum ReferralSlip {
     static func render(_ slip: PersonSlip, catalogues: SlipCatalogues, language: IntakeLanguage?, backLink: String) -> HTML {
+        sheet(slip.sections, titleKey: "title", documentTitle: "Fiche d'orientation \(slip.reference)", catalogues: catalogues,
+              language: language, backLink: backLink)
+    }
+
+    /// Any person-facing sheet: French, then its translation when the language has a catalogue.
+    static func sheet(_ sections: [PersonSlip.Section], titleKey: String, documentTitle: String, catalogues: SlipCatalogues,
+                      language: IntakeLanguage?, backLink: String) -> HTML {
         let translation = language.flatMap { catalogues.translation($0.tag) }
         let body: HTML = """
             <main class="slip">
-            \(page(slip, catalogues.french, translation: false))
-            \(translation.map { page(slip, $0, translation: true) } ?? .empty)
+            \(page(sections, titleKey: titleKey, catalogues.french, translation: false))
+            \(translation.map { page(sections, titleKey: titleKey, $0, translation: true) } ?? .empty)
             <p class="no-print slip-actions"><button type="button" class="print-button" hidden>Imprimer</button> <a href="\(backLink)">Retour</a></p>
             </main>
             <script src="/static/js/print.js" defer></script>
             """
-        return Layout.document(title: "Fiche d'orientation \(slip.reference)", stylesheet: "/static/css/slip.css", body: body)
+        return Layout.document(title: documentTitle, stylesheet: "/static/css/slip.css", body: body)
     }
 
     /// One language's copy. The French copy carries the page's `lang="fr"`; a translation its own `lang` and `dir`.
-    static func page(_ slip: PersonSlip, _ texts: SlipCatalogue, translation: Bool) -> HTML {
-        let sections = slip.sections.map { section -> HTML in
+    static func page(_ sections: [PersonSlip.Section], titleKey: String, _ texts: SlipCatalogue, translation: Bool) -> HTML {
+        let sections = sections.map { section -> HTML in
             let lines = lines(section.lines, texts, translation: translation)
             guard let heading = section.heading else { return lines }
             return "<section><h2>\(texts.text(heading))</h2>\(lines)</section>"
@@ -28,7 +36,7 @@ enum ReferralSlip {
         let header: HTML = """
             <header class="slip-head">
             <p class="slip-brand">\(texts.text("brand"))</p>
-            <h1>\(texts.text("title"))</h1>
+            <h1>\(texts.text(titleKey))</h1>
             \(translation ? "<p class=\"slip-translation-note\">\(texts.text("translation.note"))</p>" as HTML : .empty)
             </header>
             """

@@ -26,7 +26,8 @@ enum StatisticsLoader {
             }
             return ActivityFigures(period: period, current: try inputs(period), previousPeriod: previous,
                                    previous: try previous.map(inputs), sites: try sites(db), motives: motives, circonscriptions: circonscriptions,
-                                   communeNames: Dictionary(try TerritoryTables.communes(db).map { ($0.inseeCode, $0.name) }) { first, _ in first })
+                                   communeNames: Dictionary(try TerritoryTables.communes(db).map { ($0.inseeCode, $0.name) }) { first, _ in first },
+                                   themeCategories: context.directoryVocabulary.categories)
         }
     }
 
