@@ -69,3 +69,33 @@ def test_an_agent_searches_the_directory_with_the_keyboard(driver, url, login, a
     assert "MDPH" in main and "accueil-autonomie@gironde.fr" in main and "CARSAT" not in main
     check_page(driver, axe_violations, served_html, nu_errors, "/partenaires (résultats)")
     logout(driver)
+
+
+def test_an_information_contact_leaves_with_where_to_go_on_one_sheet(driver, url, login, axe_violations, served_html, nu_errors):
+    """The quick « information seule » button, then one to three services chosen with the keyboard,
+    printed on A4: one page in French, one more for the person's language; nothing internal."""
+    from test_slip import print_pdf
+
+    login("agent", DEMO["agent"])
+    driver.get(url("/accueils/nouveau"))
+    submit(driver, "form[action='/accueils/information']")
+    assert "Contact d'information enregistré" in driver.find_element(By.TAG_NAME, "main").text
+    check_page(driver, axe_violations, served_html, nu_errors, "/accueils/information/…")
+    for service in ("paa-accueil-autonomie", "mdph-gironde-guichet"):
+        box = driver.find_element(By.CSS_SELECTOR, f"input[name='services'][value='{service}']")
+        box.send_keys(Keys.SPACE)
+        assert box.is_selected()
+    Select(driver.find_element(By.ID, "f-langue")).select_by_value("uk")
+    submit(driver, "form[action$='/feuille']")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Où vous adresser"
+    check_page(driver, axe_violations, served_html, nu_errors, "feuille « Où vous adresser »")
+    pages, text, _ = print_pdf(driver, "ou-vous-adresser-uk")
+    assert pages == 2, pages
+    assert "accueil-autonomie@gironde.fr" in text and "Куди звернутися" in text
+    for hidden in ("non renseigné", "annuaire", "mdph-gironde-guichet", "sante--"):
+        assert hidden not in text
+    driver.get(driver.current_url.split("?")[0])
+    pages, text, _ = print_pdf(driver, "ou-vous-adresser-fr")
+    assert pages == 1, pages
+    driver.get(url("/accueils/nouveau"))
+    logout(driver)
