@@ -13,6 +13,7 @@ public enum Application {
         router.use(SecurityHeadersMiddleware(behindTLS: context.configuration.behindTLS))
         router.use(CompressionMiddleware())
         router.use(SessionMiddleware(context: context))
+        router.use(APITokenMiddleware(context: context, limiter: APIRateLimiter(perMinute: context.configuration.apiCallsPerMinute)))
         router.useOnRoutes(CSRFMiddleware(context: context))
         router.useOnRoutes(NeedToKnow.Gate())
 
@@ -34,6 +35,8 @@ public enum Application {
         DirectorySearchRoutes.register(on: &router, context: context)
         DirectoryAPIRoutes.register(on: &router, context: context)
         InformationSheetRoutes.register(on: &router, context: context)
+        APITokenRoutes.register(on: &router, context: context)
+        OpenAPIRoutes.register(on: &router, context: context)
         SectorLookupRoutes.register(on: &router, context: context)
         BreakGlassRoutes.register(on: &router, context: context)
         BreakGlassReview.register(on: &router, context: context)

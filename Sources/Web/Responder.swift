@@ -8,6 +8,9 @@ public struct Responder: Sendable {
     private let mounts: [(prefix: String, handler: RawHandler)]
     private let pipeline: @Sendable (Request) async -> HTTPResponse
 
+    /// The routes registered, as method and pattern.
+    public var routes: [(method: String, pattern: String)] { root.all }
+
     init(root: FrozenRoute, mounts: [(prefix: String, handler: RawHandler)], middleware: [any Middleware], errorRenderer: @escaping ErrorRenderer,
          reportInternalError: @escaping @Sendable (any Error, Request) -> Void,
          translateError: @escaping @Sendable (any Error) -> HTTPError? = { _ in nil }) {

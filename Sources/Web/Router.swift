@@ -86,6 +86,12 @@ final class RouteNode {
 }
 
 final class FrozenRoute: Sendable {
+    /// Every method and pattern under this node (for documentation checks such as the OpenAPI test).
+    var all: [(method: String, pattern: String)] {
+        handlers.keys.sorted().compactMap { method in pattern.map { (method, $0) } }
+            + literals.keys.sorted().flatMap { literals[$0]!.all } + (parameter?.node.all ?? [])
+    }
+
     let literals: [String: FrozenRoute]
     let parameter: (name: String, node: FrozenRoute)?
     let wildcard: String?

@@ -24,12 +24,13 @@ enum ServeCommand {
           --public-url URL   adresse publique du service (ACCUEIL_PUBLIC_URL, par exemple https://accueil.exemple.fr) :
                              début de tout lien absolu donné par le serveur (abonnements d'agenda) ; obligatoire en
                              production, sinon http://HÔTE:PORT d'écoute
+          --api-rate N       appels par minute permis à chaque jeton d'API (ACCUEIL_API_RATE, défaut 120)
           --quiet            pas de journal d'accès
         Arrêt propre sur SIGTERM ou SIGINT (Ctrl-C) : les requêtes en cours se terminent.
         """
 
     static func run(_ args: ArraySlice<String>) async throws -> Int32 {
-        let arguments = try CommandLineArguments(args, options: ["host", "port", "db", "public", "resources", "desk-phone", "public-url"],
+        let arguments = try CommandLineArguments(args, options: ["host", "port", "db", "public", "resources", "desk-phone", "public-url", "api-rate"],
                                                  flags: ["production", "behind-tls", "trust-proxy", "quiet", "help"])
         if arguments.flags.contains("help") { print(help); return 0 }
         let env = Environment.current
@@ -53,6 +54,11 @@ enum ServeCommand {
             throw CommandLineArguments.UsageError(description: "port invalide : \(portText)")
         }
         server.port = port
+        let rateText = arguments.value("api-rate", environment: "ACCUEIL_API_RATE", default: "120", in: env)
+        guard let rate = Int(rateText), (1...100_000).contains(rate) else {
+            throw CommandLineArguments.UsageError(description: "--api-rate invalide : \(rateText) (1 à 100 000 appels par minute)")
+        }
+        configuration.apiCallsPerMinute = rate
         let publicURL = arguments.value("public-url", environment: "ACCUEIL_PUBLIC_URL", default: "", in: env)
         if publicURL.isEmpty {
             guard !configuration.production else {

@@ -17,6 +17,7 @@ let usage = """
       purge     applique les durées de conservation (--dry-run : aperçu sans rien modifier)
       audit     vérifie la chaîne du journal d'accès (audit verify --anchors JOURNAL)
       user      gère les comptes (user add : crée un compte, par exemple le premier administrateur)
+      token     jetons d'API des logiciels partenaires (token add, list, revoke)
       demo      remplit une base de démonstration d'activité synthétique (--intakes N)
       orient    oriente un foyer décrit en JSON sur l'entrée standard (CCAS ou MDS), sans ouvrir la base
       help      affiche cette aide
@@ -41,6 +42,7 @@ do {
     case "purge": status = try PurgeCommand.run(rest)
     case "audit": status = try AuditCommand.run(rest)
     case "user": status = try UserCommand.run(rest)
+    case "token": status = try TokenCommand.run(rest)
     case "orient": status = try OrientCommand.run(rest)
     case "demo": status = try DemoCommand.run(rest)
     case "help", "--help", "-h": print(usage); status = 0

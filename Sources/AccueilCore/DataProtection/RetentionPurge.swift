@@ -29,6 +29,8 @@ public enum RetentionPurge {
         try deletePersons(db, plan.persons, now: now)
         // « Bris de glace » records are kept exactly as long as the audit trail they belong to.
         try db.run("DELETE FROM break_glass WHERE at < ?", [plan.auditBefore])
+        // So are the logs of API token uses.
+        try db.run("DELETE FROM api_token_uses WHERE at < ?", [plan.auditBefore])
         if plan.auditEntries > 0 {
             try db.run("INSERT INTO audit_purge_window (id, before) VALUES (1, ?)", [plan.auditBefore])
             _ = try AuditChain.cut(db, before: plan.auditBefore, at: now)

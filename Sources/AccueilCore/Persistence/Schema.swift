@@ -592,6 +592,30 @@ public enum Schema {
                 PRIMARY KEY (intake_id, category)
             ) STRICT, WITHOUT ROWID;
             """),
+        Migration(18, "API tokens for partner software, with scopes, expiry, revocation and a log of uses", sql: """
+            -- The secret is never stored: only its BLAKE2b-256 hash, looked up on each call.
+            CREATE TABLE api_tokens (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                scopes TEXT NOT NULL CHECK (json_valid(scopes)),
+                token_hash BLOB NOT NULL UNIQUE,
+                created_by INTEGER REFERENCES accounts(id),
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                revoked_at INTEGER,
+                revoked_by INTEGER REFERENCES accounts(id),
+                last_used_at INTEGER
+            ) STRICT;
+            -- Every use, by token id (kept as long as the audit trail): the route's shape and the status.
+            CREATE TABLE api_token_uses (
+                token_id INTEGER NOT NULL REFERENCES api_tokens(id),
+                at INTEGER NOT NULL,
+                route TEXT NOT NULL,
+                status INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX api_token_uses_by_token ON api_token_uses(token_id, at);
+            CREATE INDEX api_token_uses_by_time ON api_token_uses(at);
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

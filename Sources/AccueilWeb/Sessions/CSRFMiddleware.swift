@@ -15,7 +15,7 @@ struct CSRFMiddleware: Middleware {
     func handle(_ request: Request, next: Handler) async throws -> HTTPResponse {
         guard !["GET", "HEAD", "OPTIONS"].contains(request.method) else { return try await next(request) }
         let settings = context.sessions
-        if request.isAPI, request.cookies[settings.cookieName] == nil { return try await next(request) }
+        if request.isAPI, request.cookies[settings.cookieName] == nil || request[CurrentAPIToken.self] != nil { return try await next(request) }
 
         // "null" is what browsers send when they withhold the origin (privacy settings, redirects):
         // it proves nothing either way, so the token alone decides.

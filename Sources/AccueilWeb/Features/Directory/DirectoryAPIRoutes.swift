@@ -9,8 +9,8 @@ enum DirectoryAPIRoutes {
     static let servicesPath = "/api/v1/directory/services"
 
     static func register(on router: inout Web.Router, context: AppContext) {
-        // A session for now; partner software will reach it with an API token (scope directory:read).
-        let gate: [any Middleware] = [RequirePermission(permission: .useDesk)]
+        // A desk session, or a partner application's token with the scope directory:read.
+        let gate: [any Middleware] = [RequireAccess(permission: .useDesk, scope: .directoryRead)]
         router.get(structuresPath, middleware: gate) { _ in
             try json(try await context.store.read { db in try PartnerDirectory.structures(db) })
         }

@@ -4,13 +4,17 @@ import HTTPCore
 import SQLiteStore
 import Web
 
-/// GET /metrics for Prometheus: reachable from the machine itself only (loopback, and not through the
-/// reverse proxy, which forwards every client from the loopback with X-Forwarded-For). Anyone else
-/// gets the ordinary 404. Figures only: no person, no account, no path with a number in it.
+/// GET /metrics for Prometheus: reachable from the machine itself (loopback, and not through the
+/// reverse proxy, which forwards every client from the loopback with X-Forwarded-For), or with an
+/// API token holding `metrics:read`. Anyone else gets the ordinary 404. Figures only: no person, no account, no path with a number in it.
 enum MetricsRoutes {
     static func register(on router: inout Router, context: AppContext, metrics: ServerMetrics) {
         router.get("/metrics") { request in
-            guard isLocal(request) else { throw HTTPError.notFound }
+            if let token = request[CurrentAPIToken.self] {
+                guard token.scopes.contains(.metricsRead) else { throw HTTPError(.forbidden, "Ce jeton n'a pas la portée « metrics:read ».") }
+            } else if !isLocal(request) {
+                throw HTTPError.notFound
+            }
             let now = context.now()
             let (lastPurge, head) = try await context.store.read { db in
                 (try db.int("SELECT max(at) FROM audit_log WHERE action = ?", [AuditAction.retentionPurged.rawValue]), try AuditChain.head(db))

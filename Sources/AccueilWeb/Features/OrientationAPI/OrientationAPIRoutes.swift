@@ -14,9 +14,9 @@ enum OrientationAPIRoutes {
 
     /// `Web.Router` spelled out: the Orientation module has a `Router` of its own.
     static func register(on router: inout Web.Router, context: AppContext) {
-        // A session is required for now (browsers of the desk); partner software will get API
-        // tokens later. Without a session RequirePermission answers 401 under /api/.
-        router.post(path, middleware: [RequirePermission(permission: .recordIntake)]) { request in
+        // A desk session (with its CSRF token), or a partner application's token with the scope
+        // orientation:evaluate. Without either, 401 under /api/.
+        router.post(path, middleware: [RequireAccess(permission: .recordIntake, scope: .orientationEvaluate)]) { request in
             try requireJSONBody(request)
             // The context's clock rather than Date(), so "today" moves with the tests' clock.
             let today = context.today

@@ -15,17 +15,24 @@ enum StatisticsComparison: Sendable, Equatable {
         let none: String, previous: String, yearEarlier: String, custom: String
         /// Older links of the page sent `comparer=1`; the API ignored `compare` before it had values.
         var legacyPrevious: Set<String> = []
+        /// The API refuses comparison bounds with another comparison (a strict contract); the page's
+        /// form sends them whatever the choice.
+        var boundsOnlyWhenCustom = false
 
         static let page = Vocabulary(mode: "comparer", from: "comparer_du", to: "comparer_au", none: "aucune", previous: "precedente",
                                      yearEarlier: "annee", custom: "autre", legacyPrevious: ["1"])
         static let api = Vocabulary(mode: "compare", from: "compareFrom", to: "compareTo", none: "none", previous: "previous",
-                                    yearEarlier: "year", custom: "custom", legacyPrevious: ["1", "true"])
+                                    yearEarlier: "year", custom: "custom", legacyPrevious: ["1", "true"],
+                                    boundsOnlyWhenCustom: true)
     }
 
     /// Nil when the mode is unknown; `.custom` keeps its dates as typed (checked by `period(for:)`).
     init?(query: (String) -> String?, _ words: Vocabulary, default fallback: StatisticsComparison) {
         switch query(words.mode) {
-        case nil, "": self = query(words.from) != nil ? .custom(from: query(words.from) ?? "", to: query(words.to) ?? "") : fallback
+        case nil, "":
+            // Either bound given (an empty one counts as absent) means a custom comparison, checked as such.
+            let given = [query(words.from), query(words.to)].contains { !($0 ?? "").isEmpty }
+            self = given ? .custom(from: query(words.from) ?? "", to: query(words.to) ?? "") : fallback
         case words.none: self = .none
         case let value? where value == words.previous || words.legacyPrevious.contains(value): self = .previous
         case words.yearEarlier: self = .yearEarlier

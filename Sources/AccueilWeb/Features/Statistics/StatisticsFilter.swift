@@ -33,6 +33,10 @@ struct StatisticsFilter: Sendable {
             comparison = .previous
             errors.append((words.mode, "Choisissez avec quoi comparer la période."))
         }
+        if words.boundsOnlyWhenCustom, case .custom = comparison {} else if words.boundsOnlyWhenCustom,
+           [query(words.from), query(words.to)].contains(where: { !($0 ?? "").isEmpty }) {
+            errors.append((words.from, "\(words.from) et \(words.to) ne s'emploient qu'avec \(words.mode)=\(words.custom)."))
+        }
         if errors.isEmpty, let period = StatisticsPeriod(from: from, to: to, siteID: siteID.isEmpty ? nil : siteID) {
             switch comparison.period(for: period, words) {
             case .success(let compared): comparisonPeriod = compared

@@ -44,7 +44,7 @@ enum StatisticsRoutes {
             ], body: body)
         }
 
-        router.get(apiPath, middleware: gate) { request in
+        router.get(apiPath, middleware: [RequireAccess(permission: .readStatistics, scope: .statsRead)]) { request in
             let sites = try await context.store.read { db in try StatisticsLoader.sites(db) }
             let filter = StatisticsFilter(query: { request.query[$0] }, names: ("from", "to", "site"), words: .api,
                                           today: context.today, knownSites: Set(sites.map(\.id)))
