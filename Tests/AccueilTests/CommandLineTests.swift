@@ -55,6 +55,26 @@ import TestSupport
         #expect(try copy.int("SELECT count(*) FROM schema_migrations") ?? 0 >= 3)
     }
 
+    @Test func tokensAreAddedListedAndRevokedFromTheCommandLine() async throws {
+        try #require(CommandRunner.isBuilt, "build the executable first: swift build")
+        let directory = CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let db = directory + "/t.sqlite"
+        #expect(try await CommandRunner.run(["migrate", "--db", db], directory: directory).status == 0)
+        let added = try await CommandRunner.run(["token", "add", "--name", "Prometheus", "--scope", "metrics:read", "--days", "30", "--db", db], directory: directory)
+        #expect(added.status == 0 && added.stdout.trimmingCharacters(in: .whitespacesAndNewlines).wholeMatch(of: /acc_[A-Za-z0-9_-]{43}/) != nil)
+        let secret = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let stored = try Connection(path: db, readOnly: true)
+        #expect(try stored.int("SELECT count(*) FROM api_tokens WHERE instr(CAST(token_hash AS TEXT), ?) > 0 OR instr(name, ?) > 0", [secret, secret]) == 0)
+        let list = try await CommandRunner.run(["token", "list", "--db", db], directory: directory)
+        #expect(list.stdout == "1\tactif\tPrometheus\tmetrics:read\n" && !list.stdout.contains(secret))
+        let badScope = try await CommandRunner.run(["token", "add", "--name", "X", "--scope", "tout", "--db", db], directory: directory)
+        #expect(badScope.status == 2 && badScope.stderr.contains("portée inconnue : tout"))
+        #expect(try await CommandRunner.run(["token", "revoke", "1", "--db", db], directory: directory).status == 0)
+        #expect(try await CommandRunner.run(["token", "list", "--db", db], directory: directory).stdout.contains("1\trévoqué"))
+        #expect(try await CommandRunner.run(["token", "revoke", "1", "--db", db], directory: directory).status == 1)
+    }
+
     @Test func purgeDryRunChangesNothingAndTheRealPurgeIsAudited() async throws {
         try #require(CommandRunner.isBuilt, "build the executable first: swift build")
         let directory = CommandRunner.temporaryDirectory()
@@ -90,7 +110,7 @@ import TestSupport
         let badURL = try await CommandRunner.run(["serve", "--port", "0", "--db", directory + "/p.sqlite"], directory: directory,
                                                  environment: ["ACCUEIL_PUBLIC_URL": "https://accueil.example.fr/?retour=ailleurs"])
         #expect(badURL.status == 2 && badURL.stderr.contains("adresse publique invalide"))
-        for command in ["serve", "migrate", "backup", "restore", "purge", "orient"] {
+        for command in ["serve", "migrate", "backup", "restore", "purge", "orient", "token"] {
             let help = try await CommandRunner.run([command, "--help"], directory: directory)
             #expect(help.status == 0)
             #expect(help.stdout.contains("Usage"))
