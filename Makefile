@@ -17,7 +17,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 DB ?= data/accueil.sqlite
 FUZZ_SECONDS ?= 600
-APT_PACKAGES := pkg-config libsqlite3-dev zlib1g-dev libsodium-dev
+APT_PACKAGES := pkg-config libsqlite3-dev zlib1g-dev libsodium-dev libcurl4-openssl-dev
 
 .PHONY: help run test build release bench fuzz deps clean replicate
 

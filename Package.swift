@@ -14,16 +14,20 @@ let package = Package(
         .executable(name: "accueil", targets: ["accueil"]),
     ],
     targets: [
-        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libsodium-dev).
+        // System libraries (Debian: libsqlite3-dev, zlib1g-dev, libsodium-dev, libcurl4-openssl-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        // SMTP with STARTTLS and authentication, for the mails to partners (libcurl speaks it).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         .target(name: "HTTPCore", swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["HTTPCore"], swiftSettings: strict),
         .target(name: "SQLiteStore", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "Web", dependencies: ["HTTPCore", "CZlib"], swiftSettings: strict),
         .target(name: "HTML", swiftSettings: strict),
+        // Sending one mail through an SMTP relay (libcurl); the queue and its retries are AccueilCore's.
+        .target(name: "Mail", dependencies: ["CCurl"], swiftSettings: strict),
         // Day arithmetic shared by Orientation and Planning (which stay independent of each other).
         .target(name: "CivilCalendar", swiftSettings: strict),
         .target(name: "Orientation", dependencies: ["CivilCalendar"], swiftSettings: strict),
@@ -40,7 +44,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "accueil",
-            dependencies: ["AccueilCore", "AccueilWeb", "HTTPCore", "HTTPServer", "SQLiteStore", "Orientation"],
+            dependencies: ["AccueilCore", "AccueilWeb", "HTTPCore", "HTTPServer", "SQLiteStore", "Orientation", "Mail"],
             swiftSettings: strict),
 
         // Shared by the test targets only: a raw-socket HTTP client.

@@ -25,6 +25,9 @@ public struct AppConfiguration: Sendable {
     /// slash: every absolute link the server hands out (calendar subscriptions, links sent to
     /// partners) starts with it, never with the request's `Host`, which a client chooses.
     public var publicURL = "http://127.0.0.1:8080"
+    /// The sender of the mails to partners (`--mail-from`); nil: no SMTP relay configured, links to
+    /// partners are printed only.
+    public var mailFrom: String?
     /// Calls per minute allowed to each API token (`--api-rate`, ACCUEIL_API_RATE).
     public var apiCallsPerMinute = 120
     /// Argon2id cost; only tests lower it.

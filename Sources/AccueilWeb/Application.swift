@@ -37,6 +37,7 @@ public enum Application {
         InformationSheetRoutes.register(on: &router, context: context)
         APITokenRoutes.register(on: &router, context: context)
         OpenAPIRoutes.register(on: &router, context: context)
+        PartnerLoopRoutes.register(on: &router, context: context)
         SectorLookupRoutes.register(on: &router, context: context)
         BreakGlassRoutes.register(on: &router, context: context)
         BreakGlassReview.register(on: &router, context: context)

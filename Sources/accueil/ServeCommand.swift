@@ -2,6 +2,7 @@ import AccueilCore
 import AccueilWeb
 import Foundation
 import HTTPServer
+import Mail
 
 enum ServeCommand {
     static let help = """
@@ -24,13 +25,19 @@ enum ServeCommand {
           --public-url URL   adresse publique du service (ACCUEIL_PUBLIC_URL, par exemple https://accueil.exemple.fr) :
                              début de tout lien absolu donné par le serveur (abonnements d'agenda) ; obligatoire en
                              production, sinon http://HÔTE:PORT d'écoute
+          --smtp-url URL     relais SMTP des courriels aux partenaires, smtp://hôte:587 ou smtps://hôte:465
+                             (ACCUEIL_SMTP_URL ; sans relais, les liens aux partenaires sont seulement imprimés)
+          --smtp-tls MODE    require (STARTTLS obligatoire, défaut), try ou none (ACCUEIL_SMTP_TLS)
+          --smtp-user NOM    authentification au relais (ACCUEIL_SMTP_USER ; mot de passe : ACCUEIL_SMTP_PASSWORD)
+          --mail-from ADR    expéditeur des courriels (ACCUEIL_MAIL_FROM ; obligatoire avec --smtp-url)
           --api-rate N       appels par minute permis à chaque jeton d'API (ACCUEIL_API_RATE, défaut 120)
           --quiet            pas de journal d'accès
         Arrêt propre sur SIGTERM ou SIGINT (Ctrl-C) : les requêtes en cours se terminent.
         """
 
     static func run(_ args: ArraySlice<String>) async throws -> Int32 {
-        let arguments = try CommandLineArguments(args, options: ["host", "port", "db", "public", "resources", "desk-phone", "public-url", "api-rate"],
+        let arguments = try CommandLineArguments(args, options: ["host", "port", "db", "public", "resources", "desk-phone", "public-url", "api-rate", "smtp-url", "smtp-tls", "smtp-user",
+                                                            "mail-from", "mail-retry-scale"],
                                                  flags: ["production", "behind-tls", "trust-proxy", "quiet", "help"])
         if arguments.flags.contains("help") { print(help); return 0 }
         let env = Environment.current
@@ -59,6 +66,14 @@ enum ServeCommand {
             throw CommandLineArguments.UsageError(description: "--api-rate invalide : \(rateText) (1 à 100 000 appels par minute)")
         }
         configuration.apiCallsPerMinute = rate
+        let smtp = try smtpClient(arguments, env)
+        if smtp != nil {
+            let from = arguments.value("mail-from", environment: "ACCUEIL_MAIL_FROM", default: "", in: env)
+            guard from.contains("@"), !from.contains(where: \.isWhitespace) else {
+                throw CommandLineArguments.UsageError(description: "--mail-from : une adresse d'expéditeur est requise avec --smtp-url")
+            }
+            configuration.mailFrom = from
+        }
         let publicURL = arguments.value("public-url", environment: "ACCUEIL_PUBLIC_URL", default: "", in: env)
         if publicURL.isEmpty {
             guard !configuration.production else {
@@ -87,7 +102,7 @@ enum ServeCommand {
         let metrics = ServerMetrics()
         let responder = Application.responder(context: context, metrics: metrics)
         let httpServer = HTTPServer(configuration: server, errorResponder: ErrorPages.serverResponder(behindTLS: configuration.behindTLS),
-                                    logger: arguments.flags.contains("quiet") ? nil : AccessLog.hidingSecrets(under: ["/agenda/"], AccessLog.standardError)) { request in
+                                    logger: arguments.flags.contains("quiet") ? nil : AccessLog.hidingSecrets(under: ["/agenda/", "/partenaire/"], AccessLog.standardError)) { request in
             await Application.answer(request, responder: responder, metrics: metrics)
         }
         metrics.countConnections { httpServer.connectionCount }
@@ -95,14 +110,33 @@ enum ServeCommand {
         try AuditAnchorLog.write(store)
         // Annexe 1 §12: what has passed its retention period goes, every day, without anyone having to remember.
         let purge = PurgeScheduler(store: store, clock: context.clock)
+        // Mails to partners leave from the queue, never from a request (docs/partners.md).
+        let retryScale = Double(arguments.value("mail-retry-scale", environment: "ACCUEIL_MAIL_RETRY_SCALE", default: "1", in: env)) ?? 1
+        let mailer = smtp.map { client in
+            MailWorker(store: store, clock: context.clock, interval: .seconds(retryScale < 1 ? 1 : 5), retryScale: retryScale) { [from = configuration.mailFrom ?? ""] to, subject, body, id in
+                try client.send(MailMessage(from: from, to: to, subject: subject, body: body, id: id))
+            }
+        }
         let signals = ShutdownSignals { httpServer.shutdown() }
         Environment.printError("Accueil commun \(AppConfiguration.version) : http://\(server.host):\(httpServer.port ?? port)/ (base \(databasePath)\(configuration.production ? ", production" : ", démonstration"))")
         await httpServer.stopped()
         withExtendedLifetime(signals) {}
         withExtendedLifetime(databaseLock) {}
         purge.cancel()
+        mailer?.cancel()
         try AuditAnchorLog.write(store)
         Environment.printError("Arrêt propre terminé.")
         return 0
+    }
+
+    /// The SMTP relay from options and environment, or nil when none is configured.
+    static func smtpClient(_ arguments: CommandLineArguments, _ env: [String: String]) throws -> SMTPClient? {
+        let url = arguments.value("smtp-url", environment: "ACCUEIL_SMTP_URL", default: "", in: env)
+        guard !url.isEmpty else { return nil }
+        guard SMTPClient.isValidURL(url) else { throw CommandLineArguments.UsageError(description: "--smtp-url invalide : \(url) (smtp://hôte:port ou smtps://hôte:port)") }
+        let tlsText = arguments.value("smtp-tls", environment: "ACCUEIL_SMTP_TLS", default: "require", in: env)
+        guard let tls = SMTPClient.TLS(rawValue: tlsText) else { throw CommandLineArguments.UsageError(description: "--smtp-tls : require, try ou none") }
+        let user = arguments.value("smtp-user", environment: "ACCUEIL_SMTP_USER", default: "", in: env)
+        return SMTPClient(url: url, tls: tls, user: user.isEmpty ? nil : user, password: env["ACCUEIL_SMTP_PASSWORD"])
     }
 }

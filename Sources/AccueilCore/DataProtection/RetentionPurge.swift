@@ -31,6 +31,8 @@ public enum RetentionPurge {
         try db.run("DELETE FROM break_glass WHERE at < ?", [plan.auditBefore])
         // So are the logs of API token uses.
         try db.run("DELETE FROM api_token_uses WHERE at < ?", [plan.auditBefore])
+        // A mail to a partner carries a first name and a link: gone a month after it left (or failed).
+        try db.run("DELETE FROM mail_queue WHERE status <> 'en_attente' AND created_at < ?", [now - 30 * 86_400])
         if plan.auditEntries > 0 {
             try db.run("INSERT INTO audit_purge_window (id, before) VALUES (1, ?)", [plan.auditBefore])
             _ = try AuditChain.cut(db, before: plan.auditBefore, at: now)
@@ -76,6 +78,9 @@ public enum RetentionPurge {
         try db.run("UPDATE intakes SET person_id = NULL WHERE person_id IN (SELECT value FROM json_each(?))", [list])
         let orientations = try db.query("SELECT id FROM orientations WHERE person_id IN (SELECT value FROM json_each(?))", [list]).compactMap { $0.int64("id") }
         try detachOrientations(db, orientations)
+        // Mails to partners about them (a first name, a link) go, sent or not.
+        try db.run("DELETE FROM mail_queue WHERE referral_id IN (SELECT id FROM partner_referrals WHERE orientation_id IN (SELECT value FROM json_each(?)))",
+                   [JSONText.array(orientations)])
         // Bookings name the person (person_id NOT NULL, migration 4): they go with the file. The figures
         // keep their counts: places booked are counters, and reception rows only lose their link to the file.
         try db.run("DELETE FROM bookings WHERE person_id IN (SELECT value FROM json_each(?))", [list])
@@ -87,6 +92,6 @@ public enum RetentionPurge {
         // A merge's record holds the kept file's former phone and birth date; the grants' free text may name the person.
         try db.run("DELETE FROM person_merges WHERE kept_id IN (SELECT value FROM json_each(?)) OR duplicate_id IN (SELECT value FROM json_each(?))", [list, list])
         try db.run("UPDATE break_glass SET reason_text = '' WHERE person_id IN (SELECT value FROM json_each(?))", [list])
-        try db.run("DELETE FROM persons WHERE id IN (SELECT value FROM json_each(?))", [list])
+try db.run("DELETE FROM persons WHERE id IN (SELECT value FROM json_each(?))", [list])
     }
 }

@@ -616,6 +616,43 @@ public enum Schema {
             CREATE INDEX api_token_uses_by_token ON api_token_uses(token_id, at);
             CREATE INDEX api_token_uses_by_time ON api_token_uses(at);
             """),
+        Migration(19, "partners without an account close the loop: one-orientation links, and a mail queue", sql: """
+            -- A link for one partner service about one orientation: its secret is stored hashed; it opens
+            -- until its final answer or its expiry. `shows_name`: false when the person refused that
+            -- their first elements be shared (the link is then printed for them, without identity).
+            CREATE TABLE partner_referrals (
+                id INTEGER PRIMARY KEY,
+                orientation_id INTEGER NOT NULL REFERENCES orientations(id),
+                service_id TEXT NOT NULL,
+                service_name TEXT NOT NULL,
+                token_hash BLOB NOT NULL UNIQUE,
+                delivery TEXT NOT NULL CHECK (delivery IN ('envoi', 'papier')),
+                shows_name INTEGER NOT NULL,
+                created_by INTEGER REFERENCES accounts(id),
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                received_at INTEGER,
+                outcome TEXT CHECK (outcome IN ('venue', 'non_venue', 'vers_autre_service')),
+                outcome_detail TEXT,
+                outcome_at INTEGER
+            ) STRICT;
+            CREATE INDEX partner_referrals_by_orientation ON partner_referrals(orientation_id);
+            -- Mails waiting for the SMTP relay: sent by a worker, never by a request; retried with back-off.
+            CREATE TABLE mail_queue (
+                id INTEGER PRIMARY KEY,
+                referral_id INTEGER REFERENCES partner_referrals(id),
+                recipient TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('en_attente', 'envoye', 'echec')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at INTEGER NOT NULL,
+                last_error TEXT,
+                created_at INTEGER NOT NULL,
+                sent_at INTEGER
+            ) STRICT;
+            CREATE INDEX mail_queue_due ON mail_queue(status, next_attempt_at);
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

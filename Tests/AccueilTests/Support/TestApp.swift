@@ -35,7 +35,7 @@ final class TestApp: Sendable {
     static let publicURL = "https://accueil.test"
 
     init(production: Bool = false, busyTimeout: Duration = .milliseconds(5000), live: Bool = false,
-         prepare: (Store) throws -> Void = { _ in }) throws {
+         prepare: (Store) throws -> Void = { _ in }, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
         var template = Array("/tmp/accueil-test-XXXXXX".utf8CString)
         directory = String(cString: mkdtemp(&template))
         store = try Store(path: directory + "/test.sqlite", migrator: Schema.migrator, busyTimeout: busyTimeout)
@@ -46,6 +46,7 @@ final class TestApp: Sendable {
         configuration.production = production
         configuration.passwordHashingIsFastForTests = true
         configuration.publicURL = Self.publicURL
+        configure(&configuration)
         let time = self.time
         var context = try Bootstrap.makeContext(store: store, configuration: configuration, clock: { time.value.withLock { $0 } })
         let pauses = self.pauses
@@ -113,8 +114,8 @@ final class PauseLog: Sendable {
 
 /// Runs `body` with a started app and always stops it.
 func withApp(production: Bool = false, busyTimeout: Duration = .milliseconds(5000), live: Bool = false,
-             _ body: (TestApp) async throws -> Void) async throws {
-    let app = try TestApp(production: production, busyTimeout: busyTimeout, live: live)
+             configure: (inout AppConfiguration) -> Void = { _ in }, _ body: (TestApp) async throws -> Void) async throws {
+    let app = try TestApp(production: production, busyTimeout: busyTimeout, live: live, configure: configure)
     do { try await body(app) } catch {
         await app.stop()
         throw error

@@ -4,7 +4,8 @@ import Orientation
 import Web
 
 enum OrientationPage {
-    static func render(_ request: Request, _ view: OrientationView, today: LocalDate, rebooking: OrientationRebooking.Offer? = nil) -> HTML {
+    static func render(_ request: Request, _ view: OrientationView, today: LocalDate, rebooking: OrientationRebooking.Offer? = nil,
+                       partners: PartnerLoopSection.Data = .init(), now: Int64 = 0) -> HTML {
         let o = view.orientation
         let booking = BookingText.describe(o)
         let needs = MeetingNeeds(view.intake)
@@ -14,7 +15,8 @@ enum OrientationPage {
             <form method="post" action="/orientations/\(String(o.id))/reservation/annuler">\(FormFields.csrf(request.csrfToken))<button type="submit" class="secondary">Annuler la réservation</button></form>
             """ : .empty
         let notices = ["reservation_annulee": "La réservation a été annulée : le créneau est de nouveau libre.",
-                       "reservation": "Le créneau a été réservé."]
+                       "reservation": "Le créneau a été réservé.",
+                       "lien_envoye": "Le lien est dans la file des courriels : son état s'affiche ci-dessous."]
         let notice: HTML = request.query["info"].flatMap { notices[$0] }
             .map { "<div class=\"notice success\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
         return """
@@ -32,6 +34,7 @@ enum OrientationPage {
             <h3>Pourquoi</h3><ul>\(HTML.join(o.reasons(showingAlert: showsAlert).map { "<li>\($0)</li>" }))</ul>
             \(o.isDerogation ? "<p><strong>Dérogation</strong> accordée par \(o.derogationAgreement ?? "—") : \(o.derogationJustification ?? "")</p>" as HTML : .empty)
             </section>
+            \(PartnerLoopSection.render(request, orientationID: o.id, partners, now: now))
             <p><a class="button" href="/orientations/\(String(o.id))/fiche">Fiche d'orientation à imprimer</a></p>
             """
     }

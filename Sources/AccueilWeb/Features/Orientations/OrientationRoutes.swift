@@ -69,8 +69,15 @@ enum OrientationRoutes {
         router.get("/orientations/:id", middleware: [RequirePermission(permission: .readPersonFile)]) { request in
             let view = try await OrientationView.load(request, context: context, audit: .personRead)
             let rebooking = try await OrientationRebooking.offer(request, view.orientation, context: context)
+            let partners = try await context.store.read { db in
+                PartnerLoopSection.Data(
+                    services: try view.orientation.suggestions.compactMap(Suggestion.init(rawValue:)).filter { !$0.isAlert }.flatMap { try PartnerDirectory.services(db, for: $0) },
+                    referrals: try PartnerReferrals.forOrientation(db, view.orientation.id),
+                    consentSharing: view.intake.consentSharing, mailEnabled: context.configuration.mailFrom != nil)
+            }
             return Layout.response(title: "Orientation \(view.orientation.reference)",
-                                   body: OrientationPage.render(request, view, today: context.today, rebooking: rebooking), request: request)
+                                   body: OrientationPage.render(request, view, today: context.today, rebooking: rebooking, partners: partners, now: context.now()),
+                                   request: request)
         }
 
         router.post("/orientations/:id/reservation", middleware: intakeGate) { request in
