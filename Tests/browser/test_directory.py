@@ -99,3 +99,51 @@ def test_an_information_contact_leaves_with_where_to_go_on_one_sheet(driver, url
     assert pages == 1, pages
     driver.get(url("/accueils/nouveau"))
     logout(driver)
+
+
+def test_a_partner_without_an_account_answers_on_its_one_page_form(driver, url, login, http_session, axe_violations, served_html, nu_errors):
+    """The orientation's « Retour des partenaires », a link printed for the person, the partner's page
+    answered with the keyboard; the administrators' token page. axe and Nu on each."""
+    import datetime
+    import re
+
+    from test_slip import csrf
+
+    login("agent", DEMO["agent"])
+    session = http_session(driver)
+    form = session.get(url("/accueils/nouveau")).text
+    saved = session.post(url("/accueils"), allow_redirects=False, data=[
+        ("_csrf", csrf(form)), ("date", datetime.date.today().isoformat()), ("heure", "10:30"), ("site", "ccas-cite-municipale"),
+        ("canal", "sur_place"), ("niveau", "1"), ("nom", "Partenaire"), ("prenom", "Yanis"), ("naissance", "2005-03-01"), ("adultes", "1"),
+        ("secteur", "lac"), ("motifs", "logement"), ("consentement_orientation", "1"), ("consentement_partage", "1"), ("personne", "nouveau")])
+    decision = saved.headers["Location"]
+    page = session.get(url(decision)).text
+    oriented = session.post(url(decision + "/orientation"), data=[("_csrf", csrf(page))], allow_redirects=False)
+    orientation = oriented.headers["Location"]
+    driver.get(url(orientation))
+    assert "Retour des partenaires" in driver.find_element(By.TAG_NAME, "main").text
+    check_page(driver, axe_violations, served_html, nu_errors, "orientation avec retour des partenaires")
+    submit(driver, "form[action$='/partenaires']", "Imprimer le lien")
+    check_page(driver, axe_violations, served_html, nu_errors, "lien imprimé pour le partenaire")
+    link = re.search(r"/partenaire/[A-Za-z0-9_-]{43}", driver.find_element(By.TAG_NAME, "main").text).group(0)
+    assert "Yanis" not in driver.find_element(By.TAG_NAME, "main").text
+    logout(driver)
+
+    driver.get(url(link))
+    assert "Yanis P" in driver.find_element(By.TAG_NAME, "main").text
+    check_page(driver, axe_violations, served_html, nu_errors, "page du partenaire")
+    choice = driver.find_element(By.CSS_SELECTOR, "input[name='reponse'][value='venue']")
+    choice.send_keys(Keys.SPACE)
+    submit(driver, "form[action^='/partenaire/']")
+    assert "Réponse enregistrée : La personne est venue" in driver.find_element(By.TAG_NAME, "main").text
+    check_page(driver, axe_violations, served_html, nu_errors, "page du partenaire (répondue)")
+
+    login("admin", DEMO["admin"])
+    driver.get(url("/admin/jetons"))
+    check_page(driver, axe_violations, served_html, nu_errors, "/admin/jetons")
+    fill(driver, "nom", "Logiciel de test")
+    driver.find_element(By.CSS_SELECTOR, "input[name='portees'][value='directory:read']").send_keys(Keys.SPACE)
+    submit(driver, "form[action='/admin/jetons']")
+    assert re.search(r"acc_[A-Za-z0-9_-]{43}", driver.find_element(By.TAG_NAME, "main").text)
+    check_page(driver, axe_violations, served_html, nu_errors, "jeton créé")
+    logout(driver)
