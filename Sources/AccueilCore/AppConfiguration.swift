@@ -23,8 +23,9 @@ public struct AppConfiguration: Sendable {
     public var deskPhone: String?
     /// The address people use to reach the server ("https://accueil.example.fr"), without a trailing
     /// slash: every absolute link the server hands out (calendar subscriptions, links sent to
-    /// partners) starts with it, never with the request's `Host`, which a client chooses.
-    public var publicURL = "http://127.0.0.1:8080"
+    /// partners) starts with it, never with the request's `Host`, which a client chooses. Empty (demo
+    /// only): the address the server listens on, once known (`AppContext.publicURL`).
+    public var publicURL = ""
     /// The sender of the mails to partners (`--mail-from`); nil: no SMTP relay configured, links to
     /// partners are printed only.
     public var mailFrom: String?

@@ -1,4 +1,5 @@
 import Orientation
+import Synchronization
 import SQLiteStore
 
 /// What every feature needs, built once at start-up and shared (immutable) by all requests.
@@ -26,6 +27,23 @@ public struct AppContext: Sendable {
     public var sessions: SessionSettings { configuration.sessions }
     public func now() -> Int64 { clock() }
 
+    /// Where the server listens, once it does (for the demo's default public URL).
+    package let listening = ListeningAddress()
+
+    /// The start of every absolute link: the configured public URL, else the listening address.
+    package var publicURL: String {
+        configuration.publicURL.isEmpty ? (listening.url ?? "http://127.0.0.1:8080") : configuration.publicURL
+    }
+
     /// The partner directory's checks as of today.
     package var directoryCheck: DirectoryCheck { DirectoryCheck(vocabulary: directoryVocabulary, today: today.description) }
+}
+
+/// The listening address, set once the socket is bound (the port may have been chosen by the system).
+public final class ListeningAddress: Sendable {
+    private let value = Mutex<String?>(nil)
+
+    public var url: String? { value.withLock { $0 } }
+
+    public func set(host: String, port: Int) { value.withLock { $0 = "http://\(host):\(port)" } }
 }

@@ -81,7 +81,7 @@ enum ServeCommand {
                                        + "les liens que le serveur donne (abonnements d'agenda) commencent par elle.")
                 return 1
             }
-            configuration.publicURL = "http://\(server.host):\(port)"
+            // The listening address, set once the socket is bound (see below).
         } else {
             guard let valid = AppConfiguration.validPublicURL(publicURL) else {
                 throw CommandLineArguments.UsageError(description: "adresse publique invalide : \(publicURL) (http(s)://hôte[:port][/chemin], sans paramètres)")
@@ -107,6 +107,7 @@ enum ServeCommand {
         }
         metrics.countConnections { httpServer.connectionCount }
         try httpServer.start()
+        context.listening.set(host: server.host == "0.0.0.0" ? "127.0.0.1" : server.host, port: httpServer.port ?? port)
         try AuditAnchorLog.write(store)
         // Annexe 1 §12: what has passed its retention period goes, every day, without anyone having to remember.
         let purge = PurgeScheduler(store: store, clock: context.clock)

@@ -22,8 +22,7 @@ package struct DirectoryCheck {
         let who = "Structure « \(structure.id) »"
         common(who, source: structure.source, id: structure.id, name: structure.name, updatedOn: structure.updatedOn, into: &out)
         if let description = structure.description { describe(who, description, into: &out) }
-        place(who, postcode: structure.postcode, insee: structure.inseeCode, phone: structure.phone, email: structure.email,
-              hours: structure.openingHours, into: &out)
+        place(who, structure, into: &out)
         for (field, url) in [("site_web", structure.website), ("accessibilite_lieu", structure.accessibility)] {
             if let url, !Self.isWebAddress(url) { out.append("\(who) : \(field) « \(url) » n'est pas une adresse web (https://…).") }
         }
@@ -39,8 +38,7 @@ package struct DirectoryCheck {
         common(who, source: service.source, id: service.id, name: service.name, updatedOn: service.updatedOn, into: &out)
         if !structures.contains(service.structureID) { out.append("\(who) : structure « \(service.structureID) » inconnue.") }
         describe(who, service.description, into: &out)
-        place(who, postcode: service.postcode, insee: service.inseeCode, phone: service.phone, email: service.email,
-              hours: service.openingHours, into: &out)
+        place(who, service, into: &out)
         func admitted(_ values: [String]?, _ terms: [DirectoryVocabulary.Term], _ field: String) {
             for value in values ?? [] where !terms.contains(where: { $0.value == value }) {
                 out.append("\(who) : \(field) « \(value) » n'est pas une valeur du schéma.")
@@ -84,7 +82,8 @@ package struct DirectoryCheck {
         }
     }
 
-    private func place(_ who: String, postcode: String?, insee: String?, phone: String?, email: String?, hours: String?, into out: inout [String]) {
+    private func place(_ who: String, _ record: some DirectoryRecord, into out: inout [String]) {
+        let (postcode, insee, phone, email, hours) = (record.postcode, record.inseeCode, record.phone, record.email, record.openingHours)
         if let postcode, postcode.count != 5 || !postcode.allSatisfy(\.isASCII) || !postcode.allSatisfy(\.isNumber) {
             out.append("\(who) : code postal « \(postcode) » invalide (5 chiffres).")
         }

@@ -3,9 +3,28 @@ package enum DirectorySource {
     package static let name = "accueil-commun-bordeaux"
 }
 
+/// What structures and services share: an id, where they are kept, and the place and contact
+/// fields the schema repeats on both.
+package protocol DirectoryRecord: Codable, Sendable {
+    static var kind: PartnerDirectory.Kind { get }
+    var id: String { get }
+    /// The structure a service belongs to; nil for a structure.
+    var parentID: String? { get }
+    var address: String? { get set }
+    var addressComplement: String? { get set }
+    var postcode: String? { get set }
+    var commune: String? { get set }
+    var inseeCode: String? { get set }
+    var phone: String? { get set }
+    var email: String? { get set }
+    var openingHours: String? { get set }
+}
+
 /// A structure of the partner directory (CAF, CPAM, a centre social…), in the field names of the
 /// data·inclusion v1 schema, so that the stored record, the export and the import are one shape.
-package struct DirectoryStructure: Codable, Sendable, Equatable {
+package struct DirectoryStructure: DirectoryRecord, Equatable {
+    package static let kind = PartnerDirectory.Kind.structure
+    package var parentID: String? { nil }
     package var source = DirectorySource.name
     package var id: String
     package var name: String
@@ -44,7 +63,9 @@ package struct DirectoryStructure: Codable, Sendable, Equatable {
 /// names. What the schema has no field for travels in extension fields named `accueil_commun__…`,
 /// which its validation tolerates (unknown fields are ignored): the languages spoken and the
 /// documents to bring.
-package struct DirectoryService: Codable, Sendable, Equatable {
+package struct DirectoryService: DirectoryRecord, Equatable {
+    package static let kind = PartnerDirectory.Kind.service
+    package var parentID: String? { structureID }
     package var source = DirectorySource.name
     package var structureID: String
     package var id: String

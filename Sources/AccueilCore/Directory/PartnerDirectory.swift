@@ -5,7 +5,11 @@ import SQLiteStore
 /// The partner directory in the database: records as their data·inclusion JSON, every version kept
 /// and audited, the services each suggestion of the rule points to, and the search agents use.
 package enum PartnerDirectory {
-    package enum Kind: String, Sendable { case structure, service }
+    package enum Kind: String, Sendable {
+        case structure, service
+
+        var table: String { self == .structure ? "directory_structures" : "directory_services" }
+    }
 
     /// A whole directory: what the export gives and the import takes.
     package struct Contents: Sendable, Equatable {
@@ -175,30 +179,27 @@ package enum PartnerDirectory {
 
     // MARK: - Writing
 
+    /// Creates or updates a record when it changed, with its version (and audit row).
     @discardableResult
-    private static func write(_ db: Connection, _ structure: DirectoryStructure, account: Int64?, at now: Int64, origin: String,
-                              audited: Bool = true) throws -> Bool {
-        let data = try text(structure)
-        guard try db.string("SELECT data FROM directory_structures WHERE id = ?", [structure.id]) != data else { return false }
-        try db.run("""
-            INSERT INTO directory_structures (id, data, updated_at, updated_by) VALUES (?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-            """, [structure.id, data, now, account])
-        try version(db, .structure, id: structure.id, data: data, account: account, at: now, origin: origin, audited: audited)
-        return true
-    }
-
-    @discardableResult
-    private static func write(_ db: Connection, _ service: DirectoryService, account: Int64?, at now: Int64, origin: String,
-                              audited: Bool = true) throws -> Bool {
-        let data = try text(service)
-        guard try db.string("SELECT data FROM directory_services WHERE id = ?", [service.id]) != data else { return false }
-        try db.run("""
-            INSERT INTO directory_services (id, structure_id, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, data = excluded.data, updated_at = excluded.updated_at,
-            updated_by = excluded.updated_by
-            """, [service.id, service.structureID, data, now, account])
-        try version(db, .service, id: service.id, data: data, account: account, at: now, origin: origin, audited: audited)
+    private static func write<R: DirectoryRecord>(_ db: Connection, _ record: R, account: Int64?, at now: Int64, origin: String,
+                                                  audited: Bool = true) throws -> Bool {
+        let data = try text(record)
+        // `table` is one of two literals of Kind, never input.
+        let table = R.kind.table
+        guard try db.string("SELECT data FROM \(table) WHERE id = ?", [record.id]) != data else { return false }
+        if let structureID = record.parentID {
+            try db.run("""
+                INSERT INTO directory_services (id, structure_id, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, data = excluded.data, updated_at = excluded.updated_at,
+                updated_by = excluded.updated_by
+                """, [record.id, structureID, data, now, account])
+        } else {
+            try db.run("""
+                INSERT INTO directory_structures (id, data, updated_at, updated_by) VALUES (?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                """, [record.id, data, now, account])
+        }
+        try version(db, R.kind, id: record.id, data: data, account: account, at: now, origin: origin, audited: audited)
         return true
     }
 

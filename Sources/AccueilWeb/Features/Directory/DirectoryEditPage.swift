@@ -16,7 +16,7 @@ enum DirectoryEditPage {
             \(isNew ? FormFields.input("id", label: "Identifiant", value: s.id, hint: "Lettres sans accent, chiffres et tirets, par exemple caf-gironde. Ne change plus ensuite.", required: true) : .empty)
             \(FormFields.input("nom", label: "Nom", value: s.name, required: true))
             \(FormFields.textarea("description", label: "Description", value: s.description ?? "", hint: "Son rôle, en phrases simples (au moins \(DirectoryCheck.descriptionMinimum) caractères).", rows: 5))
-            \(place(address: s.address, complement: s.addressComplement, postcode: s.postcode, commune: s.commune, insee: s.inseeCode, phone: s.phone, email: s.email, hours: s.openingHours))
+            \(place(s))
             \(FormFields.input("site_web", label: "Site web", value: s.website ?? "", type: "url"))
             \(FormFields.input("accessibilite_lieu", label: "Accessibilité du lieu (lien Acceslibre)", value: s.accessibility ?? "", type: "url"))
             <p><button type="submit">Enregistrer</button></p>
@@ -54,7 +54,7 @@ enum DirectoryEditPage {
             \(FormFields.choices("modes_accueil", legend: "Modes d'accueil", options: vocabulary.receptionModes.map(option), checked: Set(s.receptionModes ?? []), multiple: true))
             \(FormFields.select("frais", label: "Frais", options: vocabulary.fees.map(option), selected: s.fees, includeBlank: "—"))
             <p class="hint">Lieu et contact : laissez vide ce que le service partage avec sa structure (la fiche prend alors ceux de la structure).</p>
-            \(place(address: s.address, complement: s.addressComplement, postcode: s.postcode, commune: s.commune, insee: s.inseeCode, phone: s.phone, email: s.email, hours: s.openingHours))
+            \(place(s))
             \(FormFields.input("langues", label: "Langues d'accueil", value: (s.languages ?? []).joined(separator: ", "), hint: "Codes ISO séparés par des virgules : fr, en, ar…"))
             \(FormFields.textarea("pieces", label: "Pièces à apporter", value: (s.documents ?? []).joined(separator: "\n"), hint: "Une par ligne, écrite pour la personne.", rows: 3))
             <p><button type="submit">Enregistrer</button></p>
@@ -63,17 +63,16 @@ enum DirectoryEditPage {
             """
     }
 
-    private static func place(address: String?, complement: String?, postcode: String?, commune: String?, insee: String?,
-                              phone: String?, email: String?, hours: String?) -> HTML {
+    private static func place(_ r: some DirectoryRecord) -> HTML {
         """
-        \(FormFields.input("adresse", label: "Adresse", value: address ?? "", autocomplete: "off"))
-        \(FormFields.input("complement_adresse", label: "Complément d'adresse", value: complement ?? "", autocomplete: "off"))
-        \(FormFields.input("code_postal", label: "Code postal", value: postcode ?? "", autocomplete: "off"))
-        \(FormFields.input("commune", label: "Commune", value: commune ?? "", autocomplete: "off"))
-        \(FormFields.input("code_insee", label: "Code INSEE de la commune", value: insee ?? "", autocomplete: "off"))
-        \(FormFields.input("telephone", label: "Téléphone", value: phone ?? "", type: "tel", autocomplete: "off"))
-        \(FormFields.input("adresse_courriel", label: "Courriel", value: email ?? "", type: "email", autocomplete: "off"))
-        \(FormFields.input("horaires_accueil", label: "Horaires d'accueil", value: hours ?? "",
+        \(FormFields.input("adresse", label: "Adresse", value: r.address ?? "", autocomplete: "off"))
+        \(FormFields.input("complement_adresse", label: "Complément d'adresse", value: r.addressComplement ?? "", autocomplete: "off"))
+        \(FormFields.input("code_postal", label: "Code postal", value: r.postcode ?? "", autocomplete: "off"))
+        \(FormFields.input("commune", label: "Commune", value: r.commune ?? "", autocomplete: "off"))
+        \(FormFields.input("code_insee", label: "Code INSEE de la commune", value: r.inseeCode ?? "", autocomplete: "off"))
+        \(FormFields.input("telephone", label: "Téléphone", value: r.phone ?? "", type: "tel", autocomplete: "off"))
+        \(FormFields.input("adresse_courriel", label: "Courriel", value: r.email ?? "", type: "email", autocomplete: "off"))
+        \(FormFields.input("horaires_accueil", label: "Horaires d'accueil", value: r.openingHours ?? "",
                            hint: "Syntaxe OpenStreetMap (celle du schéma), par exemple « Mo-Fr 08:30-12:30,13:30-17:00; PH off ». Vide si inconnus.", autocomplete: "off"))
         """
     }

@@ -20,15 +20,8 @@ enum DirectoryForm {
         s.name = text(form, "nom", max: 200) ?? ""
         s.updatedOn = today
         s.description = text(form, "description")
-        s.address = text(form, "adresse", max: 300)
-        s.addressComplement = text(form, "complement_adresse", max: 300)
-        s.postcode = text(form, "code_postal", max: 10)
-        s.commune = text(form, "commune", max: 100)
-        s.inseeCode = text(form, "code_insee", max: 10)
-        s.phone = text(form, "telephone", max: 40)
-        s.email = text(form, "adresse_courriel", max: 254)
+        place(form, into: &s)
         s.website = text(form, "site_web", max: 500)
-        s.openingHours = text(form, "horaires_accueil", max: 500)
         s.accessibility = text(form, "accessibilite_lieu", max: 500)
         return s
     }
@@ -45,17 +38,22 @@ enum DirectoryForm {
         s.fees = text(form, "frais", max: 20)
         s.audienceDetails = text(form, "publics_precisions", max: 2000)
         s.accessConditions = text(form, "conditions_acces", max: 2000)
-        s.address = text(form, "adresse", max: 300)
-        s.addressComplement = text(form, "complement_adresse", max: 300)
-        s.postcode = text(form, "code_postal", max: 10)
-        s.commune = text(form, "commune", max: 100)
-        s.inseeCode = text(form, "code_insee", max: 10)
-        s.phone = text(form, "telephone", max: 40)
-        s.email = text(form, "adresse_courriel", max: 254)
-        s.openingHours = text(form, "horaires_accueil", max: 500)
+        place(form, into: &s)
         s.languages = list((form["langues"] ?? "").lowercased().split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init))
         s.documents = list((form["pieces"] ?? "").split(whereSeparator: \.isNewline).map(String.init))
         return s
+    }
+
+    /// The place and contact fields both kinds of record have.
+    static func place<R: DirectoryRecord>(_ form: FormData, into record: inout R) {
+        record.address = text(form, "adresse", max: 300)
+        record.addressComplement = text(form, "complement_adresse", max: 300)
+        record.postcode = text(form, "code_postal", max: 10)
+        record.commune = text(form, "commune", max: 100)
+        record.inseeCode = text(form, "code_insee", max: 10)
+        record.phone = text(form, "telephone", max: 40)
+        record.email = text(form, "adresse_courriel", max: 254)
+        record.openingHours = text(form, "horaires_accueil", max: 500)
     }
 
     static func suggestions(_ form: FormData) -> [Suggestion] {

@@ -27,7 +27,7 @@ enum PartnerLoopRoutes {
                 let made = try PartnerReferrals.create(db, orientationID: id, service: item.service, delivery: mailed ? .email : .print,
                                                        showsName: consent, by: account.id, at: now)
                 if mailed, let email {
-                    let link = context.configuration.publicURL + publicPrefix + made.secret
+                    let link = context.publicURL + publicPrefix + made.secret
                     let who = PersonSlip.shortName(first: view.person?.firstName ?? "", last: view.person?.lastName ?? "")
                     try MailQueue.enqueue(db, referral: made.referral, to: email, subject: "Orientation \(view.orientation.reference) : merci de confirmer",
                                           body: PartnerMail.body(reference: view.orientation.reference, name: who, service: item.service.name, link: link), at: now)
@@ -46,7 +46,7 @@ enum PartnerLoopRoutes {
             }
             let reference = try await context.store.read { db in try db.string("SELECT reference FROM orientations WHERE id = ?", [id]) } ?? ""
             return Layout.response(title: "Lien pour le partenaire", body: PartnerMail.printable(reference: reference, service: shown.label,
-                                   link: context.configuration.publicURL + publicPrefix + shown.secret, back: "/orientations/\(id)"), request: request)
+                                   link: context.publicURL + publicPrefix + shown.secret, back: "/orientations/\(id)"), request: request)
         }
 
         router.get(publicPrefix + ":secret") { request in

@@ -41,7 +41,7 @@ enum CalendarSubscriptionRoutes {
                 return (name, created)
             }
             // Shown by the page the browser is sent to: a reload there shows nothing again and creates nothing.
-            let url = context.configuration.publicURL + CalendarSubscription.path(token: created.token)
+            let url = context.publicURL + CalendarSubscription.path(token: created.token)
             return .redirect(to: "/planning/abonnements/lien/" + context.reveals.keep(url, label: name, for: account.id, now: now))
         }
 
