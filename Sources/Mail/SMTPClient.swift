@@ -34,7 +34,10 @@ public struct SMTPClient: Sendable {
 
     /// Whether a setting names a relay this client can use.
     public static func isValidURL(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme, ["smtp", "smtps"].contains(scheme), url.host?.isEmpty == false else { return false }
+        // Credentials never ride in the URL (it is logged and shown in errors): --smtp-user and the
+        // password's environment variable carry them.
+        guard let url = URL(string: text), let scheme = url.scheme, ["smtp", "smtps"].contains(scheme), url.host?.isEmpty == false,
+              url.user == nil, url.password == nil else { return false }
         return true
     }
 

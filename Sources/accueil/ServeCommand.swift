@@ -67,6 +67,11 @@ enum ServeCommand {
         }
         configuration.apiCallsPerMinute = rate
         let smtp = try smtpClient(arguments, env)
+        // Shortens the mail back-off for drills and tests; a number in (0, 1].
+        let retryText = arguments.value("mail-retry-scale", environment: "ACCUEIL_MAIL_RETRY_SCALE", default: "1", in: env)
+        guard let retryScale = Double(retryText), retryScale.isFinite, retryScale > 0, retryScale <= 1 else {
+            throw CommandLineArguments.UsageError(description: "--mail-retry-scale : un nombre entre 0 (exclu) et 1")
+        }
         if smtp != nil {
             let from = arguments.value("mail-from", environment: "ACCUEIL_MAIL_FROM", default: "", in: env)
             guard from.contains("@"), !from.contains(where: \.isWhitespace) else {
@@ -112,7 +117,6 @@ enum ServeCommand {
         // Annexe 1 §12: what has passed its retention period goes, every day, without anyone having to remember.
         let purge = PurgeScheduler(store: store, clock: context.clock)
         // Mails to partners leave from the queue, never from a request (docs/partners.md).
-        let retryScale = Double(arguments.value("mail-retry-scale", environment: "ACCUEIL_MAIL_RETRY_SCALE", default: "1", in: env)) ?? 1
         let mailer = smtp.map { client in
             MailWorker(store: store, clock: context.clock, interval: .seconds(retryScale < 1 ? 1 : 5), retryScale: retryScale) { [from = configuration.mailFrom ?? ""] to, subject, body, id in
                 try client.send(MailMessage(from: from, to: to, subject: subject, body: body, id: id))
@@ -134,10 +138,16 @@ enum ServeCommand {
     static func smtpClient(_ arguments: CommandLineArguments, _ env: [String: String]) throws -> SMTPClient? {
         let url = arguments.value("smtp-url", environment: "ACCUEIL_SMTP_URL", default: "", in: env)
         guard !url.isEmpty else { return nil }
-        guard SMTPClient.isValidURL(url) else { throw CommandLineArguments.UsageError(description: "--smtp-url invalide : \(url) (smtp://hôte:port ou smtps://hôte:port)") }
+        guard SMTPClient.isValidURL(url) else {
+            throw CommandLineArguments.UsageError(description: "--smtp-url invalide : smtp://hôte:port ou smtps://hôte:port, sans identifiant (--smtp-user)")
+        }
         let tlsText = arguments.value("smtp-tls", environment: "ACCUEIL_SMTP_TLS", default: "require", in: env)
         guard let tls = SMTPClient.TLS(rawValue: tlsText) else { throw CommandLineArguments.UsageError(description: "--smtp-tls : require, try ou none") }
         let user = arguments.value("smtp-user", environment: "ACCUEIL_SMTP_USER", default: "", in: env)
+        // A password never crosses the network in clear: authentication needs TLS from the start or STARTTLS required.
+        if !user.isEmpty, !(url.hasPrefix("smtps://") || tls == .require) {
+            throw CommandLineArguments.UsageError(description: "--smtp-user : l'authentification exige smtps:// ou --smtp-tls require")
+        }
         return SMTPClient(url: url, tls: tls, user: user.isEmpty ? nil : user, password: env["ACCUEIL_SMTP_PASSWORD"])
     }
 }

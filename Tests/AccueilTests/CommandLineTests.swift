@@ -110,6 +110,18 @@ import TestSupport
         let badURL = try await CommandRunner.run(["serve", "--port", "0", "--db", directory + "/p.sqlite"], directory: directory,
                                                  environment: ["ACCUEIL_PUBLIC_URL": "https://accueil.example.fr/?retour=ailleurs"])
         #expect(badURL.status == 2 && badURL.stderr.contains("adresse publique invalide"))
+        // The SMTP relay: no credentials in the URL (never echoed), no password in clear, a sane back-off scale.
+        let db = directory + "/p.sqlite"
+        let userInURL = try await CommandRunner.run(["serve", "--port", "0", "--db", db, "--smtp-url", "smtp://moi:secret@relais:587", "--mail-from", "a@example.org"],
+                                                    directory: directory)
+        #expect(userInURL.status == 2 && userInURL.stderr.contains("sans identifiant") && !userInURL.stderr.contains("secret"))
+        let clearPassword = try await CommandRunner.run(["serve", "--port", "0", "--db", db, "--smtp-url", "smtp://relais:587", "--smtp-tls", "try",
+                                                         "--smtp-user", "accueil", "--mail-from", "a@example.org"], directory: directory)
+        #expect(clearPassword.status == 2 && clearPassword.stderr.contains("l'authentification exige smtps://"))
+        for scale in ["0", "nan", "inf", "2", "-1"] {
+            let badScale = try await CommandRunner.run(["serve", "--port", "0", "--db", db, "--mail-retry-scale", scale], directory: directory)
+            #expect(badScale.status == 2 && badScale.stderr.contains("--mail-retry-scale"), "\(scale)")
+        }
         for command in ["serve", "migrate", "backup", "restore", "purge", "orient", "token"] {
             let help = try await CommandRunner.run([command, "--help"], directory: directory)
             #expect(help.status == 0)

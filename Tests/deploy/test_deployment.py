@@ -135,6 +135,7 @@ class NginxInFront(unittest.TestCase):
         site = site.replace("/etc/ssl/accueil/fullchain.pem", str(d / "cert.pem")).replace("/etc/ssl/accueil/privkey.pem", str(d / "key.pem"))
         site = site.replace("proxy_pass http://127.0.0.1:8080;", f"proxy_pass http://127.0.0.1:{cls.app_port};")
         site = site.replace("server_name accueil.example.org;", "server_name localhost;")
+        site = site.replace("/var/log/nginx/access.log", str(d / "access.log"))
         (d / "site.conf").write_text(site)
         (d / "tmp").mkdir()
         (d / "nginx.conf").write_text(f"""
@@ -189,6 +190,20 @@ class NginxInFront(unittest.TestCase):
         self.assertEqual((redirect.status, redirect.getheader("Location")), (301, "https://localhost/connexion"))
         self.assertEqual(self.client().request("GET", "/metrics")[0].status, 404)
         self.assertEqual(Client(self.app_port).request("GET", "/metrics")[0].status, 200)
+
+    def test_secrets_in_paths_stay_out_of_the_nginx_log(self):
+        """A partner's link and a calendar feed carry their secret in the path: nginx logs neither."""
+        client = self.client()
+        for path in ["/partenaire/SECRETPARTENAIRE", "/agenda/SECRETAGENDA.ics", "/connexion?trace=visible"]:
+            client.request("GET", path)
+        log = self.directory / "access.log"
+        deadline = time.monotonic() + 5
+        while "trace=visible" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        written = log.read_text()
+        self.assertIn("trace=visible", written)
+        self.assertNotIn("SECRETPARTENAIRE", written)
+        self.assertNotIn("SECRETAGENDA", written)
 
     def test_login_throttling_counts_the_client_nginx_forwards(self):
         """Past 20 failures from one client the server makes it wait, a growing second per attempt; a

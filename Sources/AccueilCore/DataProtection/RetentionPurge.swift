@@ -31,8 +31,9 @@ public enum RetentionPurge {
         try db.run("DELETE FROM break_glass WHERE at < ?", [plan.auditBefore])
         // So are the logs of API token uses.
         try db.run("DELETE FROM api_token_uses WHERE at < ?", [plan.auditBefore])
-        // A mail to a partner carries a first name and a link: gone a month after it left (or failed).
-        try db.run("DELETE FROM mail_queue WHERE status <> 'en_attente' AND created_at < ?", [now - 30 * 86_400])
+        // A mail to a partner carries a first name and a link: gone a month after it was queued, sent,
+        // failed or still waiting (its link has expired by then: `PartnerReferrals.lifetime`).
+        try db.run("DELETE FROM mail_queue WHERE created_at < ?", [now - PartnerReferrals.lifetime])
         if plan.auditEntries > 0 {
             try db.run("INSERT INTO audit_purge_window (id, before) VALUES (1, ?)", [plan.auditBefore])
             _ = try AuditChain.cut(db, before: plan.auditBefore, at: now)
@@ -52,12 +53,17 @@ public enum RetentionPurge {
     }
 
     /// The person link and the written justification of a derogation go (it may describe the situation);
-    /// the derogation flag stays for the figures.
+    /// the derogation flag stays for the figures. So do a partner's free-text answer (« réorientée
+    /// vers … ») and the mails to partners about the orientation (a first name, a link).
     package static func detachOrientations(_ db: Connection, _ ids: [Int64]) throws {
+        let list = JSONText.array(ids)
         try db.run("""
             UPDATE orientations SET person_id = NULL, derogation_justification = NULL
             WHERE id IN (SELECT value FROM json_each(?))
-            """, [JSONText.array(ids)])
+            """, [list])
+        try db.run("UPDATE partner_referrals SET outcome_detail = NULL WHERE orientation_id IN (SELECT value FROM json_each(?))", [list])
+        try db.run("DELETE FROM mail_queue WHERE referral_id IN (SELECT id FROM partner_referrals WHERE orientation_id IN (SELECT value FROM json_each(?)))",
+                   [list])
     }
 
     /// Deletes person files after stripping everything still attached to them (a person erased on
@@ -78,9 +84,6 @@ public enum RetentionPurge {
         try db.run("UPDATE intakes SET person_id = NULL WHERE person_id IN (SELECT value FROM json_each(?))", [list])
         let orientations = try db.query("SELECT id FROM orientations WHERE person_id IN (SELECT value FROM json_each(?))", [list]).compactMap { $0.int64("id") }
         try detachOrientations(db, orientations)
-        // Mails to partners about them (a first name, a link) go, sent or not.
-        try db.run("DELETE FROM mail_queue WHERE referral_id IN (SELECT id FROM partner_referrals WHERE orientation_id IN (SELECT value FROM json_each(?)))",
-                   [JSONText.array(orientations)])
         // Bookings name the person (person_id NOT NULL, migration 4): they go with the file. The figures
         // keep their counts: places booked are counters, and reception rows only lose their link to the file.
         try db.run("DELETE FROM bookings WHERE person_id IN (SELECT value FROM json_each(?))", [list])
@@ -92,6 +95,6 @@ public enum RetentionPurge {
         // A merge's record holds the kept file's former phone and birth date; the grants' free text may name the person.
         try db.run("DELETE FROM person_merges WHERE kept_id IN (SELECT value FROM json_each(?)) OR duplicate_id IN (SELECT value FROM json_each(?))", [list, list])
         try db.run("UPDATE break_glass SET reason_text = '' WHERE person_id IN (SELECT value FROM json_each(?))", [list])
-try db.run("DELETE FROM persons WHERE id IN (SELECT value FROM json_each(?))", [list])
+        try db.run("DELETE FROM persons WHERE id IN (SELECT value FROM json_each(?))", [list])
     }
 }

@@ -62,10 +62,15 @@ package struct DirectoryCheck {
         return out
     }
 
+    static let reservedIDs: Set<String> = ["nouvelle", "nouveau", "import", ".", ".."]
+
     private func common(_ who: String, source: String, id: String, name: String, updatedOn: String, into out: inout [String]) {
         if source.trimmingCharacters(in: .whitespaces).isEmpty { out.append("\(who) : source manquante.") }
         if id.isEmpty || id.count > 150 || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_:.".contains($0)) }) {
             out.append("\(who) : identifiant invalide (lettres sans accent, chiffres, - _ : .).")
+        } else if Self.reservedIDs.contains(id) {
+            // Taken by the pages' own addresses (/admin/partenaires/structures/nouvelle…) or by the path itself.
+            out.append("\(who) : identifiant réservé (« \(id) »).")
         }
         if !(3...150).contains(name.count) { out.append("\(who) : le nom doit compter de 3 à 150 caractères.") }
         if name.hasSuffix(".") && !name.hasSuffix("etc.") { out.append("\(who) : le nom ne se termine pas par un point.") }

@@ -20,8 +20,8 @@ package enum InformationSheets {
               intake.bool("information_only") == true, let day = intake.string("day"), let site = intake.string("site_id") else {
             throw Refusal.notAnInformationContact
         }
-        var unique: [String] = []
-        for id in ids where !unique.contains(id) { unique.append(id) }
+        var seen: Set<String> = []
+        let unique = ids.filter { seen.insert($0).inserted }
         guard (1...maximum).contains(unique.count) else { throw Refusal.count }
         guard try db.int("SELECT count(*) FROM information_sheets WHERE intake_id = ?", [intakeID]) == 0 else { throw Refusal.alreadyChosen }
         var categories: Set<String> = []

@@ -78,6 +78,15 @@ package enum PartnerDirectory {
         }
     }
 
+    /// The partner services an orientation can send a link to: those of its suggestions that are not
+    /// alerts, each once (two suggestions may point to the same service), in the suggestions' order.
+    package static func offered(_ db: Connection, suggestions: [String]) throws -> [(service: DirectoryService, structure: DirectoryStructure?)] {
+        var seen: Set<String> = []
+        return try suggestions.compactMap(Suggestion.init(rawValue:)).filter { !$0.isAlert }
+            .flatMap { try services(db, for: $0) }
+            .filter { seen.insert($0.service.id).inserted }
+    }
+
     /// What to tell about each suggestion's services (for the decision page and the slip).
     package static func contacts(_ db: Connection, for suggestions: [Suggestion]) throws -> [Suggestion: [DirectoryContact]] {
         var contacts: [Suggestion: [DirectoryContact]] = [:]

@@ -1,7 +1,9 @@
 import SQLiteStore
 
 /// Mails to partners wait here: a request only enqueues; a worker sends (`MailWorker`), retrying with
-/// back-off (1 min, 5 min, 15 min, 1 h, 4 h) before giving up (« échec »).
+/// back-off (1 min, 5 min, 15 min, 1 h, 4 h) before giving up (« échec »). The body carries the
+/// partner's link secret, so it is blanked as soon as the mail is sent or given up: only the row's
+/// outline (recipient, subject, dates, status) stays for the register's trace.
 package enum MailQueue {
     package static let backoff: [Int64] = [60, 300, 900, 3_600, 14_400]
 
@@ -28,7 +30,7 @@ package enum MailQueue {
     }
 
     package static func sent(_ db: Connection, id: Int64, at now: Int64) throws {
-        try db.run("UPDATE mail_queue SET status = 'envoye', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?", [now, id])
+        try db.run("UPDATE mail_queue SET status = 'envoye', attempts = attempts + 1, sent_at = ?, last_error = NULL, body = '' WHERE id = ?", [now, id])
     }
 
     /// A failed attempt: retried later, or given up after the last back-off. `scale` shortens the
@@ -36,7 +38,7 @@ package enum MailQueue {
     package static func failed(_ db: Connection, _ mail: Pending, error: String, at now: Int64, scale: Double = 1) throws {
         let attempt = mail.attempts + 1
         guard attempt <= backoff.count else {
-            try db.run("UPDATE mail_queue SET status = 'echec', attempts = ?, last_error = ? WHERE id = ?", [attempt, String(error.prefix(300)), mail.id])
+            try db.run("UPDATE mail_queue SET status = 'echec', attempts = ?, last_error = ?, body = '' WHERE id = ?", [attempt, String(error.prefix(300)), mail.id])
             return
         }
         let wait = max(1, Int64(Double(backoff[attempt - 1]) * scale))

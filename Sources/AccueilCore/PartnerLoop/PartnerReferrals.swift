@@ -88,8 +88,18 @@ package enum PartnerReferrals {
             """, [Sodium.hash(secret)]), let referral = referral(row) else { return nil }
         try AuditTrail.record(db, at: now, account: nil, .partnerLinkOpened, subjectType: "orientation", subjectID: String(referral.orientationID),
                               detail: "lien n° \(referral.id) (\(referral.serviceID))")
-        let name = referral.showsName ? PersonSlip.shortName(first: row.string("first_name") ?? "", last: row.string("last_name") ?? "") : ""
+        // Once the link is closed (answered or expired) the page keeps the reference only.
+        let name = referral.showsName && referral.isOpen(at: now) ? PersonSlip.shortName(first: row.string("first_name") ?? "", last: row.string("last_name") ?? "") : ""
         return PartnerView(referral: referral, reference: row.string("reference") ?? "", shortName: name.isEmpty ? nil : name)
+    }
+
+    /// The reference and service a secret belongs to, for the printed link (not audited: the agent who
+    /// just made the link reads what they made).
+    package static func printable(_ db: Connection, secret: String) throws -> (orientationID: Int64, reference: String, service: String)? {
+        guard let row = try db.queryOne("""
+            SELECT r.orientation_id, o.reference, r.service_name FROM partner_referrals r JOIN orientations o ON o.id = r.orientation_id WHERE r.token_hash = ?
+            """, [Sodium.hash(secret)]), let id = row.int64("orientation_id") else { return nil }
+        return (id, row.string("reference") ?? "", row.string("service_name") ?? "")
     }
 
     /// « Reçue » (the link stays open), or a final answer (it closes). Audited.

@@ -10,7 +10,9 @@ enum CurrentAPIToken: RequestKey { typealias Value = APITokens.Token }
 /// 401 (`WWW-Authenticate: Bearer`), a token past its rate 429 (`Retry-After`). A token request
 /// never acts as the browser session it may come with (the session is set aside), so cookies cannot
 /// widen a token's scopes, and it needs no CSRF token (nothing is cookie-authenticated). Each use is
-/// logged by token id with the path and the status.
+/// logged by token id with the path and the status; the first refusal of a window only, so a client
+/// hammering past its rate does not turn each refused call into a write. No token scope reaches
+/// personal data, so the log is best effort: a failed write never turns an answer into an error.
 struct APITokenMiddleware: Middleware {
     let context: AppContext
     let limiter: APIRateLimiter
@@ -25,8 +27,9 @@ struct APITokenMiddleware: Middleware {
               let token = try await context.store.read({ db in try APITokens.authenticate(db, secret: String(parts[1]), at: now) }) else {
             throw HTTPError(.unauthorized, "Jeton d'API inconnu, expiré ou révoqué.", headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""])
         }
-        if let wait = limiter.wait(token.id, at: now) {
-            try await record(token, request, status: 429, at: now)
+        if let refusal = limiter.wait(token.id, at: now) {
+            let wait = refusal.seconds
+            if refusal.first { await record(token, request, status: 429, at: now) }
             throw HTTPError(.tooManyRequests, "Trop d'appels pour ce jeton : réessayez dans \(wait) s.", headers: ["Retry-After": String(wait)])
         }
         var request = request
@@ -34,16 +37,16 @@ struct APITokenMiddleware: Middleware {
         request[CurrentAPIToken.self] = token
         do {
             let response = try await next(request)
-            try await record(token, request, status: response.status.code, at: now)
+            await record(token, request, status: response.status.code, at: now)
             return response
         } catch let error as HTTPError {
-            try await record(token, request, status: error.status.code, at: now)
+            await record(token, request, status: error.status.code, at: now)
             throw error
         }
     }
 
-    private func record(_ token: APITokens.Token, _ request: Request, status: Int, at now: Int64) async throws {
-        try await context.store.write { db in try APITokens.recordUse(db, id: token.id, at: now, route: "\(request.method) \(request.path)", status: status) }
+    private func record(_ token: APITokens.Token, _ request: Request, status: Int, at now: Int64) async {
+        _ = try? await context.store.write { db in try APITokens.recordUse(db, id: token.id, at: now, route: "\(request.method) \(request.path)", status: status) }
     }
 }
 
@@ -55,15 +58,16 @@ final class APIRateLimiter: Sendable {
 
     init(perMinute: Int = 120) { self.perMinute = perMinute }
 
-    /// nil when the call may go; otherwise the seconds until the next window.
-    func wait(_ id: Int64, at now: Int64) -> Int? {
+    /// nil when the call may go; otherwise the seconds until the next window, and whether this is the
+    /// window's first refusal.
+    func wait(_ id: Int64, at now: Int64) -> (seconds: Int, first: Bool)? {
         windows.withLock { windows in
             let minute = now / 60
             var window: (minute: Int64, count: Int) = windows[id].flatMap { $0.minute == minute ? $0 : nil } ?? (minute: minute, count: 0)
-            guard window.count < perMinute else { return Int((minute + 1) * 60 - now) }
             window.count += 1
             windows[id] = window
-            return nil
+            guard window.count > perMinute else { return nil }
+            return (Int((minute + 1) * 60 - now), window.count == perMinute + 1)
         }
     }
 }

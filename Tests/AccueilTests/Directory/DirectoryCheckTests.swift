@@ -38,6 +38,8 @@ struct DirectoryCheckTests {
             ({ $0.openingHours = "du lundi au vendredi" }, "horaires « du lundi au vendredi » illisibles"),
             ({ $0.languages = ["Arabe"] }, "langue « Arabe »"),
             ({ $0.id = "caf gironde" }, "identifiant invalide"),
+            ({ $0.id = "nouveau" }, "identifiant réservé"),
+            ({ $0.id = ".." }, "identifiant réservé"),
         ]
         for (change, message) in cases {
             let problems = check.problems(service(change), structures: ["caf-gironde"])

@@ -56,6 +56,12 @@ import Testing
             let closed = try await partner.post("/partenaire/" + secret, [("reponse", "non_venue")])
             #expect(closed.status == 410 && closed.text.contains("Ce lien est clos"))
             #expect(try await agent.get(path).text.contains("La personne est venue"))
+            // Once closed, the link shows the reference only: no first name any more.
+            let after = try await partner.get("/partenaire/" + secret)
+            #expect(after.text.contains("Ce lien est maintenant clos") && !after.text.contains("Élodie"))
+            // Sent, the mail keeps its outline; its body (the secret) is gone.
+            try app.store.writeSync { db in try MailQueue.sent(db, id: 1, at: app.now) }
+            #expect(try app.store.readSync { db in try db.string("SELECT body FROM mail_queue") } == "")
             #expect(try app.auditCount(.partnerLinkCreated) == 1)
             #expect(try app.auditCount(.partnerAnswered) == 2)
             #expect(try app.auditCount(.partnerLinkOpened) >= 2)
@@ -104,5 +110,28 @@ import Testing
         let last = try #require(try app.store.readSync { db in try MailQueue.due(db, at: now) }.first)
         try app.store.writeSync { db in try MailQueue.failed(db, last, error: "connexion refusée", at: now) }
         #expect(try app.store.readSync { db in try db.string("SELECT status FROM mail_queue") } == "echec")
+        #expect(try app.store.readSync { db in try db.string("SELECT body FROM mail_queue") } == "", "given up, the body goes")
+        // A month after it was queued, a mail goes whatever its state.
+        try app.store.writeSync { db in try MailQueue.enqueue(db, referral: nil, to: "b@example.org", subject: "s", body: "b", at: now) }
+        try app.store.writeSync { db in _ = try RetentionPurge.run(db, now: now + PartnerReferrals.lifetime + 1, account: nil) }
+        #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM mail_queue") } == 0)
+    }
+
+    @Test func detachingAnOrientationTakesThePartnersWordsAndMailsAlong() async throws {
+        try await withApp(configure: { $0.mailFrom = "accueil@example.org" }) { app in
+            try giveThePLAJeAnAddress(app)
+            let (agent, path) = try await orientedYoungAdult(app, consent: true)
+            _ = try await agent.post(path + "/partenaires", [("service", "plaje-accueil-jeunes"), ("envoi", "envoi")])
+            let body = try #require(try app.store.readSync { db in try db.string("SELECT body FROM mail_queue") })
+            let secret = try #require(body.range(of: #"/partenaire/[A-Za-z0-9_-]{43}"#, options: .regularExpression).map { String(body[$0].dropFirst("/partenaire/".count)) })
+            let partner = app.browser()
+            _ = try await partner.get("/partenaire/" + secret)
+            #expect(try await partner.post("/partenaire/" + secret, [("reponse", "vers_autre_service"), ("vers", "Mission locale")]).status == 303)
+            let id = try #require(Int64(path.split(separator: "/").last ?? ""))
+            try app.store.writeSync { db in try RetentionPurge.detachOrientations(db, [id]) }
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM mail_queue") } == 0)
+            let kept = try #require(try app.store.readSync { db in try db.queryOne("SELECT outcome, outcome_detail FROM partner_referrals") })
+            #expect(kept.string("outcome") == "vers_autre_service" && kept.string("outcome_detail") == nil, "the outcome counts, the free text goes")
+        }
     }
 }

@@ -79,7 +79,7 @@ enum APITokenRoutes {
             <h1>Jetons d'API</h1>
             \(notice.map { "<div class=\"notice success\" role=\"status\"><p>\($0)</p></div>" as HTML } ?? .empty)
             <p>Un jeton par logiciel partenaire, limité à ce dont il a besoin et pour une durée donnée ; \(String(APIScope.allCases.count)) portées existent.
-            Chaque appel est journalisé (jeton, chemin, statut) ; au-delà de 120 appels par minute, l'application attend.</p>
+            Chaque appel est journalisé (jeton, chemin, statut) ; au-delà de \(String(context.configuration.apiCallsPerMinute)) appels par minute, l'application attend.</p>
             <table><caption>Jetons</caption>
             <thead><tr><th scope="col">Application</th><th scope="col">Portées</th><th scope="col">Créé</th><th scope="col">Expire</th><th scope="col">État</th><th scope="col">Derniers appels</th><th scope="col">Action</th></tr></thead>
             <tbody>\(rows.isEmpty ? "<tr><td colspan=\"7\">Aucun jeton.</td></tr>" : HTML.join(rows))</tbody></table>

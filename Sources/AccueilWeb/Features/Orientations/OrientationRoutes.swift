@@ -71,7 +71,7 @@ enum OrientationRoutes {
             let rebooking = try await OrientationRebooking.offer(request, view.orientation, context: context)
             let partners = try await context.store.read { db in
                 PartnerLoopSection.Data(
-                    services: try view.orientation.suggestions.compactMap(Suggestion.init(rawValue:)).filter { !$0.isAlert }.flatMap { try PartnerDirectory.services(db, for: $0) },
+                    services: try PartnerDirectory.offered(db, suggestions: view.orientation.suggestions),
                     referrals: try PartnerReferrals.forOrientation(db, view.orientation.id),
                     consentSharing: view.intake.consentSharing, mailEnabled: context.configuration.mailFrom != nil)
             }

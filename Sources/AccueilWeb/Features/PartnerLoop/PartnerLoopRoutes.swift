@@ -17,9 +17,8 @@ enum PartnerLoopRoutes {
             let now = context.now()
             let consent = view.intake.consentSharing
             let id = view.orientation.id
-            let created = try await context.store.write { db -> (secret: String, service: DirectoryService) in
-                let suggested = Set(view.orientation.suggestions.compactMap(Suggestion.init(rawValue:)))
-                let offered = try suggested.flatMap { try PartnerDirectory.services(db, for: $0) }
+            let created = try await context.store.write { db -> (secret: String, service: DirectoryService, mailed: Bool) in
+                let offered = try PartnerDirectory.offered(db, suggestions: view.orientation.suggestions)
                 guard let item = offered.first(where: { $0.service.id == form["service"] }) else { throw HTTPError(.unprocessableContent, "Ce service n'est pas proposé pour cette orientation.") }
                 let email = item.service.email ?? item.structure?.email
                 // Nothing is sent about a person who refused that their first elements be shared.
@@ -32,21 +31,22 @@ enum PartnerLoopRoutes {
                     try MailQueue.enqueue(db, referral: made.referral, to: email, subject: "Orientation \(view.orientation.reference) : merci de confirmer",
                                           body: PartnerMail.body(reference: view.orientation.reference, name: who, service: item.service.name, link: link), at: now)
                 }
-                return (made.secret, item.service)
+                return (made.secret, item.service, mailed)
             }
-            if delivery == .email, consent, context.configuration.mailFrom != nil { return .redirect(to: "/orientations/\(id)?info=lien_envoye") }
+            if created.mailed { return .redirect(to: "/orientations/\(id)?info=lien_envoye") }
             let reveal = context.reveals.keep(created.secret, label: created.service.name, for: account.id, now: now)
             return .redirect(to: "/orientations/\(id)/partenaires/lien/\(reveal)")
         }
 
         router.get("/orientations/:id/partenaires/lien/:reveal", middleware: [RequirePermission(permission: .recordIntake)]) { request in
-            guard let account = request.session?.account, let id = Int64(try request.parameter("id")) else { throw HTTPError.notFound }
-            guard let shown = context.reveals.take(try request.parameter("reveal"), for: account.id, now: context.now()) else {
+            guard let account = request.session?.account else { throw HTTPError.notFound }
+            // What the page prints comes from the link itself, never from the address.
+            guard let shown = context.reveals.take(try request.parameter("reveal"), for: account.id, now: context.now()),
+                  let made = try await context.store.read({ db in try PartnerReferrals.printable(db, secret: shown.secret) }) else {
                 throw HTTPError(.gone, "Le lien n'est affiché qu'une fois : créez-en un autre si la feuille n'a pas été imprimée.")
             }
-            let reference = try await context.store.read { db in try db.string("SELECT reference FROM orientations WHERE id = ?", [id]) } ?? ""
-            return Layout.response(title: "Lien pour le partenaire", body: PartnerMail.printable(reference: reference, service: shown.label,
-                                   link: context.publicURL + publicPrefix + shown.secret, back: "/orientations/\(id)"), request: request)
+            return Layout.response(title: "Lien pour le partenaire", body: PartnerMail.printable(reference: made.reference, service: made.service,
+                                   link: context.publicURL + publicPrefix + shown.secret, back: "/orientations/\(made.orientationID)"), request: request)
         }
 
         router.get(publicPrefix + ":secret") { request in
