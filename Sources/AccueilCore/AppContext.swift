@@ -17,6 +17,8 @@ public struct AppContext: Sendable {
     package let throttle: LoginThrottle
     /// Secrets shown once after the POST that made them (calendar links).
     package let reveals = OneTimeReveals()
+    /// The month cells hidden from the figures, by month (see `MonthMasking`).
+    package let monthMasks = MonthMaskCache()
     /// Decoy hash verified for unknown logins, so they cost as much time as a wrong password.
     package let decoyHash: String
     /// Unix seconds; injectable so tests can move time without sleeping.

@@ -653,6 +653,25 @@ public enum Schema {
             ) STRICT;
             CREATE INDEX mail_queue_due ON mail_queue(status, next_attempt_at);
             """),
+        Migration(20, "masking that survives differencing: month cells read by month, a version per month", sql: """
+            -- The month cells of every site are read together to decide which are hidden (MonthMasking);
+            -- the decision is cached per month until that month's counters change (its version).
+            CREATE INDEX stat_months_by_period ON stat_months(period);
+            CREATE TABLE stat_month_versions (period TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+            INSERT INTO stat_month_versions (period, version) SELECT DISTINCT period, 1 FROM stat_months;
+            CREATE TRIGGER stat_months_inserted AFTER INSERT ON stat_months BEGIN
+                INSERT INTO stat_month_versions (period, version) VALUES (NEW.period, 1)
+                ON CONFLICT (period) DO UPDATE SET version = version + 1;
+            END;
+            CREATE TRIGGER stat_months_updated AFTER UPDATE ON stat_months BEGIN
+                INSERT INTO stat_month_versions (period, version) VALUES (NEW.period, 1)
+                ON CONFLICT (period) DO UPDATE SET version = version + 1;
+            END;
+            CREATE TRIGGER stat_months_deleted AFTER DELETE ON stat_months BEGIN
+                INSERT INTO stat_month_versions (period, version) VALUES (OLD.period, 1)
+                ON CONFLICT (period) DO UPDATE SET version = version + 1;
+            END;
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

@@ -42,21 +42,28 @@ package struct ActivityFigures: Sendable {
             return FigureTable.Row(key: key, label: label, value: Double(value), previousValue: old.map(Double.init), basis: value,
                                    previousBasis: old, share: ratio(value, now), previousShare: old.flatMap { o in before.flatMap { ratio(o, $0) } })
         }
+        /// The figure of one cell, hidden when one of its month cells is (`MonthMasking`).
+        func cell(_ key: String, _ label: String, _ dimension: String, _ cellKey: String = "total", share base: ((Tally) -> Int)? = nil) -> FigureTable.Row {
+            var figure = row(key, label, { $0.count(dimension, cellKey) }, share: base)
+            figure.forceMasked = now.hides(dimension, cellKey)
+            figure.forcePreviousMasked = before?.hides(dimension, cellKey) ?? false
+            return figure
+        }
         let named: (Tally) -> Int = { $0.count("accueils") }
         let oriented: (Tally) -> Int = { $0.count("orientations") }
 
         var summary = [
-            row("contacts", "Contacts (tous canaux)", { $0.count("contacts") }),
-            row("accueils", "Accueils nominatifs", named),
-            row("information_seule", "Contacts d'information anonymes", { $0.count("information_seule") }),
-            row("double_sollicitation", "Doubles sollicitations détectées (personne déjà connue)", { $0.count("double_sollicitation") }),
-            row("orientations", "Orientations", oriented),
-            row("derogations", "Dérogations à la règle", { $0.count("derogation") }),
+            cell("contacts", "Contacts (tous canaux)", "contacts"),
+            cell("accueils", "Accueils nominatifs", "accueils"),
+            cell("information_seule", "Contacts d'information anonymes", "information_seule"),
+            cell("double_sollicitation", "Doubles sollicitations détectées (personne déjà connue)", "double_sollicitation"),
+            cell("orientations", "Orientations", "orientations"),
+            cell("derogations", "Dérogations à la règle", "derogation"),
         ]
         summary += PermanenceTables.summaryRows(current.permanences, previous?.permanences)
         let outside: (Tally) -> Int = { $0.count("service", StatisticsCounters.outsideBordeaux) }
-        summary.append(row("hors_bordeaux", "Orientations hors Bordeaux (vers les services d'une autre commune)", outside))
-        summary.append(row("sans_enfant_mineur_ccas", "Orientations vers le CCAS de personnes sans enfant mineur", { $0.count("ccas_sans_mineur") }))
+        summary.append(cell("hors_bordeaux", "Orientations hors Bordeaux (vers les services d'une autre commune)", "service", StatisticsCounters.outsideBordeaux))
+        summary.append(cell("sans_enfant_mineur_ccas", "Orientations vers le CCAS de personnes sans enfant mineur", "ccas_sans_mineur"))
         let delays = Self.median(now), oldDelays = before.map(Self.median)
         summary.append(FigureTable.Row(key: "delai_median_jours", label: "Délai médian de l'orientation au rendez-vous (jours)",
                                        value: delays.median, previousValue: oldDelays?.median, basis: delays.count,
@@ -68,12 +75,12 @@ package struct ActivityFigures: Sendable {
         let extraDestinations = Set(now.keys("destination").keys).union(before?.keys("destination").keys ?? [:].keys)
             .subtracting(destinationKeys).sorted()
         var destinations = (destinationKeys + extraDestinations).map { key in
-            row(key, siteName[key] ?? key, { $0.count("destination", key) }, share: oriented)
+            cell(key, siteName[key] ?? key, "destination", key, share: oriented)
         }
         Masking.protectPartition(&destinations, first: destinations.count)
         let statuses: [(OrientationRecord.Status, String)] = [(.honoured, "Honorées"), (.notHonoured, "Non honorées"), (.excused, "Excusées"),
                                                               (.reoriented, "Réorientées"), (.open, "En attente")]
-        var loop = statuses.map { status, label in row(status.rawValue, label, { $0.count("statut", status.rawValue) }, share: oriented) }
+        var loop = statuses.map { status, label in cell(status.rawValue, label, "statut", status.rawValue, share: oriented) }
         Masking.protectPartition(&loop, first: statuses.count)
         let overdueNow = current.overdue, overdueBefore = previous?.overdue
         loop.append(FigureTable.Row(key: "en_retard", label: "dont en retard (plus de \(OrientationRecord.overdueAfterDays) jours)",
@@ -82,15 +89,15 @@ package struct ActivityFigures: Sendable {
                                     previousShare: overdueBefore.flatMap { o in before.flatMap { Self.ratio(o, oriented($0)) } }))
 
         var channels = IntakeChannel.allCases.map { ($0.rawValue, $0.label) }.map { key, label in
-            row(key, label, { $0.count("canal", key) }, share: { $0.count("contacts") }) }
+            cell(key, label, "canal", key, share: { $0.count("contacts") }) }
         Masking.protectPartition(&channels, first: channels.count)
-        var levels = [("1", "Niveau 1"), ("2", "Niveau 2")].map { key, label in row(key, label, { $0.count("niveau", key) }, share: named) }
+        var levels = [("1", "Niveau 1"), ("2", "Niveau 2")].map { key, label in cell(key, label, "niveau", key, share: named) }
         Masking.protectPartition(&levels, first: levels.count)
-        var ages = IntakeFacts.ageBrackets.map { b in row(b.key, b.label, { $0.count("age", b.key) }, share: named) }
+        var ages = IntakeFacts.ageBrackets.map { b in cell(b.key, b.label, "age", b.key, share: named) }
         Masking.protectPartition(&ages, first: ages.count)
-        var households = IntakeFacts.householdTypes.map { t in row(t.key, t.label, { $0.count("foyer", t.key) }, share: named) }
+        var households = IntakeFacts.householdTypes.map { t in cell(t.key, t.label, "foyer", t.key, share: named) }
         Masking.protectPartition(&households, first: households.count)
-        households.append(row("grossesse", "Grossesse en cours (tous foyers)", { $0.count("grossesse") }, share: named))
+        households.append(cell("grossesse", "Grossesse en cours (tous foyers)", "grossesse", share: named))
 
         tables = [
             FigureTable(id: "synthese", title: "Synthèse", note: "Orientations comptées à leur date et au site où la personne a été reçue ; "
@@ -101,10 +108,10 @@ package struct ActivityFigures: Sendable {
             FigureTable(id: "destinations", title: "Orientations par destination", note: "Part : sur l'ensemble des orientations.",
                         rows: destinations, chart: true, hasShare: true),
             FigureTable(id: "suggestions", title: "Orientations complémentaires suggérées", note: "Une orientation peut porter plusieurs suggestions ; part sur l'ensemble des orientations.",
-                        rows: Suggestion.allCases.map { s in row(s.rawValue, s.label, { $0.count("suggestion", s.rawValue) }, share: oriented) },
+                        rows: Suggestion.allCases.map { s in cell(s.rawValue, s.label, "suggestion", s.rawValue, share: oriented) },
                         chart: true, hasShare: true),
             FigureTable(id: "motifs", title: "Motifs de la demande", note: "Un accueil peut avoir plusieurs motifs ; part sur les accueils nominatifs.",
-                        rows: motives.motives.map { m in row(m.code, m.label, { $0.count("motif", m.code) }, share: named) }, chart: true, hasShare: true),
+                        rows: motives.motives.map { m in cell(m.code, m.label, "motif", m.code, share: named) }, chart: true, hasShare: true),
             FigureTable(id: "canaux", title: "Canaux de contact", note: "Tous les contacts, y compris l'information anonyme.",
                         rows: channels, chart: true, hasShare: true),
             FigureTable(id: "niveaux", title: "Niveau de l'accueil", note: "Niveau 1 : accueil et orientation ; niveau 2 : évaluation par un travailleur social. Part sur les accueils nominatifs.",
@@ -118,20 +125,20 @@ package struct ActivityFigures: Sendable {
             PermanenceTables.usage(current.permanences, previous?.permanences),
             FigureTable(id: "regle", title: "Départs de la règle de répartition",
                         note: "Dérogations au cas par cas (accord du PTS et du CCAS) par service retenu, et orientations décidées par un aménagement de la règle, par référence ; part sur l'ensemble des orientations.",
-                        rows: Service.allCases.map { s in row("derogation_" + s.rawValue, "Dérogations vers \(s.label)", { $0.count(StatisticsCounters.derogationByService, s.rawValue) }, share: oriented) }
+                        rows: Service.allCases.map { s in cell("derogation_" + s.rawValue, "Dérogations vers \(s.label)", StatisticsCounters.derogationByService, s.rawValue, share: oriented) }
                             + Set(now.keys(StatisticsCounters.adjustmentDimension).keys).union(before?.keys(StatisticsCounters.adjustmentDimension).keys ?? [:].keys).sorted().map { reference in
-                                row("amenagement_" + reference, "Aménagement \(reference)", { $0.count(StatisticsCounters.adjustmentDimension, reference) }, share: oriented)
+                                cell("amenagement_" + reference, "Aménagement \(reference)", StatisticsCounters.adjustmentDimension, reference, share: oriented)
                             },
                         chart: false, hasShare: true),
             FigureTable(id: "hors_bordeaux", title: "Orientations hors Bordeaux",
                         note: "Personnes résidant dans une autre commune, orientées vers le CCAS de leur commune ou la MDS dont elle dépend (convention, article 3) ; "
                             + "comptées à part des orientations vers les services de Bordeaux. Part sur les orientations hors Bordeaux.",
-                        rows: Self.outsideRows(now, before, communeNames: communeNames, row: row, outside: outside), chart: false, hasShare: true),
+                        rows: Self.outsideRows(now, before, communeNames: communeNames, cell: cell, outside: outside), chart: false, hasShare: true),
             FigureTable(id: "information", title: "Contacts d'information : thèmes des services indiqués",
                         note: "Contacts d'information anonymes à qui une feuille « Où vous adresser » a été remise, par thème (schéma data·inclusion) "
                             + "des services indiqués ; une feuille peut porter plusieurs thèmes. Part sur l'ensemble des contacts d'information.",
                         rows: themeCategories.map { c in
-                            row(c.value, c.label, { $0.count(StatisticsCounters.informationThemeDimension, c.value) }, share: { $0.count("information_seule") })
+                            cell(c.value, c.label, StatisticsCounters.informationThemeDimension, c.value, share: { $0.count("information_seule") })
                         }, chart: true, hasShare: true),
         ]
         breakdowns = [PermanenceTables.bySite(current.permanences, names: sites.namesByID),
@@ -140,16 +147,16 @@ package struct ActivityFigures: Sendable {
 
     /// By the commune's service chosen, then by commune; each partition masked on its own.
     private static func outsideRows(_ now: Tally, _ before: Tally?, communeNames: [String: String],
-                                    row: (String, String, (Tally) -> Int, ((Tally) -> Int)?) -> FigureTable.Row,
+                                    cell: (String, String, String, String, ((Tally) -> Int)?) -> FigureTable.Row,
                                     outside: @escaping (Tally) -> Int) -> [FigureTable.Row] {
         var services = Service.allCases.map { service in
-            row("service_" + service.rawValue, service == .ccas ? "Vers le CCAS de la commune" : "Vers la MDS dont dépend la commune",
-                { $0.count(StatisticsCounters.outsideDimension, service.rawValue) }, outside)
+            cell("service_" + service.rawValue, service == .ccas ? "Vers le CCAS de la commune" : "Vers la MDS dont dépend la commune",
+                 StatisticsCounters.outsideDimension, service.rawValue, outside)
         }
         Masking.protectPartition(&services, first: services.count)
         let codes = Set(now.keys(StatisticsCounters.communeDimension).keys).union(before?.keys(StatisticsCounters.communeDimension).keys ?? [:].keys)
         var communes = codes.sorted { (communeNames[$0] ?? $0) < (communeNames[$1] ?? $1) }.map { code in
-            row("commune_" + code, "\(communeNames[code] ?? "Commune") (\(code))", { $0.count(StatisticsCounters.communeDimension, code) }, outside)
+            cell("commune_" + code, "\(communeNames[code] ?? "Commune") (\(code))", StatisticsCounters.communeDimension, code, outside)
         }
         Masking.protectPartition(&communes, first: communes.count)
         return services + communes

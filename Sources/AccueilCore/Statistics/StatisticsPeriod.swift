@@ -21,8 +21,22 @@ package struct StatisticsPeriod: Sendable, Equatable {
 
     package var days: Int { to.daysSinceEpoch - from.daysSinceEpoch + 1 }
 
-    /// The period of the same length that ends the day before this one starts.
+    /// The calendar months this period touches, whole: the figures are computed on them (`MonthMasking`).
+    package var wholeMonths: StatisticsPeriod {
+        StatisticsPeriod(from: LocalDate(year: from.year, month: from.month, day: 1) ?? from, to: to.endOfMonth, siteID: siteID)
+    }
+
+    package var isWholeMonths: Bool { from.day == 1 && to == to.endOfMonth }
+
+    /// The period of the same length that ends the day before this one starts; for whole months, the
+    /// same number of months.
     package var previous: StatisticsPeriod {
+        if isWholeMonths {
+            let months = (to.year - from.year) * 12 + to.month - from.month + 1
+            let index = from.year * 12 + from.month - 1 - months
+            let start = LocalDate(year: index / 12, month: index % 12 + 1, day: 1) ?? from
+            return StatisticsPeriod(from: start, to: LocalDate(daysSinceEpoch: from.daysSinceEpoch - 1) ?? from, siteID: siteID)
+        }
         let end = LocalDate(daysSinceEpoch: from.daysSinceEpoch - 1) ?? from
         let start = LocalDate(daysSinceEpoch: end.daysSinceEpoch - days + 1) ?? end
         return StatisticsPeriod(from: start, to: end, siteID: siteID)

@@ -3,8 +3,18 @@
 /// can compare them for equality.
 package struct Tally: Sendable, Equatable {
     package private(set) var counts: [String: [String: Int]] = [:]
+    /// The cells (`MonthMasking.cell`) not to be shown for this period and site; not part of
+    /// equality, which compares the counts (the fast path against the direct queries).
+    package var hidden: Set<String> = []
 
     package init() {}
+
+    package static func == (lhs: Tally, rhs: Tally) -> Bool { lhs.counts == rhs.counts }
+
+    /// Whether the figure of this cell must be hidden (one of its month cells is, see `MonthMasking`).
+    package func hides(_ dimension: String, _ key: String = "total") -> Bool {
+        hidden.contains(MonthMasking.cell(dimension, key))
+    }
 
     package mutating func add(_ dimension: String, _ key: String, _ count: Int) {
         guard count != 0 else { return }

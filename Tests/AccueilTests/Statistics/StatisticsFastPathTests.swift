@@ -70,8 +70,14 @@ import SQLiteStore
         #expect(try split("2023-12-31", "2025-01-01") == ["stat_days 2023-12-31…2023-12-31", "stat_years 2024…2024", "stat_days 2025-01-01…2025-01-01"])
         #expect(StatisticsPeriod(from: "2026-10-02", to: "2026-10-01", siteID: nil) == nil)
         let previous = try #require(StatisticsPeriod(from: "2024-03-01", to: "2024-03-31", siteID: nil)).previous
-        #expect(previous.from.description == "2024-01-30")
+        #expect(previous.from.description == "2024-02-01", "whole months: the month before")
         #expect(previous.to.description == "2024-02-29")
+        let days = try #require(StatisticsPeriod(from: "2024-03-02", to: "2024-03-31", siteID: nil))
+        #expect(days.previous.from.description == "2024-02-01" && days.previous.to.description == "2024-03-01", "days: the same length before")
+        let quarter = try #require(StatisticsPeriod(from: "2026-01-01", to: "2026-03-31", siteID: nil))
+        #expect(quarter.previous.from.description == "2025-10-01" && quarter.previous.to.description == "2025-12-31")
+        let widened = try #require(StatisticsPeriod(from: "2026-01-15", to: "2026-11-02", siteID: nil)).wholeMonths
+        #expect(widened.from.description == "2026-01-01" && widened.to.description == "2026-11-30" && widened.isWholeMonths)
     }
 
     @Test func migrationFiveFillsCountersForExistingRows() throws {

@@ -47,7 +47,8 @@ import TestSupport
         #expect(status == 200)
         #expect(json["from"] as? String == "2026-10-01")
         #expect(json["to"] as? String == "2026-10-31")
-        #expect((json["previous"] as? [String: String]) == ["from": "2026-08-31", "to": "2026-09-30"])
+        #expect((json["previous"] as? [String: String]) == ["from": "2026-09-01", "to": "2026-09-30"], "a month is compared with the month before")
+        #expect(json["requested"] is NSNull, "asked on whole months")
         #expect(json["site"] is NSNull)
         #expect(json["maskingThreshold"] as? Int == 5)
         let rows = Self.rows(json)
@@ -74,12 +75,15 @@ import TestSupport
         #expect(v("synthese", "delai_median_jours") == 4)
         #expect(p("synthese", "delai_median_jours") == 2)
 
-        // Destinations and suggestions.
-        #expect(v("destinations", "ccas-cite-municipale") == 9)
-        #expect(v("destinations", "mds-bastide") == 8)
+        // Destinations: the MDS Bastide received three families itself (a group under five, hidden at that
+        // site); the Cité's five towards Bastide are hidden with them, then the Cité's nine towards the CCAS
+        // (otherwise its 14 orientations minus 9 give the five back), and since only the Cité sent anyone to
+        // the CCAS, the all-sites nine too (it equals the Cité's), and with it Bastide's eight (17 − 9).
+        #expect(Self.masked(rows, "destinations", "ccas-cite-municipale") && v("destinations", "ccas-cite-municipale") == nil)
+        #expect(Self.masked(rows, "destinations", "mds-bastide") && share("destinations", "mds-bastide") == nil)
+        #expect(rows["destinations"]?["mds-bastide"]?["value"] is NSNull)
         #expect(v("destinations", "mds-lac") == 0)
         #expect(p("destinations", "ccas-cite-municipale") == 8)
-        #expect(share("destinations", "mds-bastide") == 0.4706)
         #expect(v("suggestions", "SENIORS") == 6)
         #expect(Self.masked(rows, "suggestions", "PLAJE"))
         #expect(rows["suggestions"]?["PLAJE"]?["share"] is NSNull)
@@ -99,8 +103,10 @@ import TestSupport
         #expect(Self.masked(rows, "canaux", "courriel"))
         #expect(Self.masked(rows, "canaux", "telephone"))
         #expect(p("canaux", "sur_place") == 10)
-        #expect(v("niveaux", "1") == 12)
-        #expect(v("niveaux", "2") == 5)
+        // Levels: Bastide's three (level 1) are hidden, so are the Cité's level 1 and 2 with them, and so the
+        // all-sites figures (the Cité's level 2 is the all-sites one).
+        #expect(Self.masked(rows, "niveaux", "1") && Self.masked(rows, "niveaux", "2"))
+        #expect(p("niveaux", "1") == 8)
 
         // Ages: 18-25 (2) is masked, and so is the smallest other bracket, 66+ (6): 17 − 9 − 6 = 2.
         #expect(Self.masked(rows, "ages", "18-25"))
@@ -115,12 +121,12 @@ import TestSupport
         // Households.
         #expect(v("foyers", "seul") == 7)
         #expect(Self.masked(rows, "foyers", "couple"))
-        #expect(v("foyers", "monoparental") == 5)
+        #expect(Self.masked(rows, "foyers", "monoparental"), "hidden with the three couples with children")
         #expect(Self.masked(rows, "foyers", "couple_enfants"))
         #expect(Self.masked(rows, "foyers", "grossesse"))
 
         // Closed loop.
-        #expect(v("suivi", "honoree") == 6)
+        #expect(Self.masked(rows, "suivi", "honoree"), "Bastide's three honoured are the Cité's three's company")
         #expect(Self.masked(rows, "suivi", "non_honoree"))
         #expect(Self.masked(rows, "suivi", "excusee"))
         #expect(v("suivi", "reorientee") == 0)
@@ -133,14 +139,20 @@ import TestSupport
     @Test func shareOfPeopleAged66AndOver() async throws {
         let app = try Self.filled()
         defer { Task { await app.stop() } }
-        // 1 September – 10 October: the six people aged 70 (A) and the eight aged 50 (G), nobody masked.
-        let (_, json) = try await fetch(app, "from=2026-09-01&to=2026-10-10")
+        // At the Cité in October: the six people aged 70 (A) among its 14 intakes; the two aged 20 are
+        // hidden, with the six aged 26 to 59 (not with the 66+, which are not the smallest).
+        let (_, json) = try await fetch(app, "from=2026-10-01&to=2026-10-31&site=ccas-cite-municipale")
         let rows = Self.rows(json)
         #expect(Self.value(rows, "ages", "66+") == 6)
         #expect(rows["ages"]?["66+"]?["share"] as? Double == 0.4286)
-        #expect(Self.value(rows, "ages", "26-59") == 8)
-        #expect(rows["ages"]?["26-59"]?["share"] as? Double == 0.5714)
+        #expect(Self.masked(rows, "ages", "18-25") && Self.masked(rows, "ages", "26-59"))
         #expect(Self.value(rows, "synthese", "accueils") == 14)
+        // 1 September – 10 October is answered on the whole months it touches, and says so.
+        let (_, widened) = try await fetch(app, "from=2026-09-01&to=2026-10-10")
+        #expect(widened["from"] as? String == "2026-09-01" && widened["to"] as? String == "2026-10-31")
+        #expect((widened["requested"] as? [String: String]) == ["from": "2026-09-01", "to": "2026-10-10"])
+        #expect((widened["previous"] as? [String: String]) == ["from": "2026-07-01", "to": "2026-08-31"])
+        #expect(Self.value(Self.rows(widened), "synthese", "accueils") == 25)
     }
 
     @Test func oneSiteAndMaskingOfSmallGroups() async throws {
@@ -167,7 +179,7 @@ import TestSupport
         let app = try Self.filled()
         defer { Task { await app.stop() } }
         let (_, json) = try await fetch(app, "from=2026-10-01&to=2026-10-31")
-        #expect(Set(json.keys) == ["from", "to", "site", "previous", "maskingThreshold", "tables", "breakdowns"])
+        #expect(Set(json.keys) == ["from", "to", "site", "previous", "maskingThreshold", "tables", "breakdowns", "requested", "wholeMonths"])
         let tables = try #require(json["tables"] as? [[String: Any]])
         let breakdowns = try #require(json["breakdowns"] as? [[String: Any]])
         #expect((tables + breakdowns).map { $0["id"] as? String ?? "" } == ActivityFigures.tableIDs)

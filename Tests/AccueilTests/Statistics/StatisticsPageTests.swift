@@ -23,7 +23,8 @@ import TestSupport
         #expect(html.contains("<th scope=\"row\">26 à 59 ans</th><td class=\"number\">9</td><td class=\"number\">52,9\u{00A0}%</td><td class=\"number\">8</td><td class=\"number\">100,0\u{00A0}%</td>"))
         #expect(html.contains("<th scope=\"row\">66 ans et plus</th><td class=\"number\">masqué</td><td class=\"number\">masqué</td><td class=\"number\">0</td>"))
         #expect(html.contains("<th scope=\"row\">Dérogations à la règle</th><td class=\"number\">&lt; 5</td>"))
-        #expect(html.contains("Comparaison avec la période du 31/08/2026 au 30/09/2026"))
+        #expect(html.contains("Comparaison avec la période du 01/09/2026 au 30/09/2026"))
+        #expect(!html.contains("étendue aux mois"), "asked on a whole month: nothing to say")
         #expect(html.contains("aria-current=\"page\">Statistiques"))
         #expect(!html.contains("Zyxwaldo") && !html.contains("Quintessa"))
         for id in ActivityFigures.tableIDs { #expect(html.contains("/statistiques/\(id).csv?du=2026-10-01&amp;au=2026-10-31")) }

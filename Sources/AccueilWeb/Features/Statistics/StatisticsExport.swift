@@ -29,7 +29,8 @@ enum StatisticsExport {
         return writer.bytes
     }
 
-    static func json(_ figures: ActivityFigures) -> [UInt8] {
+    /// `requested`: the period as asked, when the figures were widened to whole months.
+    static func json(_ figures: ActivityFigures, requested: StatisticsPeriod? = nil) -> [UInt8] {
         func number(_ value: Double?, mask: String?) -> Any {
             guard let value, mask == nil else { return NSNull() }
             return value == value.rounded() ? Int(value) as Any : value as Any
@@ -67,6 +68,7 @@ enum StatisticsExport {
             "from": figures.period.from.description, "to": figures.period.to.description, "breakdowns": breakdowns,
             "site": figures.period.siteID.map { $0 as Any } ?? NSNull(),
             "previous": period(figures.previousPeriod), "maskingThreshold": Masking.threshold, "tables": tables,
+            "requested": period(requested.flatMap { $0.isWholeMonths ? nil : $0 }), "wholeMonths": true,
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return Array(data)

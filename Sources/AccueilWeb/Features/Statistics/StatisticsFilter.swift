@@ -37,9 +37,9 @@ struct StatisticsFilter: Sendable {
            [query(words.from), query(words.to)].contains(where: { !($0 ?? "").isEmpty }) {
             errors.append((words.from, "\(words.from) et \(words.to) ne s'emploient qu'avec \(words.mode)=\(words.custom)."))
         }
-        if errors.isEmpty, let period = StatisticsPeriod(from: from, to: to, siteID: siteID.isEmpty ? nil : siteID) {
+        if errors.isEmpty, let period = StatisticsPeriod(from: from, to: to, siteID: siteID.isEmpty ? nil : siteID)?.wholeMonths {
             switch comparison.period(for: period, words) {
-            case .success(let compared): comparisonPeriod = compared
+            case .success(let compared): comparisonPeriod = compared?.wholeMonths
             case .failure(let problem): errors.append((problem.field, problem.message))
             }
         }
@@ -54,10 +54,17 @@ struct StatisticsFilter: Sendable {
         LocalDate(iso: text).flatMap { years.contains($0.year) ? $0 : nil }
     }
 
-    /// Nil while any field is wrong (comparison included).
-    var period: StatisticsPeriod? {
+    /// Nil while any field is wrong (comparison included). The figures are computed on whole calendar
+    /// months (`MonthMasking`): the period asked is widened to the months it touches.
+    var period: StatisticsPeriod? { requested?.wholeMonths }
+
+    /// The period as typed, to say when it was widened.
+    var requested: StatisticsPeriod? {
         errors.isEmpty ? StatisticsPeriod(from: from, to: to, siteID: siteID.isEmpty ? nil : siteID) : nil
     }
+
+    /// Whether the period asked did not fall on whole months.
+    var widened: Bool { requested.map { !$0.isWholeMonths } ?? false }
 
     /// The query string that reproduces this filter: for the page's own links (CSV files), and in the
     /// API's words for the same figures in JSON.

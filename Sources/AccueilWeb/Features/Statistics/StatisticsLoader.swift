@@ -21,7 +21,9 @@ enum StatisticsLoader {
                     let all = try PermanenceFigures.load(db, StatisticsPeriod(from: period.from, to: period.to, siteID: nil), snapshot: snapshot, today: day)
                     (permanences.bookedMaskedAmongSites, permanences.receivedMaskedAmongSites) = PermanenceTables.masks(of: site, in: all)
                 }
-                return ActivityFigures.Inputs(tally: try StatisticsRepository.tally(db, period), overdue: try StatisticsRepository.overdue(db, period, today: today),
+                var tally = try StatisticsRepository.tally(db, period)
+                tally.hidden = try context.monthMasks.hidden(db, period)
+                return ActivityFigures.Inputs(tally: tally, overdue: try StatisticsRepository.overdue(db, period, today: today),
                                               permanences: permanences)
             }
             return ActivityFigures(period: period, current: try inputs(period), previousPeriod: previous,

@@ -35,8 +35,10 @@ enum StatisticsPage {
             \(form)
             <div class="report-heading">
             <p class="lead">Du \(figures.period.from.frenchDescription) au \(figures.period.to.frenchDescription), \(siteName).</p>
+            \(filter.widened ? "<p class=\"notice\" role=\"status\">Les chiffres portent sur des mois entiers, pour qu'aucun petit groupe ne se déduise par différence entre deux périodes : la période demandée a été étendue aux mois qu'elle touche.</p>" as HTML : .empty)
             \(previous)
-            <p class="muted">Chiffres agrégés, sans aucun nom. Un groupe de moins de \(Masking.threshold) personnes est masqué (« \(Masking.label) »).</p>
+            <p class="muted">Chiffres agrégés, sans aucun nom. Un groupe de moins de \(Masking.threshold) personnes est masqué (« \(Masking.label) ») ;
+            un chiffre dont un mois, sur ce site ou un autre, pourrait faire retrouver un tel groupe l'est aussi (« \(Masking.secondaryLabel) »).</p>
             <p class="no-print"><a href="/api/v1/stats?\(filter.apiQueryString)">Mêmes chiffres en JSON</a></p>
             </div>
             \(HTML.join(sections))

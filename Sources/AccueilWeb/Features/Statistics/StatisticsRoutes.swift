@@ -56,7 +56,7 @@ enum StatisticsRoutes {
             }
             let figures = try await StatisticsLoader.load(context, period, comparedWith: filter.comparisonPeriod)
             return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"],
-                                body: StatisticsExport.json(figures))
+                                body: StatisticsExport.json(figures, requested: filter.requested))
         }
     }
 

@@ -1,0 +1,38 @@
+import SQLiteStore
+import Synchronization
+
+/// The hidden cells of each month (`MonthMasking.hidden`), kept until that month's counters change:
+/// a trigger bumps the month's version in `stat_month_versions` on every counter write (migration
+/// 20), so a figures request recomputes the running month and reads the others from memory.
+package final class MonthMaskCache: Sendable {
+    private let months = Mutex<[String: (version: Int64, hidden: [String: Set<String>])]>([:])
+
+    package init() {}
+
+    /// The cells hidden over the months of `period` (whole months), at its site or for all sites.
+    package func hidden(_ db: Connection, _ period: StatisticsPeriod) throws -> Set<String> {
+        let site = period.siteID ?? StatisticsCounters.allSites
+        let versions = try db.query("SELECT period, version FROM stat_month_versions WHERE period BETWEEN ? AND ?",
+                                    [String(period.from.description.prefix(7)), String(period.to.description.prefix(7))])
+        var result: Set<String> = []
+        for row in versions {
+            guard let month = row.string("period"), let version = row.int64("version") else { continue }
+            result.formUnion(try hidden(db, month: month, version: version)[site] ?? [])
+        }
+        return result
+    }
+
+    private func hidden(_ db: Connection, month: String, version: Int64) throws -> [String: Set<String>] {
+        if let cached = months.withLock({ $0[month] }), cached.version == version { return cached.hidden }
+        var counts: [String: [String: Int]] = [:]
+        for row in try db.query("SELECT site_id, dimension, key, count FROM stat_months WHERE period = ?", [month]) {
+            counts[row.string("site_id") ?? "", default: [:]][MonthMasking.cell(row.string("dimension") ?? "", row.string("key") ?? "")] = row.int("count") ?? 0
+        }
+        let hidden = MonthMasking.hidden(counts)
+        // A reader on an older snapshot never replaces a newer month.
+        months.withLock { table in
+            if (table[month]?.version ?? .min) < version { table[month] = (version, hidden) }
+        }
+        return hidden
+    }
+}

@@ -1,0 +1,104 @@
+import Orientation
+
+/// Masking that survives differencing. Every figure the page, the CSV or the API gives is a sum of
+/// month cells: one site (or all sites together), one calendar month, one dimension and key. Periods
+/// are whole months, so any difference an attacker can form between two answers (overlapping
+/// periods, a period against its comparison, one site against all) is a sum of such cells. A cell
+/// is hidden when it counts one to four people (primary suppression), or when a relation the
+/// figures publish would give a hidden cell back (secondary suppression):
+/// - the keys of a partition sum to a total shown (age brackets to the intakes, channels to the
+///   contacts…): the hidden parts of a month must be at least two and add up to five or more;
+/// - a subset and its rest make up a whole shown (intakes already known among all intakes…): the
+///   rest is a cell of its own, never shown, that may be small and so hide the subset;
+/// - the sites add up to all sites: the hidden sites of a cell must be at least two and add up to
+///   five or more, or the all-sites cell is hidden too.
+/// A figure is shown only if none of its month cells is hidden. The desk's volumes (contacts,
+/// intakes, orientations) say nothing about anyone's situation and are never hidden.
+/// docs/api.md describes the method.
+package enum MonthMasking {
+    /// A cell's name: dimension and key.
+    package static func cell(_ dimension: String, _ key: String = "total") -> String { dimension + "\u{1F}" + key }
+
+    package static let volumes: Set<String> = ["contacts", "accueils", "information_seule", "orientations", "delai"]
+
+    /// Dimensions whose keys split a total shown elsewhere.
+    static let partitions: [(dimension: String, total: String)] = [
+        ("canal", cell("contacts")), ("niveau", cell("accueils")), ("age", cell("accueils")), ("foyer", cell("accueils")),
+        ("service", cell("orientations")), ("destination", cell("orientations")), ("statut", cell("orientations")),
+        (StatisticsCounters.derogationByService, cell("derogation")),
+        (StatisticsCounters.outsideDimension, cell("service", StatisticsCounters.outsideBordeaux)),
+        (StatisticsCounters.communeDimension, cell("service", StatisticsCounters.outsideBordeaux)),
+    ]
+
+    /// Cells counting part of another cell shown: (part, whole).
+    static let subsets: [(part: String, whole: String)] = [
+        (cell("double_sollicitation"), cell("accueils")), (cell("grossesse"), cell("accueils")),
+        (cell("derogation"), cell("orientations")), (cell("cite_mds", "connue"), cell("cite_mds")),
+        (cell("ccas_sans_mineur"), cell("service", Service.ccas.rawValue)),
+    ]
+
+    /// The rest of a subset: a cell of its own (whole minus part), hidden when small, never shown.
+    static func rest(_ part: String) -> String { part + "\u{1F}reste" }
+
+    /// The hidden cells of one month, by site (`StatisticsCounters.allSites` included), from the
+    /// month's counters by site and cell.
+    package static func hidden(_ counts: [String: [String: Int]]) -> [String: Set<String>] {
+        var counts = counts
+        for (site, cells) in counts {
+            for (part, whole) in subsets where cells[part] != nil || cells[whole] != nil {
+                counts[site]?[rest(part)] = (cells[whole] ?? 0) - (cells[part] ?? 0)
+            }
+        }
+        var hidden: [String: Set<String>] = [:]
+        for (site, cells) in counts {
+            hidden[site] = Set(cells.filter { Masking.hides($0.value) && !volumes.contains(dimension(of: $0.key)) }.keys)
+        }
+        let groups = Dictionary(grouping: counts.values.flatMap(\.keys)) { dimension(of: $0) }
+        let partitionGroups = partitions.compactMap { groups[$0.dimension].map { Set($0) } }
+            + subsets.map { Set([$0.part, rest($0.part)]) }
+        let sites = counts.keys.filter { $0 != StatisticsCounters.allSites }
+        var changed = true
+        while changed {
+            changed = false
+            // Within a site: the parts of a total.
+            for (site, cells) in counts {
+                for group in partitionGroups {
+                    while let next = secondary(among: group.map { (id: $0, count: cells[$0] ?? 0, hidden: hidden[site]?.contains($0) ?? false) }) {
+                        hidden[site, default: []].insert(next)
+                        changed = true
+                    }
+                }
+            }
+            // Across sites: the sites of a cell shown for all sites.
+            let all = StatisticsCounters.allSites
+            for cell in Set(sites.flatMap { counts[$0]?.keys ?? [:].keys }) where !(hidden[all]?.contains(cell) ?? false) {
+                let parts = sites.map { (id: $0, count: counts[$0]?[cell] ?? 0, hidden: hidden[$0]?.contains(cell) ?? false) }
+                guard needsMore(parts) else { continue }
+                if let next = secondary(among: parts) {
+                    hidden[next, default: []].insert(cell)
+                } else {
+                    hidden[all, default: []].insert(cell)
+                }
+                changed = true
+            }
+        }
+        // Only cells that figures show are worth keeping.
+        return hidden.mapValues { $0.filter { !$0.hasSuffix("\u{1F}reste") } }
+    }
+
+    /// Whether the hidden non-zero parts could be told apart from the total: exactly one of them, or together fewer than five.
+    private static func needsMore(_ parts: [(id: String, count: Int, hidden: Bool)]) -> Bool {
+        let hiddenParts = parts.filter { $0.hidden && $0.count > 0 }
+        return !hiddenParts.isEmpty && (hiddenParts.count == 1 || hiddenParts.reduce(0) { $0 + $1.count } < Masking.threshold)
+    }
+
+    /// The part to hide next (the smallest non-zero one shown), when the hidden ones need company.
+    private static func secondary(among parts: [(id: String, count: Int, hidden: Bool)]) -> String? {
+        guard needsMore(parts) else { return nil }
+        return parts.filter { !$0.hidden && $0.count > 0 }.min { ($0.count, $0.id) < ($1.count, $1.id) }?.id
+    }
+
+    private static func dimension(of cell: String) -> String {
+        String(cell.prefix { $0 != "\u{1F}" })
+    }
+}
