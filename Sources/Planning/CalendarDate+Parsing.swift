@@ -35,7 +35,10 @@ extension CalendarDate {
         "\(Self.pad(day, 2))/\(Self.pad(month, 2))/\(Self.pad(year, 4))"
     }
 
-    private static let frenchMonths = [
+    /// "octobre 2026".
+    public var frenchMonthLabel: String { "\(Self.frenchMonths[month - 1]) \(year)" }
+
+    public static let frenchMonths = [
         "janvier", "février", "mars", "avril", "mai", "juin",
         "juillet", "août", "septembre", "octobre", "novembre", "décembre",
     ]

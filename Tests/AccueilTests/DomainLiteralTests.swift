@@ -12,7 +12,7 @@ import Testing
     /// Where the mappings live: each enum's raw values and labels, and the SQL schema with its migrations.
     static let mappings: Set<String> = [
         "AccueilCore/Intake/OrientationRecord.swift", "AccueilCore/Intake/BookingKind.swift", "AccueilCore/Intake/IntakeChannel.swift",
-        "AccueilCore/Intake/Service+Names.swift", "AccueilCore/Accounts/Role.swift", "AccueilCore/Accounts/SiteKind+Label.swift",
+        "AccueilCore/Intake/Service+Names.swift", "AccueilCore/Intake/Outreach.swift", "AccueilCore/Accounts/Role.swift", "AccueilCore/Accounts/SiteKind+Label.swift",
         "AccueilCore/PlanningData/PermanenceModeKind.swift", "AccueilCore/Persistence/Schema.swift",
         // The data·inclusion schema's own field names (its « courriel » is a contact, not a channel).
         "AccueilCore/Directory/DirectoryRecords.swift",

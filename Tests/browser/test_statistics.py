@@ -64,11 +64,14 @@ def test_statistics_page_is_accessible_valid_and_exports_csv(driver, url, login,
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0][:4] == ["indicateur", "code", "valeur", "part"]
     by_code = {row[1]: row for row in rows[1:]}
-    assert set(by_code) == {"sur_place", "telephone", "courriel"}
+    assert set(by_code) == {"sur_place", "telephone", "courriel", "hors_les_murs"}
     assert by_code["telephone"][0] == "Téléphone"
+    assert int(by_code["sur_place"][2].replace("\u202f", "")) >= 6, by_code["sur_place"]
     for code in by_code:
-        assert int(by_code[code][2].replace("\u202f", "")) >= 6, by_code[code]
-        assert by_code[code][3].endswith("\u00a0%"), by_code[code]
+        # A count of five or more, or hidden: a month of it was small somewhere (masking that survives differencing).
+        value = by_code[code][2].replace("\u202f", "")
+        assert value in ("0", "masqué", "< 5") or int(value) >= 5, by_code[code]
+        assert by_code[code][3].endswith("\u00a0%") or by_code[code][3] in ("masqué", "< 5"), by_code[code]
 
     # The permanence tables: the demo planning's sessions by site, exported the same way.
     sites = driver.find_element(By.ID, "titre-permanences_sites").find_element(By.XPATH, "..")

@@ -15,4 +15,6 @@ extension SiteKind {
 
     /// A destination of the rule (the CCAS or an MDS), as opposed to a place that only hosts permanences.
     package var isDestination: Bool { self == .ccas || self == .mds }
+    /// Places of the planning where social workers go « hors les murs ».
+    package var isOutreachPlace: Bool { self == .animationCentre || self == .franceServices }
 }

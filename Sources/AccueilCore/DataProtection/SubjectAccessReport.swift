@@ -83,6 +83,8 @@ package struct SubjectAccessReport: Sendable {
                     .map(HouseholdSummary.forAccessCopy) ?? NSNull(),
                 "age": ages[i.id].map { $0 as Any } ?? NSNull(), "language": value(i.language?.frenchName),
                 "interpreterNeeded": i.interpreterNeeded,
+                "outreach": i.outreach.map { ["place": $0.place.rawValue, "team": $0.team.rawValue, "site": value($0.siteID.map { sites[$0] ?? $0 })] as [String: Any] } ?? NSNull(),
+                "expulsionStage": value(i.expulsionStage?.rawValue),
                 "accessibilityNeeds": value(i.accessibilityNeeds), "consentOrientation": i.consentOrientation, "consentSharing": i.consentSharing,
             ]
         }

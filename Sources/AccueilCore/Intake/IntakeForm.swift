@@ -26,6 +26,13 @@ package struct IntakeForm {
     package var siteID = ""
     /// Nil when the posted value is none of the channels.
     package var channel: IntakeChannel? = .onSite
+    /// « Hors les murs » chosen as the channel: in person, outside the sites (`Outreach`).
+    package var outside = false
+    package var outreachPlace = ""
+    package var outreachTeam = ""
+    package var outreachSite = ""
+    /// The stage of an eviction procedure, with the motive « prévention des expulsions » only.
+    package var expulsionStage = ""
     package var level = 1
     /// "" = new person (or not chosen yet), "nouveau" = the agent confirmed it is someone else, else a person id.
     package var personChoice = ""
@@ -68,9 +75,37 @@ package struct IntakeForm {
 
     package var hasIdentity: Bool { !lastName.isEmpty || !firstName.isEmpty }
 
+    /// Where and by whom, for an intake outside the sites, once the form is valid.
+    package var outreach: Outreach? {
+        guard outside, let place = Outreach.Place(rawValue: outreachPlace), let team = Outreach.Team(rawValue: outreachTeam) else { return nil }
+        return Outreach(place: place, team: team, siteID: outreachSite.isEmpty ? nil : outreachSite)
+    }
+
+    package var expulsion: ExpulsionStage? { ExpulsionStage(rawValue: expulsionStage) }
+
+    /// The outreach and eviction fields: the place kind and team required outside the sites, a place
+    /// of the planning among those offered, a stage with its motive only.
+    mutating func checkOutreachAndStage(outreachSites: Set<String>) {
+        if outside {
+            if Outreach.Place(rawValue: outreachPlace) == nil { errors.append(("hors_murs_lieu", "Choisissez où l'accueil hors les murs a eu lieu.")) }
+            if Outreach.Team(rawValue: outreachTeam) == nil { errors.append(("hors_murs_equipe", "Choisissez l'équipe qui a fait l'accueil hors les murs.")) }
+            if !outreachSite.isEmpty, !outreachSites.contains(outreachSite) { errors.append(("hors_murs_site", "Ce lieu ne figure pas parmi les lieux du planning.")) }
+        } else {
+            // Left filled after the channel changed back: not part of this intake.
+            (outreachPlace, outreachTeam, outreachSite) = ("", "", "")
+        }
+        if !expulsionStage.isEmpty {
+            if ExpulsionStage(rawValue: expulsionStage) == nil {
+                errors.append(("etape_expulsion", "Étape inconnue de la procédure d'expulsion."))
+            } else if !motives.contains(ExpulsionStage.motive) {
+                errors.append(("etape_expulsion", "L'étape de la procédure d'expulsion s'indique avec le motif « Prévention des expulsions »."))
+            }
+        }
+    }
+
     /// Checks every field and builds the household the rule reads. Errors are French and name the field.
     package mutating func validate(referential: TerritorialReferential, communes: [CommuneServices], motives catalog: MotiveCatalog,
-                                   allowedSites: Set<String>, today: LocalDate) -> (household: Household, date: LocalDate)? {
+                                   allowedSites: Set<String>, outreachSites: Set<String> = [], today: LocalDate) -> (household: Household, date: LocalDate)? {
         errors = []
         let day = LocalDate(iso: date)
         if day == nil { errors.append(("date", "La date de l'accueil est invalide (format AAAA-MM-JJ).")) }
@@ -129,6 +164,7 @@ package struct IntakeForm {
         if language == IntakeLanguage.other, languageOther.isEmpty { errors.append(("langue_autre", "Précisez le nom de la langue.")) }
         if interpreter && language.isEmpty { errors.append(("langue", "Précisez la langue pour l'interprète.")) }
         if !consentOrientation { errors.append(("consentement_orientation", "L'accord de la personne est nécessaire pour l'orienter.")) }
+        checkOutreachAndStage(outreachSites: outreachSites)
         guard errors.isEmpty, let day else { return nil }
         let household = Household(adults: adults, pregnant: pregnant, children: children, requestConcernsChild: requestConcernsChild,
                                   homeless: homeless, age: personAge, disability: disability, childInDanger: childInDanger, rsa: rsa,

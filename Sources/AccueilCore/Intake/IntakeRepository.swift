@@ -20,6 +20,14 @@ package struct IntakeRecord: Sendable {
     package let consentSharing: Bool
     package let knownPerson: Bool
     package var motives: [String]
+    package var outreach: Outreach? = nil
+    package var expulsionStage: ExpulsionStage? = nil
+
+    /// The channel as staff read it: « Hors les murs » says where and by whom.
+    package var channelDescription: String {
+        guard let outreach else { return channel.label }
+        return "\(Outreach.channelLabel) : \(outreach.place.label), \(outreach.team.label)"
+    }
 }
 
 package enum IntakeRepository {
@@ -40,11 +48,15 @@ package enum IntakeRepository {
         package var consentSharing = false
         package var knownPerson = false
         package var motives: [String]
+        package var outreach: Outreach?
+        package var expulsionStage: ExpulsionStage?
 
         package init(personID: Int64? = nil, at: Int64, siteID: String, accountID: Int64, channel: IntakeChannel, level: Int, informationOnly: Bool = false,
                      household: OrientationRequest? = nil, age: Int? = nil, language: IntakeLanguage? = nil, interpreterNeeded: Bool = false,
                      accessibilityNeeds: String? = nil, consentOrientation: Bool = false, consentSharing: Bool = false, knownPerson: Bool = false,
-                     motives: [String]) {
+                     motives: [String], outreach: Outreach? = nil, expulsionStage: ExpulsionStage? = nil) {
+            self.outreach = outreach
+            self.expulsionStage = expulsionStage
             self.personID = personID
             self.at = at
             self.siteID = siteID
@@ -71,17 +83,17 @@ package enum IntakeRepository {
         try db.run("""
             INSERT INTO intakes (person_id, at, site_id, account_id, channel, level, information_only, household, age,
                                  language, language_other, interpreter_needed, accessibility_needs, consent_orientation, consent_sharing, known_person,
-                                 day, household_type, pregnant)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 day, household_type, pregnant, outreach_place, outreach_team, outreach_site_id, expulsion_stage)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [new.personID, new.at, new.siteID, new.accountID, new.channel, new.level, new.informationOnly, new.household?.jsonText, new.age,
                   new.language?.tag, new.language?.otherName, new.interpreterNeeded, new.accessibilityNeeds, new.consentOrientation, new.consentSharing, new.knownPerson,
-                  day, facts?.type, facts?.pregnant ?? false])
+                  day, facts?.type, facts?.pregnant ?? false, new.outreach?.place, new.outreach?.team, new.outreach?.siteID, new.expulsionStage])
         let id = db.lastInsertRowID
         let motives = Set(new.motives).sorted()
         for motive in motives { try db.run("INSERT INTO intake_motives (intake_id, motive) VALUES (?, ?)", [id, motive]) }
         try StatisticsCounters.add(db, day: day, siteID: new.siteID, keys: StatisticsCounters.intakeKeys(
             channel: new.channel.rawValue, level: new.level, informationOnly: new.informationOnly, knownPerson: new.knownPerson, age: new.age,
-            householdType: facts?.type, pregnant: facts?.pregnant ?? false, motives: motives))
+            householdType: facts?.type, pregnant: facts?.pregnant ?? false, motives: motives, outreach: new.outreach, expulsionStage: new.expulsionStage))
         return id
     }
 
@@ -130,6 +142,10 @@ package enum IntakeRepository {
                      language: language(row),
                      interpreterNeeded: row.bool("interpreter_needed") ?? false, accessibilityNeeds: row.string("accessibility_needs"),
                      consentOrientation: row.bool("consent_orientation") ?? false, consentSharing: row.bool("consent_sharing") ?? false,
-                     knownPerson: row.bool("known_person") ?? false, motives: [])
+                     knownPerson: row.bool("known_person") ?? false, motives: [],
+                     outreach: row.string("outreach_place").flatMap(Outreach.Place.init(rawValue:)).map { place in
+                         Outreach(place: place, team: row.string("outreach_team").flatMap(Outreach.Team.init(rawValue:)) ?? .joint, siteID: row.string("outreach_site_id"))
+                     },
+                     expulsionStage: row.string("expulsion_stage").flatMap(ExpulsionStage.init(rawValue:)))
     }
 }

@@ -672,6 +672,26 @@ public enum Schema {
                 ON CONFLICT (period) DO UPDATE SET version = version + 1;
             END;
             """),
+        Migration(21, "intakes outside the sites (place kind, team, place of the planning); the stage of an eviction procedure", sql: """
+            ALTER TABLE intakes ADD COLUMN outreach_place TEXT CHECK (outreach_place IN ('permanence', 'domicile', 'partenaire', 'rue'));
+            ALTER TABLE intakes ADD COLUMN outreach_team TEXT CHECK (outreach_team IN ('CCAS', 'MDS', 'commune'));
+            ALTER TABLE intakes ADD COLUMN outreach_site_id TEXT;
+            ALTER TABLE intakes ADD COLUMN expulsion_stage TEXT
+                CHECK (expulsion_stage IN ('impaye', 'assignation', 'commandement', 'concours_force_publique'));
+            -- Who was received in permanences, for the bilan: the age bracket, motives and residence sector of
+            -- the intake, kept with the reception (they outlive the booking and the file, like the rest of the row).
+            ALTER TABLE permanence_receptions ADD COLUMN age_bracket TEXT;
+            ALTER TABLE permanence_receptions ADD COLUMN motives TEXT;
+            ALTER TABLE permanence_receptions ADD COLUMN residence_sector TEXT;
+            UPDATE permanence_receptions SET
+                age_bracket = (SELECT \(IntakeFacts.ageBracketSQL("i.age")) FROM bookings b JOIN orientations o ON o.id = b.orientation_id
+                               JOIN intakes i ON i.id = o.intake_id WHERE b.id = permanence_receptions.booking_id),
+                motives = (SELECT json_group_array(m.motive) FROM bookings b JOIN orientations o ON o.id = b.orientation_id
+                           JOIN intake_motives m ON m.intake_id = o.intake_id WHERE b.id = permanence_receptions.booking_id),
+                residence_sector = (SELECT json_extract(i.household, '$.sector') FROM bookings b JOIN orientations o ON o.id = b.orientation_id
+                                    JOIN intakes i ON i.id = o.intake_id WHERE b.id = permanence_receptions.booking_id)
+            WHERE booking_id IS NOT NULL;
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

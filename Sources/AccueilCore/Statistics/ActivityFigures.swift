@@ -14,21 +14,24 @@ package struct ActivityFigures: Sendable {
         package var tally: Tally
         package var overdue: Int
         package var permanences = PermanenceFigures()
+        /// The monthly flow (the period's only: comparisons compare totals).
+        package var months = MonthlySeries(months: [])
 
-        package init(tally: Tally, overdue: Int, permanences: PermanenceFigures = PermanenceFigures()) {
+        package init(tally: Tally, overdue: Int, permanences: PermanenceFigures = PermanenceFigures(), months: MonthlySeries = MonthlySeries(months: [])) {
             self.tally = tally
             self.overdue = overdue
             self.permanences = permanences
+            self.months = months
         }
     }
 
     package static let tableIDs = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi", "permanences", "regle", "hors_bordeaux",
-                                   "information"]
-        + PermanenceTables.breakdownIDs
+                                   "information", "hors_les_murs", "expulsions"]
+        + PermanencePeopleTables.tableIDs + PermanenceTables.breakdownIDs + PermanencePeopleTables.breakdownIDs
 
     package init(period: StatisticsPeriod, current: Inputs, previousPeriod: StatisticsPeriod?, previous: Inputs?,
          sites: [DirectorySite], motives: MotiveCatalog, circonscriptions: [String: String] = [:], communeNames: [String: String] = [:],
-         themeCategories: [DirectoryVocabulary.Term] = []) {
+         themeCategories: [DirectoryVocabulary.Term] = [], sectorNames: [String: String] = [:]) {
         self.period = period
         self.previousPeriod = previousPeriod
         let now = current.tally, before = previous?.tally
@@ -88,7 +91,7 @@ package struct ActivityFigures: Sendable {
                                     previousBasis: overdueBefore, share: Self.ratio(overdueNow, oriented(now)),
                                     previousShare: overdueBefore.flatMap { o in before.flatMap { Self.ratio(o, oriented($0)) } }))
 
-        var channels = IntakeChannel.allCases.map { ($0.rawValue, $0.label) }.map { key, label in
+        var channels = (IntakeChannel.allCases.map { ($0.rawValue, $0.label) } + [(Outreach.channelKey, Outreach.channelLabel)]).map { key, label in
             cell(key, label, "canal", key, share: { $0.count("contacts") }) }
         Masking.protectPartition(&channels, first: channels.count)
         var levels = [("1", "Niveau 1"), ("2", "Niveau 2")].map { key, label in cell(key, label, "niveau", key, share: named) }
@@ -140,9 +143,31 @@ package struct ActivityFigures: Sendable {
                         rows: themeCategories.map { c in
                             cell(c.value, c.label, StatisticsCounters.informationThemeDimension, c.value, share: { $0.count("information_seule") })
                         }, chart: true, hasShare: true),
-        ]
+            FigureTable(id: "hors_les_murs", title: "Accueils hors les murs (aller-vers)",
+                        note: "Contacts faits hors des sites d'accueil (permanence hors les murs, domicile, locaux d'un partenaire, rue), par lieu puis par équipe ; "
+                            + "part sur l'ensemble des contacts hors les murs.",
+                        rows: Self.outreachRows(cell: cell), chart: false, hasShare: true),
+            FigureTable(id: "expulsions", title: "Prévention des expulsions : étapes de la procédure",
+                        note: "Accueils au motif « Prévention des expulsions », par étape de la procédure indiquée par l'agent ; part sur les accueils à ce motif "
+                            + "(une étape non précisée n'est pas comptée ici).",
+                        rows: ExpulsionStage.allCases.map { s in
+                            cell(s.rawValue, s.label, ExpulsionStage.dimension, s.rawValue, share: { $0.count("motif", ExpulsionStage.motive) })
+                        }, chart: true, hasShare: true),
+        ] + PermanencePeopleTables.tables(current.permanences.people, previous?.permanences.people, motives: motives)
         breakdowns = [PermanenceTables.bySite(current.permanences, names: sites.namesByID),
-                      PermanenceTables.byService(current.permanences, circonscriptions: circonscriptions)]
+                      PermanenceTables.byService(current.permanences, circonscriptions: circonscriptions),
+                      PermanencePeopleTables.residence(current.permanences.people, sectorNames: sectorNames),
+                      PermanencePeopleTables.monthly(current.months)]
+    }
+
+    /// By place kind, then by team; each partition of the contacts outside the sites masked on its own.
+    private static func outreachRows(cell: (String, String, String, String, ((Tally) -> Int)?) -> FigureTable.Row) -> [FigureTable.Row] {
+        let all: (Tally) -> Int = { $0.count("canal", Outreach.channelKey) }
+        var places = Outreach.Place.allCases.map { cell("lieu_" + $0.rawValue, $0.label, Outreach.placeDimension, $0.rawValue, all) }
+        Masking.protectPartition(&places, first: places.count)
+        var teams = Outreach.Team.allCases.map { cell("equipe_" + $0.rawValue, $0.label, Outreach.teamDimension, $0.rawValue, all) }
+        Masking.protectPartition(&teams, first: teams.count)
+        return places + teams
     }
 
     /// By the commune's service chosen, then by commune; each partition masked on its own.

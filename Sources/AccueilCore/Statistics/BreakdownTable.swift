@@ -58,6 +58,13 @@ package struct BreakdownTable: Sendable {
         }
     }
 
+    /// Hides one cell that a relation elsewhere would give back (a month cell, see `MonthMasking`).
+    package mutating func hide(line key: String, column: String) {
+        guard let line = lines.firstIndex(where: { $0.key == key }), let index = columns.firstIndex(where: { $0.key == column }),
+              lines[line].cells[index].mask == nil, (lines[line].cells[index].value ?? 0) > 0 else { return }
+        lines[line].cells[index].mask = Masking.secondaryLabel
+    }
+
     /// A cell as text: "1 234", "12,5 %", a mask, or "" without value.
     package func text(_ cell: Cell, column: Column) -> String {
         if let mask = cell.mask { return mask }

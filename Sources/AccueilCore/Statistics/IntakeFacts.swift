@@ -31,7 +31,15 @@ package enum IntakeFacts {
         }
     }
 
-    /// The bracket of an age; the same boundaries are written in SQL by `StatisticsDirectQuery`.
+    /// `ageBracket` in SQL, over an age column (a constant of the code, never input).
+    package static func ageBracketSQL(_ column: String) -> String {
+        """
+        CASE WHEN \(column) IS NULL THEN 'inconnu' WHEN \(column) < 18 THEN '0-17' WHEN \(column) <= 25 THEN '18-25'
+             WHEN \(column) <= 59 THEN '26-59' WHEN \(column) <= 65 THEN '60-65' ELSE '66+' END
+        """
+    }
+
+    /// The bracket of an age; the same boundaries in SQL: `ageBracketSQL`.
     package static func ageBracket(_ age: Int?) -> String {
         guard let age else { return "inconnu" }
         switch age {

@@ -11,13 +11,18 @@ package final class MonthMaskCache: Sendable {
 
     /// The cells hidden over the months of `period` (whole months), at its site or for all sites.
     package func hidden(_ db: Connection, _ period: StatisticsPeriod) throws -> Set<String> {
+        try byMonth(db, period).values.reduce(into: Set<String>()) { $0.formUnion($1) }
+    }
+
+    /// The same, month by month ("AAAA-MM" → cells), for the monthly series.
+    package func byMonth(_ db: Connection, _ period: StatisticsPeriod) throws -> [String: Set<String>] {
         let site = period.siteID ?? StatisticsCounters.allSites
         let versions = try db.query("SELECT period, version FROM stat_month_versions WHERE period BETWEEN ? AND ?",
                                     [String(period.from.description.prefix(7)), String(period.to.description.prefix(7))])
-        var result: Set<String> = []
+        var result: [String: Set<String>] = [:]
         for row in versions {
             guard let month = row.string("period"), let version = row.int64("version") else { continue }
-            result.formUnion(try hidden(db, month: month, version: version)[site] ?? [])
+            result[month] = try hidden(db, month: month, version: version)[site] ?? []
         }
         return result
     }

@@ -28,6 +28,9 @@ package enum MonthMasking {
         (StatisticsCounters.derogationByService, cell("derogation")),
         (StatisticsCounters.outsideDimension, cell("service", StatisticsCounters.outsideBordeaux)),
         (StatisticsCounters.communeDimension, cell("service", StatisticsCounters.outsideBordeaux)),
+        (Outreach.placeDimension, cell("canal", Outreach.channelKey)), (Outreach.teamDimension, cell("canal", Outreach.channelKey)),
+        // Not every intake with the motive has a stage: the rest is hidden with them (conservative).
+        (ExpulsionStage.dimension, cell("motif", ExpulsionStage.motive)),
     ]
 
     /// Cells counting part of another cell shown: (part, whole).

@@ -26,11 +26,14 @@ package enum PermanenceFacts {
             """, [orientationID]), let bookingID = booking.int64("id") else { return }
         try db.run("""
             INSERT OR IGNORE INTO permanence_receptions (booking_id, permanence_id, occurrence_date, host_site_id,
-                sending_institution, circonscription, person_key, known_person, without_minor_children)
+                sending_institution, circonscription, person_key, known_person, without_minor_children, age_bracket, motives, residence_sector)
             SELECT b.id, b.permanence_id, b.occurrence_date, p.host_site_id, p.sending_institution, p.circonscription,
                    coalesce(o.person_id, b.person_id),
                    i.known_person OR coalesce(json_extract(i.household, '$.alreadyFollowedBy') = ?, 0),
-                   coalesce(i.household_type IN (SELECT value FROM json_each(?)), 0)
+                   coalesce(i.household_type IN (SELECT value FROM json_each(?)), 0),
+                   \(IntakeFacts.ageBracketSQL("i.age")),
+                   (SELECT json_group_array(motive) FROM intake_motives WHERE intake_id = i.id),
+                   json_extract(i.household, '$.sector')
             FROM bookings b JOIN permanences p ON p.id = b.permanence_id
             JOIN orientations o ON o.id = b.orientation_id JOIN intakes i ON i.id = o.intake_id
             WHERE b.id = ?

@@ -27,6 +27,12 @@ package struct PermanenceFigures: Sendable, Equatable {
     /// permanences, and all the distinct people received in permanences of CCAS social workers.
     package var ccasInMDSWithoutMinorChildren = 0
     package var ccasPermanencePeople = 0
+    /// Sessions held by CCAS social workers, all of them and those in an MDS or antenna (the bilan's
+    /// « part des permanences du service social du CCAS » in sessions).
+    package var ccasSessionsHeld = 0
+    package var ccasSessionsHeldInMDS = 0
+    /// Who they were, by permanence kind (ages, motives, residence).
+    package var people = PermanencePeople()
 
     /// With a site filter: whether that site's places booked / people received are masked in the
     /// all-sites breakdown (as a small group, or to protect one). The site's own totals are then
@@ -70,8 +76,13 @@ package struct PermanenceFigures: Sendable, Equatable {
             perPermanence[permanenceID, default: Group()].received += count
         }
         var figures = PermanenceFigures()
+        let hostKinds = Dictionary(snapshot.sites.map { ($0.id, $0.kind) }) { first, _ in first }
         for (permanenceID, group) in perPermanence {
             guard let permanence = byID[permanenceID] else { continue }
+            if permanence.sendingInstitution == .ccas {
+                figures.ccasSessionsHeld += group.usage.held
+                if [.mds, .antenne].contains(hostKinds[permanence.hostSiteID]) { figures.ccasSessionsHeldInMDS += group.usage.held }
+            }
             figures.bySite[permanence.hostSiteID, default: Group()].add(group)
             figures.byService[serviceKey(permanence.sendingInstitution, circonscription: permanence.circonscriptionID), default: Group()].add(group)
             figures.total.add(group)
@@ -85,6 +96,7 @@ package struct PermanenceFigures: Sendable, Equatable {
         (figures.familiesAtCite, figures.familiesAtCiteKnown) = try people(Self.mdsAtCite, [StatisticsCounters.citeSiteID])
         figures.ccasInMDSWithoutMinorChildren = try people(Self.ccasInMDSWithoutMinorChildren).people
         figures.ccasPermanencePeople = try people(Self.ccas).people
+        figures.people = try PermanencePeople.load(db, period)
         return figures
     }
 

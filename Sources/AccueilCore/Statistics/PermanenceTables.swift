@@ -36,6 +36,13 @@ package enum PermanenceTables {
         share.forceMasked = rows[3].isMasked || Masking.hides(others(now))
         share.forcePreviousMasked = rows[3].isPreviousMasked || before.map { Masking.hides(others($0)) } == true
         rows.append(share)
+        // The same share in sessions held: sessions are not people, never masked.
+        func sessions(_ figures: PermanenceFigures) -> Double? {
+            ActivityFigures.ratio(figures.ccasSessionsHeldInMDS, figures.ccasSessionsHeld).map { ($0 * 1_000).rounded() / 10 }
+        }
+        rows.append(FigureTable.Row(key: "part_seances_ccas_mds", label: "Part des séances tenues par le service social du CCAS qui l'ont été dans les MDS (%)",
+                                    value: sessions(now) ?? 0, previousValue: before.map { sessions($0) ?? 0 }, basis: 0, previousBasis: nil,
+                                    share: nil, previousShare: nil))
         return rows
     }
 

@@ -75,9 +75,13 @@ package enum StatisticsCounters {
 
     /// What one contact adds. Channels count every contact; the other dimensions only named intakes,
     /// since an anonymous information-only contact has no household, age or level.
+    /// An intake outside the sites counts under its own channel key, by place kind and team; the stage
+    /// of an eviction procedure by stage.
     package static func intakeKeys(channel: String, level: Int, informationOnly: Bool, knownPerson: Bool, age: Int?,
-                           householdType: String?, pregnant: Bool, motives: [String]) -> [Key] {
-        var keys: [Key] = [("contacts", "total"), ("canal", channel)]
+                           householdType: String?, pregnant: Bool, motives: [String], outreach: Outreach? = nil,
+                           expulsionStage: ExpulsionStage? = nil) -> [Key] {
+        var keys: [Key] = [("contacts", "total"), ("canal", outreach == nil ? channel : Outreach.channelKey)]
+        if let outreach { keys += [(Outreach.placeDimension, outreach.place.rawValue), (Outreach.teamDimension, outreach.team.rawValue)] }
         if informationOnly {
             keys.append(("information_seule", "total"))
             return keys
@@ -89,6 +93,7 @@ package enum StatisticsCounters {
         if pregnant { keys.append(("grossesse", "total")) }
         if knownPerson { keys.append(("double_sollicitation", "total")) }
         for motive in Set(motives).sorted() { keys.append(("motif", motive)) }
+        if let expulsionStage { keys.append((ExpulsionStage.dimension, expulsionStage.rawValue)) }
         return keys
     }
 

@@ -13,7 +13,10 @@ package enum StatisticsDirectQuery {
             for row in try db.query(sql, parameters + more) { tally.add(dimension, row.string("k") ?? "", row.int("n") ?? 0) }
         }
         try group("contacts", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(window)")
-        try group("canal", "SELECT channel AS k, count(*) AS n FROM intakes WHERE \(window) GROUP BY channel")
+        // A constant of the code, not input: spelled into the statement (parameters bind after the window's).
+        try group("canal", "SELECT CASE WHEN outreach_place IS NULL THEN channel ELSE '\(Outreach.channelKey)' END AS k, count(*) AS n FROM intakes WHERE \(window) GROUP BY k")
+        try group(Outreach.placeDimension, "SELECT outreach_place AS k, count(*) AS n FROM intakes WHERE \(window) AND outreach_place IS NOT NULL GROUP BY k")
+        try group(Outreach.teamDimension, "SELECT outreach_team AS k, count(*) AS n FROM intakes WHERE \(window) AND outreach_team IS NOT NULL GROUP BY k")
         try group("information_seule", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(window) AND information_only = 1")
         try group(StatisticsCounters.informationThemeDimension, """
             SELECT t.category AS k, count(*) AS n FROM intakes JOIN information_sheet_themes t ON t.intake_id = intakes.id
@@ -22,14 +25,11 @@ package enum StatisticsDirectQuery {
         let named = "\(window) AND information_only = 0"
         try group("accueils", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(named)")
         try group("niveau", "SELECT CAST(level AS TEXT) AS k, count(*) AS n FROM intakes WHERE \(named) GROUP BY level")
-        try group("age", """
-            SELECT CASE WHEN age IS NULL THEN 'inconnu' WHEN age < 18 THEN '0-17' WHEN age <= 25 THEN '18-25'
-                        WHEN age <= 59 THEN '26-59' WHEN age <= 65 THEN '60-65' ELSE '66+' END AS k, count(*) AS n
-            FROM intakes WHERE \(named) GROUP BY k
-            """)
+        try group("age", "SELECT \(IntakeFacts.ageBracketSQL("age")) AS k, count(*) AS n FROM intakes WHERE \(named) GROUP BY k")
         try group("foyer", "SELECT household_type AS k, count(*) AS n FROM intakes WHERE \(named) AND household_type IS NOT NULL GROUP BY household_type")
         try group("grossesse", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(named) AND pregnant = 1")
         try group("double_sollicitation", "SELECT 'total' AS k, count(*) AS n FROM intakes WHERE \(named) AND known_person = 1")
+        try group(ExpulsionStage.dimension, "SELECT expulsion_stage AS k, count(*) AS n FROM intakes WHERE \(named) AND expulsion_stage IS NOT NULL GROUP BY k")
         try group("motif", """
             SELECT m.motive AS k, count(*) AS n FROM intakes JOIN intake_motives m ON m.intake_id = intakes.id
             WHERE \(named) GROUP BY m.motive

@@ -18,7 +18,7 @@ import TestSupport
         #expect(html.contains("<svg"))
         #expect(!html.contains("<script"))
         // A chart for every one-figure table but the synthesis and the permanences' (figures of different kinds).
-        #expect(html.components(separatedBy: "<svg").count - 1 == 9)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 14)
         #expect(html.components(separatedBy: "<caption>").count - 1 == ActivityFigures.tableIDs.count)
         #expect(html.contains("<th scope=\"row\">26 à 59 ans</th><td class=\"number\">9</td><td class=\"number\">52,9\u{00A0}%</td><td class=\"number\">8</td><td class=\"number\">100,0\u{00A0}%</td>"))
         #expect(html.contains("<th scope=\"row\">66 ans et plus</th><td class=\"number\">masqué</td><td class=\"number\">masqué</td><td class=\"number\">0</td>"))

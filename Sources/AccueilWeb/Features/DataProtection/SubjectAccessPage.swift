@@ -10,11 +10,11 @@ enum SubjectAccessPage {
         let site = { (id: String?) in id.map { report.sites[$0] ?? $0 } ?? "—" }
         let sectorLabel = { (key: String) in context.referential.sector(key: key)?.label }
         let intakes = report.intakes.map { i -> HTML in
-            let motives = i.motives.map { context.motives.motive($0)?.label ?? $0 }
+            let motives = i.motives.map { context.motives.motive($0)?.label ?? $0 } + (i.expulsionStage.map { ["étape de la procédure d'expulsion : \($0.label)"] } ?? [])
             let details = [i.household.map { "Foyer : \(HouseholdSummary.text($0, sectorLabel: sectorLabel, communeName: { report.communes[$0] }))" }, report.ages[i.id].map { "Âge : \($0) ans" }, i.language.map { "Langue : \($0.frenchName)" },
                            i.interpreterNeeded ? "Interprète demandé" : nil,
                            i.accessibilityNeeds.map { "Accessibilité : \($0)" }].compactMap { $0 }.joined(separator: " · ")
-            return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(site(i.siteID))</td><td>\(i.channel.label) · niveau \(i.level)</td><td>\(motives.joined(separator: ", "))</td><td>\(details.isEmpty ? "—" : details)</td></tr>"
+            return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(site(i.siteID))</td><td>\(i.channelDescription) · niveau \(i.level)</td><td>\(motives.joined(separator: ", "))</td><td>\(details.isEmpty ? "—" : details)</td></tr>"
         }
         let notes = report.notes.map { "<li>\(FrenchDates.dateTime($0.at)) — \($0.institution) : \($0.text)</li>" as HTML }
         let orientations = report.orientations.map { o -> HTML in

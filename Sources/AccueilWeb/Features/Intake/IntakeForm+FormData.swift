@@ -11,7 +11,13 @@ extension IntakeForm {
         date = text("date", max: 10)
         time = text("heure", max: 5)
         siteID = text("site", max: 80)
-        channel = IntakeChannel(rawValue: text("canal", max: 20))
+        let channelText = text("canal", max: 20)
+        outside = channelText == Outreach.channelKey
+        channel = outside ? .onSite : IntakeChannel(rawValue: channelText)
+        outreachPlace = text("hors_murs_lieu", max: 20)
+        outreachTeam = text("hors_murs_equipe", max: 10)
+        outreachSite = text("hors_murs_site", max: 80)
+        expulsionStage = text("etape_expulsion", max: 30)
         level = form["niveau"] == "2" ? 2 : 1
         personChoice = text("personne", max: 20)
         lastName = text("nom", max: 100)

@@ -13,6 +13,8 @@ enum IntakeFormPage {
         /// What the sector lookup found for the typed address, in French (nil: no lookup asked).
         var sectorLookup: String? = nil
         let motives: [Motive]
+        /// Places of the planning outside the sites (centres d'animation, France Services…), for intakes « hors les murs ».
+        var outreachSites: [DirectorySite] = []
         /// Languages the slip is also printed in.
         let slipLanguages: Set<String>
         let matches: [(person: Person, lastOrientation: String?)]
@@ -80,7 +82,9 @@ enum IntakeFormPage {
             \(FormFields.input("heure", label: "Heure", value: form.time, type: "time", error: error("heure"), required: true))
             \(FormFields.select("site", label: "Site d'accueil", options: siteOptions, selected: form.siteID, error: error("site"), required: true, includeBlank: "— Choisir —"))
             </div>
-            \(FormFields.choices("canal", legend: "Canal", options: IntakeChannel.allCases.map { .init($0.rawValue, $0.label) }, checked: [form.channel?.rawValue ?? ""], multiple: false, error: error("canal")))
+            \(FormFields.choices("canal", legend: "Canal", options: IntakeChannel.allCases.map { .init($0.rawValue, $0.label) } + [.init(Outreach.channelKey, Outreach.channelLabel)],
+                                 checked: [form.outside ? Outreach.channelKey : form.channel?.rawValue ?? ""], multiple: false, error: error("canal")))
+            \(outreachFields(form, data, error: error))
             \(levelField)
             </fieldset>
             \(knownPersons(data.matches, choice: form.personChoice))
@@ -110,6 +114,8 @@ enum IntakeFormPage {
             </fieldset>
             <fieldset><legend>La demande</legend>
             \(FormFields.choices("motifs", legend: "Motifs", options: data.motives.map { .init($0.code, $0.label) }, checked: Set(form.motives), multiple: true, error: error("motifs")))
+            \(FormFields.select("etape_expulsion", label: "Procédure d'expulsion : étape", options: ExpulsionStage.allCases.map { .init($0.rawValue, $0.label) }, selected: form.expulsionStage,
+                               hint: "Avec le motif « Prévention des expulsions » : l'étape où en est la procédure.", error: error("etape_expulsion"), includeBlank: "Non précisée"))
             \(languageFields(form, slipLanguages: data.slipLanguages, error: error))
             \(FormFields.input("accessibilite", label: "Besoins d'accessibilité", value: form.accessibility, hint: "Par exemple : fauteuil roulant, malvoyance, surdité.", autocomplete: "off"))
             \(account?.can(.readSocialNotes) == true ? FormFields.textarea("note", label: "Note pour les travailleurs sociaux", value: form.note, hint: "Visible seulement des travailleurs sociaux de votre institution, jamais sur la fiche d'orientation.") : .empty)
@@ -123,6 +129,20 @@ enum IntakeFormPage {
             </form>
             <script src="/static/js/intake.js" defer></script>
             """
+    }
+
+    /// Where and by whom, when the intake was made outside the sites (channel « hors les murs »).
+    static func outreachFields(_ form: IntakeForm, _ data: Data, error: (String) -> String?) -> HTML {
+        """
+        <fieldset class="outreach"><legend>Si hors les murs</legend>
+        <div class="row">
+        \(FormFields.select("hors_murs_lieu", label: "Lieu", options: Outreach.Place.allCases.map { .init($0.rawValue, $0.label) }, selected: form.outreachPlace, error: error("hors_murs_lieu"), includeBlank: "— Choisir —"))
+        \(FormFields.select("hors_murs_equipe", label: "Équipe", options: Outreach.Team.allCases.map { .init($0.rawValue, $0.label) }, selected: form.outreachTeam, error: error("hors_murs_equipe"), includeBlank: "— Choisir —"))
+        \(FormFields.select("hors_murs_site", label: "Lieu du planning", options: data.outreachSites.map { .init($0.id, $0.name) }, selected: form.outreachSite,
+                           hint: "Pour une permanence hors les murs (centre d'animation…).", error: error("hors_murs_site"), includeBlank: "Aucun"))
+        </div>
+        </fieldset>
+        """
     }
 
     static func adultsLabel(_ count: Int) -> String {

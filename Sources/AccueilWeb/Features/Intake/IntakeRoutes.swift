@@ -55,9 +55,11 @@ enum IntakeRoutes {
                 if let sector = text.sector { form.sector = sector }
                 return try await page(request, form, context: context, matches: [], sectorLookup: text.sentence)
             }
-            let communes = try await context.store.read { db in try TerritoryTables.communes(db) }
+            let (communes, places) = try await context.store.read { db in
+                (try TerritoryTables.communes(db), try SiteDirectory.all(db).filter(\.kind.isOutreachPlace).map(\.id))
+            }
             guard let (household, day) = form.validate(referential: context.referential, communes: communes, motives: context.motives,
-                                                       allowedSites: Set(account.siteIDs), today: today) else {
+                                                       allowedSites: Set(account.siteIDs), outreachSites: Set(places), today: today) else {
                 return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
             }
             switch try await IntakeService(context).record(form, household: household, on: day, by: account,
@@ -95,7 +97,7 @@ enum IntakeRoutes {
                      sectorLookup: String? = nil, status: HTTPStatus = .ok) async throws -> HTTPResponse {
         let now = context.now()
         let today = context.today
-        let (sites, annotated, communes) = try await context.store.write { db -> ([DirectorySite], [(Person, String?)], [CommuneServices]) in
+        let (sites, annotated, communes, places) = try await context.store.write { db -> ([DirectorySite], [(Person, String?)], [CommuneServices], [DirectorySite]) in
             if let account = request.session?.account, !matches.isEmpty {
                 try AuditTrail.record(db, at: now, account: account.id, .personSearched, detail: "doublons possibles : \(matches.map { String($0.id) }.joined(separator: ","))")
             }
@@ -110,11 +112,12 @@ enum IntakeRoutes {
                 return (person, label)
             }
             let communes = try TerritoryTables.communes(db).filter { $0.period.contains(today) }
-            return (mine.compactMap { id in all.first { $0.id == id } }, annotated, communes)
+            return (mine.compactMap { id in all.first { $0.id == id } }, annotated, communes, all.filter(\.kind.isOutreachPlace))
         }
         var data = IntakeFormPage.Data(sites: sites, sectors: context.referential.sectors(on: today), communes: communes, motives: context.motives.motives,
                                        slipLanguages: Set(context.slipCatalogues.translatedTags), matches: annotated.map { (person: $0.0, lastOrientation: $0.1) }, notice: notice)
         data.sectorLookup = sectorLookup
+        data.outreachSites = places
         return Layout.response(title: "Nouvel accueil", body: IntakeFormPage.render(request, form, data), request: request, status: status)
     }
 

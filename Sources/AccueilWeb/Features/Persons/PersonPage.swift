@@ -18,7 +18,7 @@ enum PersonPage {
             let motives = i.motives.compactMap { context.motives.motive($0) }
                 .map { $0.sensitive && !named ? "motif confidentiel" : $0.label }.joined(separator: ", ")
             let notes = file.notes.filter { $0.intakeID == i.id }.map { "<p class=\"note\"><strong>Note de \($0.author)</strong> : \($0.text)</p>" as HTML }
-            return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(siteName(i.siteID))</td><td>\(i.channel.label) · niveau \(i.level)</td><td>\(motives)\(HTML.join(notes))</td></tr>"
+            return "<tr><td>\(FrenchDates.dateTime(i.at))</td><td>\(siteName(i.siteID))</td><td>\(i.channelDescription) · niveau \(i.level)</td><td>\(motives)\(HTML.join(notes))</td></tr>"
         }
         let merge: HTML = file.duplicates.isEmpty || request.session?.account.can(.recordIntake) != true ? .empty : """
             <section aria-labelledby="doublons" class="notice warning">

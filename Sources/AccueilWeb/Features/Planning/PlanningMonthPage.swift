@@ -17,7 +17,7 @@ enum PlanningMonthPage {
         let weekPath: String
     }
 
-    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+    static let months = CalendarDate.frenchMonths
 
     static func firstOfMonth(_ date: CalendarDate) -> CalendarDate {
         CalendarDate(year: date.year, month: date.month, day: 1) ?? date

@@ -22,14 +22,17 @@ enum StatisticsLoader {
                     (permanences.bookedMaskedAmongSites, permanences.receivedMaskedAmongSites) = PermanenceTables.masks(of: site, in: all)
                 }
                 var tally = try StatisticsRepository.tally(db, period)
-                tally.hidden = try context.monthMasks.hidden(db, period)
+                let hidden = try context.monthMasks.byMonth(db, period)
+                tally.hidden = hidden.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+                let hosted = Set(snapshot.permanences.filter { period.siteID == nil || $0.hostSiteID == period.siteID }.map(\.id))
                 return ActivityFigures.Inputs(tally: tally, overdue: try StatisticsRepository.overdue(db, period, today: today),
-                                              permanences: permanences)
+                                              permanences: permanences, months: try MonthlySeries.load(db, period, hidden: hidden, permanences: hosted))
             }
             return ActivityFigures(period: period, current: try inputs(period), previousPeriod: previous,
                                    previous: try previous.map(inputs), sites: try sites(db), motives: motives, circonscriptions: circonscriptions,
                                    communeNames: Dictionary(try TerritoryTables.communes(db).map { ($0.inseeCode, $0.name) }) { first, _ in first },
-                                   themeCategories: context.directoryVocabulary.categories)
+                                   themeCategories: context.directoryVocabulary.categories,
+                                   sectorNames: Dictionary(referential.sectors(on: today).map { ($0.key, $0.label) }) { first, _ in first })
         }
     }
 
