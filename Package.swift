@@ -3,7 +3,7 @@ import PackageDescription
 
 // Dependencies flow downwards only (see docs/architecture.md):
 // accueil → AccueilWeb → AccueilCore → {SQLiteStore, Orientation, Planning} → CivilCalendar / C libraries;
-// AccueilWeb alone also sees {Web, HTML, HTTPCore}. AccueilCore cannot import the web modules: the compiler
+// AccueilWeb alone also sees {Web, HTML, HTTPCore, OpenDocument}. AccueilCore cannot import the web modules: the compiler
 // refuses it, because they are not among its dependencies.
 let strict: [SwiftSetting] = []
 
@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "SQLiteStore", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "Web", dependencies: ["HTTPCore", "CZlib"], swiftSettings: strict),
         .target(name: "HTML", swiftSettings: strict),
+        // OpenDocument Text (.odt) files for download, zipped by hand through zlib.
+        .target(name: "OpenDocument", dependencies: ["CZlib"], swiftSettings: strict),
         // Sending one mail through an SMTP relay (libcurl); the queue and its retries are AccueilCore's.
         .target(name: "Mail", dependencies: ["CCurl"], swiftSettings: strict),
         // Day arithmetic shared by Orientation and Planning (which stay independent of each other).
@@ -40,7 +42,7 @@ let package = Package(
         // Routes, pages, forms, layout, sessions, CSRF, error pages and the `Application` that joins them.
         .target(
             name: "AccueilWeb",
-            dependencies: ["AccueilCore", "HTTPCore", "Web", "HTML", "SQLiteStore", "Orientation", "Planning"],
+            dependencies: ["AccueilCore", "HTTPCore", "Web", "HTML", "SQLiteStore", "Orientation", "Planning", "OpenDocument"],
             swiftSettings: strict),
         .executableTarget(
             name: "accueil",
@@ -59,6 +61,6 @@ let package = Package(
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
         .testTarget(
             name: "AccueilTests",
-            dependencies: ["AccueilCore", "AccueilWeb", "HTTPCore", "HTTPServer", "Web", "HTML", "SQLiteStore", "Orientation", "Planning", "TestSupport"]),
+            dependencies: ["AccueilCore", "AccueilWeb", "HTTPCore", "HTTPServer", "Web", "HTML", "SQLiteStore", "Orientation", "Planning", "TestSupport", "OpenDocument"]),
     ]
 )

@@ -132,10 +132,17 @@ public struct DemoDataGenerator {
         }
         var motives = [random.weighted(Self.motives)]
         if random.chance(0.35) { motives.append(random.weighted(Self.motives)) }
+        // One intake in twenty-five is made outside the sites; most evictions are recorded with their stage.
+        let outreach = channel == .onSite && random.chance(0.04)
+            ? Outreach(place: random.weighted([(Outreach.Place.permanence, 0.5), (.home, 0.25), (.partner, 0.15), (.street, 0.1)]),
+                       team: random.weighted([(Outreach.Team.mds, 0.5), (.ccas, 0.35), (.joint, 0.15)]))
+            : nil
+        let stage = motives.contains(ExpulsionStage.motive) && random.chance(0.7)
+            ? random.weighted([(ExpulsionStage.unpaidRent, 0.5), (.summons, 0.25), (.orderToLeave, 0.15), (.policeAssistance, 0.1)]) : nil
         let intakeID = try IntakeRepository.insert(db, .init(
             personID: personID, at: at, siteID: site, accountID: accountID, channel: channel, level: random.chance(0.2) ? 2 : 1,
             household: OrientationRequest(date: day, household: household), age: age, consentOrientation: true, consentSharing: true,
-            knownPerson: known, motives: motives))
+            knownPerson: known, motives: motives, outreach: outreach, expulsionStage: stage))
         try AuditTrail.record(db, at: at, account: accountID, .intakeCreated, subjectType: "personne", subjectID: String(personID), detail: "accueil \(intakeID)")
         guard random.chance(0.85) else { return }
         try orientation(db, household: household, day: day, at: at + 600, intakeID: intakeID, personID: personID, accountID: accountID)

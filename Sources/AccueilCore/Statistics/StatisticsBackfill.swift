@@ -19,7 +19,6 @@ package enum StatisticsBackfill {
                 channel: row.string("channel") ?? "", level: row.int("level") ?? 1, informationOnly: informationOnly,
                 knownPerson: row.bool("known_person") ?? false, age: row.int("age"), householdType: facts?.type,
                 pregnant: facts?.pregnant ?? false, motives: motives))
-            // Columns of migration 21 come later: the backfill of migration 5 runs before them.
         }
         for row in try db.query("SELECT id, created_at FROM orientations") {
             let id = row.int64("id") ?? 0
