@@ -55,6 +55,7 @@ public enum Application {
         SubjectAccessRoutes.register(on: &router, context: context)
         PersonRectificationRoutes.register(on: &router, context: context)
         MetricsRoutes.register(on: &router, context: context, metrics: metrics)
+        BilanRoutes.register(on: &router, context: context)
 
         // Static files bypass the middleware (no session, no per-request compression): their answers,
         // gzip copy and headers are prepared once; the security headers come with them.

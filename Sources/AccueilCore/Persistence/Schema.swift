@@ -692,6 +692,19 @@ public enum Schema {
                                     JOIN intakes i ON i.id = o.intake_id WHERE b.id = permanence_receptions.booking_id)
             WHERE booking_id IS NOT NULL;
             """),
+        Migration(22, "the bilan's context and vigilance points, written by the managers for a period", sql: """
+            -- One text per period and site ('' for all sites); rewritten in place, each change in the audit trail.
+            CREATE TABLE bilan_texts (
+                period_from TEXT NOT NULL,
+                period_to TEXT NOT NULL,
+                site_id TEXT NOT NULL,
+                context TEXT NOT NULL,
+                vigilance TEXT NOT NULL,
+                updated_by INTEGER REFERENCES accounts(id),
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (period_from, period_to, site_id)
+            ) STRICT;
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

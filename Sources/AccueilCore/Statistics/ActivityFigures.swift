@@ -10,6 +10,9 @@ package struct ActivityFigures: Sendable {
     /// Tables of several figures per line: the permanences by site and by sending service.
     package let breakdowns: [BreakdownTable]
 
+    /// The monthly flow of the period (for the bilan's chart).
+    package let monthly: MonthlySeries
+
     package struct Inputs {
         package var tally: Tally
         package var overdue: Int
@@ -34,6 +37,7 @@ package struct ActivityFigures: Sendable {
          themeCategories: [DirectoryVocabulary.Term] = [], sectorNames: [String: String] = [:]) {
         self.period = period
         self.previousPeriod = previousPeriod
+        monthly = current.months
         let now = current.tally, before = previous?.tally
         func row(_ key: String, _ label: String, _ get: (Tally) -> Int, share base: ((Tally) -> Int)? = nil) -> FigureTable.Row {
             let value = get(now), old = before.map(get)

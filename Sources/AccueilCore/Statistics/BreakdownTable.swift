@@ -25,6 +25,8 @@ package struct BreakdownTable: Sendable {
     package let id: String
     package let title: String
     package let note: String
+    /// What a line is (« Site », « Mois »…): the header of the first column.
+    package let lineHeader: String
     package let columns: [Column]
     package private(set) var lines: [Line]
 
@@ -32,9 +34,10 @@ package struct BreakdownTable: Sendable {
     /// and is masked whenever the people count of the same line (`shareOf`) is.
     /// `masked`: columns hidden on every line whatever their values (a site's figures that the
     /// all-sites view hides).
-    package init(id: String, title: String, note: String, columns: [Column], lines: [(key: String, label: String, values: [Double?])],
+    package init(id: String, title: String, note: String, lineHeader: String, columns: [Column], lines: [(key: String, label: String, values: [Double?])],
          shareOf: [Int: Int] = [:], masked: Set<String> = []) {
         self.id = id
+        self.lineHeader = lineHeader
         self.title = title
         self.note = note
         self.columns = columns
@@ -63,6 +66,11 @@ package struct BreakdownTable: Sendable {
         guard let line = lines.firstIndex(where: { $0.key == key }), let index = columns.firstIndex(where: { $0.key == column }),
               lines[line].cells[index].mask == nil, (lines[line].cells[index].value ?? 0) > 0 else { return }
         lines[line].cells[index].mask = Masking.secondaryLabel
+    }
+
+    /// Each line as text: its label, then its cells.
+    package var textRows: [[String]] {
+        lines.map { line in [line.label] + zip(line.cells, columns).map { text($0, column: $1) } }
     }
 
     /// A cell as text: "1 234", "12,5 %", a mask, or "" without value.

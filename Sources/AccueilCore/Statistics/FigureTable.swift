@@ -35,4 +35,20 @@ package struct FigureTable: Sendable {
     /// Whether a bar chart makes sense (rows of the same kind).
     package let chart: Bool
     package let hasShare: Bool
+
+    /// The table as text, the way every rendering shows it: the column headers after « Indicateur »,
+    /// then per row its label and cells (a mask instead of a masked count, and of its share).
+    package func texts(comparing: Bool) -> (header: [String], rows: [[String]]) {
+        let header = ["Période"] + (hasShare ? ["Part"] : []) + (comparing ? ["Comparaison"] + (hasShare ? ["Part (comparaison)"] : []) : [])
+        let rows = self.rows.map { row -> [String] in
+            var cells = [row.label, NumberFormat.cell(row.value, mask: row.mask)]
+            if hasShare { cells.append(NumberFormat.shareCell(row.share, mask: row.mask)) }
+            if comparing {
+                cells.append(NumberFormat.cell(row.previousValue, mask: row.previousMask))
+                if hasShare { cells.append(NumberFormat.shareCell(row.previousShare, mask: row.previousMask)) }
+            }
+            return cells
+        }
+        return (header, rows)
+    }
 }

@@ -41,6 +41,7 @@ package enum PermanencePeopleTables {
         }
         return BreakdownTable(id: "residence_mds_cite", title: "Familles reçues par la MDS à la Cité : déjà connues ou nouvelles, par secteur de résidence",
                               note: "Personnes distinctes reçues pendant la période ; « déjà connues » : suivies par une MDS selon l'accueil, ou retrouvées dans le fichier.",
+                              lineHeader: "Secteur de résidence",
                               columns: [.init(key: "connues", label: "Déjà connues", countsPeople: true), .init(key: "nouvelles", label: "Nouvelles situations", countsPeople: true)],
                               lines: lines)
     }
@@ -49,8 +50,8 @@ package enum PermanencePeopleTables {
     package static func monthly(_ series: MonthlySeries) -> BreakdownTable {
         let columns = MonthlySeries.columns
         var table = BreakdownTable(
-            id: "mois", title: "Flux mensuel",
-            note: "Contacts et orientations comptés à leur date et au site d'accueil ; personnes reçues en permanence : passages, au site de la permanence.",
+            id: "mois", title: "Flux mensuel", note: "Contacts et orientations comptés à leur date et au site d'accueil ; personnes reçues en permanence : passages, au site de la permanence.",
+            lineHeader: "Mois",
             columns: columns.map { .init(key: $0.key, label: $0.label, countsPeople: $0.people) },
             lines: series.months.map { month in
                 let date = LocalDate(iso: month.month + "-01")

@@ -111,8 +111,8 @@ package enum PermanenceTables {
     package static func bySite(_ figures: PermanenceFigures, names: [String: String]) -> BreakdownTable {
         let lines = figures.bySite.map { (key: $0.key, label: names[$0.key] ?? $0.key, values: values($0.value)) }
             .sorted { $0.label < $1.label }
-        return BreakdownTable(id: "permanences_sites", title: "Permanences par site d'accueil",
-                              note: "Site qui accueille la permanence, quel que soit le service du travailleur social.",
+        return BreakdownTable(id: "permanences_sites", title: "Permanences par site d'accueil", note: "Site qui accueille la permanence, quel que soit le service du travailleur social.",
+                              lineHeader: "Site",
                               columns: columns, lines: lines, shareOf: [5: 4], masked: forced(figures))
     }
 
@@ -123,8 +123,8 @@ package enum PermanenceTables {
         }
         let lines = figures.byService.map { (key: $0.key, label: label($0.key), values: values($0.value)) }
             .sorted { ($0.key == PermanenceFigures.ccasServiceKey ? 0 : 1, $0.label) < ($1.key == PermanenceFigures.ccasServiceKey ? 0 : 1, $1.label) }
-        return BreakdownTable(id: "permanences_services", title: "Permanences par service et circonscription",
-                              note: "Service qui envoie le travailleur social ; pour la MDS, sa circonscription.",
+        return BreakdownTable(id: "permanences_services", title: "Permanences par service et circonscription", note: "Service qui envoie le travailleur social ; pour la MDS, sa circonscription.",
+                              lineHeader: "Service",
                               columns: columns, lines: lines, shareOf: [5: 4], masked: forced(figures))
     }
 

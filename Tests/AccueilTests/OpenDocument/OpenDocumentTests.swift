@@ -252,7 +252,7 @@ import Testing
 
 /// A minimal ZIP reader following APPNOTE: the end record, then the central directory, then each
 /// local header it points to. It checks that local and central headers agree.
-private struct ZipReader {
+struct ZipReader {
     struct Entry {
         let name: String
         let flags: UInt16

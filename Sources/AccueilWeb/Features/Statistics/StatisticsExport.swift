@@ -31,10 +31,20 @@ enum StatisticsExport {
 
     /// `requested`: the period as asked, when the figures were widened to whole months.
     static func json(_ figures: ActivityFigures, requested: StatisticsPeriod? = nil) -> [UInt8] {
-        func number(_ value: Double?, mask: String?) -> Any {
-            guard let value, mask == nil else { return NSNull() }
-            return value == value.rounded() ? Int(value) as Any : value as Any
-        }
+        serialized(object(figures, requested: requested))
+    }
+
+    static func serialized(_ object: [String: Any]) -> [UInt8] {
+        Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8))
+    }
+
+    /// A count for JSON: null when masked.
+    static func number(_ value: Double?, mask: String?) -> Any {
+        guard let value, mask == nil else { return NSNull() }
+        return value == value.rounded() ? Int(value) as Any : value as Any
+    }
+
+    static func object(_ figures: ActivityFigures, requested: StatisticsPeriod?) -> [String: Any] {
         func share(_ value: Double?, mask: String?) -> Any {
             guard let value, mask == nil else { return NSNull() }
             return (value * 10_000).rounded() / 10_000
@@ -70,7 +80,6 @@ enum StatisticsExport {
             "previous": period(figures.previousPeriod), "maskingThreshold": Masking.threshold, "tables": tables,
             "requested": period(requested.flatMap { $0.isWholeMonths ? nil : $0 }), "wholeMonths": true,
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return Array(data)
+        return object
     }
 }

@@ -6,21 +6,7 @@ import Web
 /// The figures page: the filter (a plain GET form), then each table as a chart followed by its data.
 enum StatisticsPage {
     static func render(_ filter: StatisticsFilter, figures: ActivityFigures?, sites: [DirectorySite]) -> HTML {
-        let error = { (field: String) in filter.errors.first { $0.field == field }?.message }
-        let siteOptions = [FormFields.Option("", "Tous les sites")] + sites.filter { $0.kind.isDestination || $0.kind == .antenna }
-            .map { FormFields.Option($0.id, $0.name) }
-        let form: HTML = """
-            <form method="get" action="/statistiques" class="stack filter no-print">
-            \(FormFields.errorSummary(filter.errors))
-            <div class="field-row">
-            \(FormFields.input("du", label: "Du", value: filter.from, type: "date", hint: "AAAA-MM-JJ", error: error("du"), required: true))
-            \(FormFields.input("au", label: "Au (inclus)", value: filter.to, type: "date", hint: "AAAA-MM-JJ", error: error("au"), required: true))
-            \(FormFields.select("site", label: "Site d'accueil", options: siteOptions, selected: filter.siteID, error: error("site")))
-            </div>
-            \(comparisonFields(filter, error: error))
-            <p><button type="submit">Afficher</button></p>
-            </form>
-            """
+        let form = filterForm(filter, sites: sites, action: "/statistiques")
         guard let figures else {
             return "<h1>Statistiques d'activité</h1>\(form)"
         }
@@ -35,14 +21,41 @@ enum StatisticsPage {
             \(form)
             <div class="report-heading">
             <p class="lead">Du \(figures.period.from.frenchDescription) au \(figures.period.to.frenchDescription), \(siteName).</p>
-            \(filter.widened ? "<p class=\"notice\" role=\"status\">Les chiffres portent sur des mois entiers, pour qu'aucun petit groupe ne se déduise par différence entre deux périodes : la période demandée a été étendue aux mois qu'elle touche.</p>" as HTML : .empty)
+            \(widenedNotice(filter))
             \(previous)
             <p class="muted">Chiffres agrégés, sans aucun nom. Un groupe de moins de \(Masking.threshold) personnes est masqué (« \(Masking.label) ») ;
             un chiffre dont un mois, sur ce site ou un autre, pourrait faire retrouver un tel groupe l'est aussi (« \(Masking.secondaryLabel) »).</p>
-            <p class="no-print"><a href="/api/v1/stats?\(filter.apiQueryString)">Mêmes chiffres en JSON</a></p>
+            <p class="no-print"><a href="/api/v1/stats?\(filter.apiQueryString)">Mêmes chiffres en JSON</a> ·
+            <a href="/statistiques/bilan?\(filter.queryString)">Bilan de l'accueil commun pour cette période</a></p>
             </div>
             \(HTML.join(sections))
             \(HTML.join(figures.breakdowns.map { section($0, query: filter.queryString) }))
+            """
+    }
+
+    /// Said when the dates asked fell inside months: the figures are on the whole months.
+    static func widenedNotice(_ filter: StatisticsFilter) -> HTML {
+        filter.widened
+            ? "<p class=\"notice\" role=\"status\">Les chiffres portent sur des mois entiers, pour qu'aucun petit groupe ne se déduise par différence entre deux périodes : la période demandée a été étendue aux mois qu'elle touche.</p>"
+            : .empty
+    }
+
+    /// The period, site and comparison: a plain GET form, for the figures page and the bilan.
+    static func filterForm(_ filter: StatisticsFilter, sites: [DirectorySite], action: String) -> HTML {
+        let error = { (field: String) in filter.errors.first { $0.field == field }?.message }
+        let siteOptions = [FormFields.Option("", "Tous les sites")] + sites.filter { $0.kind.isDestination || $0.kind == .antenna }
+            .map { FormFields.Option($0.id, $0.name) }
+        return """
+            <form method="get" action="\(action)" class="stack filter no-print">
+            \(FormFields.errorSummary(filter.errors))
+            <div class="field-row">
+            \(FormFields.input("du", label: "Du", value: filter.from, type: "date", hint: "AAAA-MM-JJ", error: error("du"), required: true))
+            \(FormFields.input("au", label: "Au (inclus)", value: filter.to, type: "date", hint: "AAAA-MM-JJ", error: error("au"), required: true))
+            \(FormFields.select("site", label: "Site d'accueil", options: siteOptions, selected: filter.siteID, error: error("site")))
+            </div>
+            \(comparisonFields(filter, error: error))
+            <p><button type="submit">Afficher</button></p>
+            </form>
             """
     }
 
@@ -64,16 +77,10 @@ enum StatisticsPage {
     }
 
     static func section(_ table: FigureTable, comparing: Bool, query: String) -> HTML {
-        let headers: [String] = ["Période"] + (table.hasShare ? ["Part"] : []) + (comparing ? ["Comparaison"] + (table.hasShare ? ["Part (comparaison)"] : []) : [])
-        let head = HTML.join(headers.map { "<th scope=\"col\" class=\"number\">\($0)</th>" })
-        let rows = table.rows.map { row -> HTML in
-            var cells = [NumberFormat.cell(row.value, mask: row.mask)]
-            if table.hasShare { cells.append(NumberFormat.shareCell(row.share, mask: row.mask)) }
-            if comparing {
-                cells.append(NumberFormat.cell(row.previousValue, mask: row.previousMask))
-                if table.hasShare { cells.append(NumberFormat.shareCell(row.previousShare, mask: row.previousMask)) }
-            }
-            return "<tr><th scope=\"row\">\(row.label)</th>\(HTML.join(cells.map { "<td class=\"number\">\($0)</td>" }))</tr>"
+        let texts = table.texts(comparing: comparing)
+        let head = HTML.join(texts.header.map { "<th scope=\"col\" class=\"number\">\($0)</th>" })
+        let rows = texts.rows.map { cells -> HTML in
+            "<tr><th scope=\"row\">\(cells[0])</th>\(HTML.join(cells.dropFirst().map { "<td class=\"number\">\($0)</td>" }))</tr>"
         }
         let chart = table.chart ? BarChart.render(table, comparing: comparing) : .empty
         return """
@@ -93,11 +100,10 @@ enum StatisticsPage {
     /// A table of several figures per line: data only (a chart of seven measures would not read).
     static func section(_ table: BreakdownTable, query: String) -> HTML {
         let head = HTML.join(table.columns.map { "<th scope=\"col\" class=\"number\">\($0.label)</th>" as HTML })
-        let lines = table.lines.map { line -> HTML in
-            let cells = zip(line.cells, table.columns).map { cell, column -> HTML in "<td class=\"number\">\(table.text(cell, column: column))</td>" }
-            return "<tr><th scope=\"row\">\(line.label)</th>\(HTML.join(cells))</tr>"
+        let lines = table.textRows.map { cells -> HTML in
+            "<tr><th scope=\"row\">\(cells[0])</th>\(HTML.join(cells.dropFirst().map { "<td class=\"number\">\($0)</td>" }))</tr>"
         }
-        let empty: HTML = table.lines.isEmpty ? "<p>Aucune permanence pendant la période.</p>" : .empty
+        let empty: HTML = table.lines.isEmpty ? "<p>Rien à compter pendant la période.</p>" : .empty
         return """
             <section class="figures" aria-labelledby="titre-\(table.id)">
             <h2 id="titre-\(table.id)">\(table.title)</h2>
@@ -105,7 +111,7 @@ enum StatisticsPage {
             <div class="table-scroll" role="region" aria-labelledby="titre-\(table.id)" tabindex="0">
             <table class="figures-table">
             <caption>\(table.title) — \(table.note) Période seule, sans comparaison.</caption>
-            <thead><tr><th scope="col">\(table.id == "permanences_sites" ? "Site" : "Service")</th>\(head)</tr></thead>
+            <thead><tr><th scope="col">\(table.lineHeader)</th>\(head)</tr></thead>
             <tbody>\(HTML.join(lines))</tbody>
             </table>
             </div>

@@ -48,16 +48,18 @@ enum StatisticsRoutes {
             let sites = try await context.store.read { db in try StatisticsLoader.sites(db) }
             let filter = StatisticsFilter(query: { request.query[$0] }, names: ("from", "to", "site"), words: .api,
                                           today: context.today, knownSites: Set(sites.map(\.id)))
-            guard let period = filter.period else {
-                // The API's own 400, shaped like the orientation contract's: a French sentence and the field at fault.
-                let problem = filter.errors.first
-                return .json("{\"error\":\(JSONText.quote(problem?.message ?? "Filtre invalide.")),\"field\":\(problem.map { JSONText.quote($0.field) } ?? "null")}",
-                             status: .badRequest)
-            }
+            guard let period = filter.period else { return badFilter(filter) }
             let figures = try await StatisticsLoader.load(context, period, comparedWith: filter.comparisonPeriod)
             return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"],
                                 body: StatisticsExport.json(figures, requested: filter.requested))
         }
+    }
+
+    /// The API's own 400, shaped like the orientation contract's: a French sentence and the field at fault.
+    static func badFilter(_ filter: StatisticsFilter) -> HTTPResponse {
+        let problem = filter.errors.first
+        return .json("{\"error\":\(JSONText.quote(problem?.message ?? "Filtre invalide.")),\"field\":\(problem.map { JSONText.quote($0.field) } ?? "null")}",
+                     status: .badRequest)
     }
 
     static func pageFilter(_ request: Request, context: AppContext, sites: [DirectorySite]) -> StatisticsFilter {
