@@ -93,7 +93,9 @@ package struct BilanDocument: Sendable {
         for (key, table, label) in [("part_66_ccas_mds", "ages_ccas_mds", "Part des 66 ans et plus parmi les personnes reçues par le CCAS dans les MDS"),
                                     ("part_66_accueils", "ages", "Part des 66 ans et plus parmi l'ensemble des accueils")] {
             guard let row = figures.table(table)?.rows.first(where: { $0.key == "66+" }) else { continue }
-            out.append((key, label, NumberFormat.shareCell(row.share, mask: row.mask), NumberFormat.shareCell(row.previousShare, mask: row.previousMask)))
+            // No one received: no share to give (a dash, as in the reference column).
+            func share(_ value: Double?, _ mask: String?) -> String { NumberFormat.shareCell(value, mask: mask).isEmpty ? "—" : NumberFormat.shareCell(value, mask: mask) }
+            out.append((key, label, share(row.share, row.mask), share(row.previousShare, row.previousMask)))
         }
         return out
     }
