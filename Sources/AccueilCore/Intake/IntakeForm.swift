@@ -33,6 +33,8 @@ package struct IntakeForm {
     package var outreachSite = ""
     /// The stage of an eviction procedure, with the motive « prévention des expulsions » only.
     package var expulsionStage = ""
+    /// The permanence occurrence of a person who walked in without a booking ("" otherwise), checked by `WalkIns.check`.
+    package var walkInOccurrence = ""
     package var level = 1
     /// "" = new person (or not chosen yet), "nouveau" = the agent confirmed it is someone else, else a person id.
     package var personChoice = ""

@@ -22,6 +22,8 @@ package struct IntakeRecord: Sendable {
     package var motives: [String]
     package var outreach: Outreach? = nil
     package var expulsionStage: ExpulsionStage? = nil
+    /// The permanence occurrence the person walked into, without a booking (`WalkIns`).
+    package var walkInOccurrence: String? = nil
 
     /// The channel as staff read it: « Hors les murs » says where and by whom.
     package var channelDescription: String {
@@ -50,11 +52,13 @@ package enum IntakeRepository {
         package var motives: [String]
         package var outreach: Outreach?
         package var expulsionStage: ExpulsionStage?
+        package var walkInOccurrence: String?
 
         package init(personID: Int64? = nil, at: Int64, siteID: String, accountID: Int64, channel: IntakeChannel, level: Int, informationOnly: Bool = false,
                      household: OrientationRequest? = nil, age: Int? = nil, language: IntakeLanguage? = nil, interpreterNeeded: Bool = false,
                      accessibilityNeeds: String? = nil, consentOrientation: Bool = false, consentSharing: Bool = false, knownPerson: Bool = false,
-                     motives: [String], outreach: Outreach? = nil, expulsionStage: ExpulsionStage? = nil) {
+                     motives: [String], outreach: Outreach? = nil, expulsionStage: ExpulsionStage? = nil, walkInOccurrence: String? = nil) {
+            self.walkInOccurrence = walkInOccurrence
             self.outreach = outreach
             self.expulsionStage = expulsionStage
             self.personID = personID
@@ -83,11 +87,11 @@ package enum IntakeRepository {
         try db.run("""
             INSERT INTO intakes (person_id, at, site_id, account_id, channel, level, information_only, household, age,
                                  language, language_other, interpreter_needed, accessibility_needs, consent_orientation, consent_sharing, known_person,
-                                 day, household_type, pregnant, outreach_place, outreach_team, outreach_site_id, expulsion_stage)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 day, household_type, pregnant, outreach_place, outreach_team, outreach_site_id, expulsion_stage, walk_in_occurrence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [new.personID, new.at, new.siteID, new.accountID, new.channel, new.level, new.informationOnly, new.household?.jsonText, new.age,
                   new.language?.tag, new.language?.otherName, new.interpreterNeeded, new.accessibilityNeeds, new.consentOrientation, new.consentSharing, new.knownPerson,
-                  day, facts?.type, facts?.pregnant ?? false, new.outreach?.place, new.outreach?.team, new.outreach?.siteID, new.expulsionStage])
+                  day, facts?.type, facts?.pregnant ?? false, new.outreach?.place, new.outreach?.team, new.outreach?.siteID, new.expulsionStage, new.walkInOccurrence])
         let id = db.lastInsertRowID
         let motives = Set(new.motives).sorted()
         for motive in motives { try db.run("INSERT INTO intake_motives (intake_id, motive) VALUES (?, ?)", [id, motive]) }
@@ -146,6 +150,7 @@ package enum IntakeRepository {
                      outreach: row.string("outreach_place").flatMap(Outreach.Place.init(rawValue:)).map { place in
                          Outreach(place: place, team: row.string("outreach_team").flatMap(Outreach.Team.init(rawValue:)) ?? .joint, siteID: row.string("outreach_site_id"))
                      },
-                     expulsionStage: row.string("expulsion_stage").flatMap(ExpulsionStage.init(rawValue:)))
+                     expulsionStage: row.string("expulsion_stage").flatMap(ExpulsionStage.init(rawValue:)),
+                     walkInOccurrence: row.string("walk_in_occurrence"))
     }
 }

@@ -65,7 +65,7 @@ package struct IntakeService {
                 level: account.can(.readSocialNotes) ? form.level : 1, household: OrientationRequest(date: day, household: household), age: household.age,
                 language: form.intakeLanguage, interpreterNeeded: form.interpreter, accessibilityNeeds: Self.given(form.accessibility),
                 consentOrientation: form.consentOrientation, consentSharing: form.consentSharing, knownPerson: known, motives: form.motives,
-                outreach: form.outreach, expulsionStage: form.expulsion))
+                outreach: form.outreach, expulsionStage: form.expulsion, walkInOccurrence: form.walkInOccurrence.isEmpty ? nil : form.walkInOccurrence))
             if !form.note.isEmpty, account.can(.readSocialNotes) {
                 try IntakeRepository.addNote(db, intakeID: intakeID, institution: account.institution, accountID: account.id, text: form.note, at: now)
             }

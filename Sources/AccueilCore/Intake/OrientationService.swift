@@ -132,6 +132,11 @@ package struct OrientationService {
                 try AuditTrail.record(db, at: now, account: account.id, .derogationRecorded, subjectType: "personne", subjectID: person,
                                       detail: "orientation \(id)")
             }
+            if case .none = slot, booking.kind == nil {
+                // A person who walked into a permanence is received there when the rule chose its service.
+                _ = try WalkIns.receive(db, intakeID: intakeID, orientationID: id, service: decision.service, outsideBordeaux: decision.isOutsideBordeaux,
+                                        personID: personID, accountID: account.id, at: now)
+            }
             if case .chosen(let chosen) = slot {
                 // Same transaction: the orientation exists only if its place was still free.
                 try BookingRepository.book(db, occurrenceID: chosen.occurrenceID, slotStart: chosen.start, personID: personID,

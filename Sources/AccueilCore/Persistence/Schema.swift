@@ -705,6 +705,15 @@ public enum Schema {
                 PRIMARY KEY (period_from, period_to, site_id)
             ) STRICT;
             """),
+        Migration(23, "people received at a permanence without a booking", sql: """
+            -- The occurrence of a permanence an intake was made at, for a person who walked in.
+            ALTER TABLE intakes ADD COLUMN walk_in_occurrence TEXT;
+            -- Their reception is a booking row marked walk_in: it takes no place (the one-per-place index
+            -- leaves it out) and is not counted among the places booked; the reception is counted as any.
+            ALTER TABLE bookings ADD COLUMN walk_in INTEGER NOT NULL DEFAULT 0;
+            DROP INDEX bookings_one_per_place;
+            CREATE UNIQUE INDEX bookings_one_per_place ON bookings(occurrence_id, slot_start, place) WHERE cancelled_at IS NULL AND walk_in = 0;
+            """),
     ]
 
     public static var migrator: Migrator { Migrator(migrations) }

@@ -12,6 +12,8 @@ package struct BookingRecord: Sendable, Hashable {
     package let personID: Int64
     package let createdAt: Int64
     package let cancelledAt: Int64?
+    /// Received without a booking (`WalkIns`): takes no place.
+    package var walkIn = false
 
     /// The planning's view: the person is an opaque reference (their row id), never a name.
     package var planningBooking: Booking {

@@ -8,14 +8,21 @@ package enum BookingRepository {
     /// Live bookings of occurrences dated `from`…`to`.
     package static func active(_ db: Connection, from: CalendarDate, to: CalendarDate) throws -> [BookingRecord] {
         try db.query("""
-            SELECT * FROM bookings WHERE cancelled_at IS NULL AND occurrence_date BETWEEN ? AND ?
+            SELECT * FROM bookings WHERE cancelled_at IS NULL AND walk_in = 0 AND occurrence_date BETWEEN ? AND ?
             ORDER BY occurrence_date, slot_start, id
             """, [from.description, to.description]).compactMap(record)
     }
 
     package static func active(_ db: Connection, occurrenceID: String) throws -> [BookingRecord] {
-        try db.query("SELECT * FROM bookings WHERE cancelled_at IS NULL AND occurrence_id = ? ORDER BY slot_start, place",
+        try db.query("SELECT * FROM bookings WHERE cancelled_at IS NULL AND walk_in = 0 AND occurrence_id = ? ORDER BY slot_start, place",
                      [occurrenceID]).compactMap(record)
+    }
+
+    /// The people received without a booking over these days (`WalkIns`), for the day sheet.
+    package static func walkIns(_ db: Connection, from: CalendarDate, to: CalendarDate) throws -> [BookingRecord] {
+        try db.query("""
+            SELECT * FROM bookings WHERE cancelled_at IS NULL AND walk_in = 1 AND occurrence_date BETWEEN ? AND ? ORDER BY occurrence_date, id
+            """, [from.description, to.description]).compactMap(record)
     }
 
     package static func active(_ db: Connection, orientationID: Int64) throws -> BookingRecord? {
@@ -90,6 +97,6 @@ package enum BookingRepository {
               let personID = row.int64("person_id") else { return nil }
         return BookingRecord(id: id, occurrenceID: occurrenceID, permanenceID: permanenceID, date: date, slotStart: start,
                              place: row.int("place") ?? 1, orientationID: row.int64("orientation_id"), personID: personID,
-                             createdAt: row.int64("created_at") ?? 0, cancelledAt: row.int64("cancelled_at"))
+                             createdAt: row.int64("created_at") ?? 0, cancelledAt: row.int64("cancelled_at"), walkIn: row.bool("walk_in") ?? false)
     }
 }

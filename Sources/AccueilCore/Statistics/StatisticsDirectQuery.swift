@@ -60,7 +60,7 @@ package enum StatisticsDirectQuery {
         // Places booked and people received in permanences, kept for all sites together only (see PermanenceFacts).
         if period.siteID == nil {
             for row in try db.query("""
-                SELECT permanence_id AS k, count(*) AS n FROM bookings WHERE cancelled_at IS NULL AND occurrence_date BETWEEN ? AND ?
+                SELECT permanence_id AS k, count(*) AS n FROM bookings WHERE cancelled_at IS NULL AND walk_in = 0 AND occurrence_date BETWEEN ? AND ?
                 GROUP BY permanence_id
                 """, [period.from.description, period.to.description]) {
                 tally.add(PermanenceFacts.bookedDimension, row.string("k") ?? "", row.int("n") ?? 0)

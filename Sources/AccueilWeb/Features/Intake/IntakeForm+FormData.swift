@@ -18,6 +18,7 @@ extension IntakeForm {
         outreachTeam = text("hors_murs_equipe", max: 10)
         outreachSite = text("hors_murs_site", max: 80)
         expulsionStage = text("etape_expulsion", max: 30)
+        walkInOccurrence = text("permanence", max: 120)
         level = form["niveau"] == "2" ? 2 : 1
         personChoice = text("personne", max: 20)
         lastName = text("nom", max: 100)

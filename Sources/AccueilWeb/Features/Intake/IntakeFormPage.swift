@@ -15,6 +15,8 @@ enum IntakeFormPage {
         let motives: [Motive]
         /// Places of the planning outside the sites (centres d'animation, France Services…), for intakes « hors les murs ».
         var outreachSites: [DirectorySite] = []
+        /// The permanence a person walked into without a booking (its label), when the intake starts from the day sheet.
+        var walkIn: String? = nil
         /// Languages the slip is also printed in.
         let slipLanguages: Set<String>
         let matches: [(person: Person, lastOrientation: String?)]
@@ -76,6 +78,7 @@ enum IntakeFormPage {
             \(FormFields.errorSummary(form.errors))
             <form method="post" action="/accueils" class="stack intake-form" novalidate>
             \(csrf)
+            \(walkIn(form, data, error: error))
             <fieldset><legend>L'accueil</legend>
             <div class="row">
             \(FormFields.input("date", label: "Date", value: form.date, type: "date", error: error("date"), required: true))
@@ -128,6 +131,20 @@ enum IntakeFormPage {
             \(form.children.count < Household.maximumChildren ? "<button type=\"submit\" class=\"secondary\" name=\"ajouter_enfants\" value=\"1\" formnovalidate>Ajouter des lignes d'enfant</button> <span class=\"hint\">rien n'est enregistré : le formulaire revient avec \(String(min(IntakeForm.childRowsStep, Household.maximumChildren - form.children.count))) lignes de plus</span>" as HTML : .empty)</p>
             </form>
             <script src="/static/js/intake.js" defer></script>
+            """
+    }
+
+    /// A person received at a permanence without a booking: said at the top, carried by a hidden field.
+    static func walkIn(_ form: IntakeForm, _ data: Data, error: (String) -> String?) -> HTML {
+        guard !form.walkInOccurrence.isEmpty else { return .empty }
+        return """
+            <input type="hidden" name="permanence" value="\(form.walkInOccurrence)">
+            <div class="notice\(error("permanence") == nil ? "" : " error")" id="f-permanence" role="status">
+            <p><strong>Accueil sans rendez-vous</strong> à la permanence : \(data.walkIn ?? form.walkInOccurrence).</p>
+            <p>La règle de répartition s'applique comme à tout accueil : si elle oriente la personne vers un autre service
+            (une famille avec enfant mineur ou une grossesse vers la MDS), la personne y est orientée et n'est pas comptée comme reçue à cette permanence.</p>
+            \(error("permanence").map { "<p>\($0)</p>" as HTML } ?? .empty)
+            </div>
             """
     }
 

@@ -18,6 +18,14 @@ enum IntakeRoutes {
             form.date = ParisTime(now).day.description
             form.time = FrenchDates.dateTime(now).suffix(5).description
             form.siteID = account.siteIDs.first ?? ""
+            // From the day sheet: a person received at this permanence without a booking, at its site, today.
+            if let occurrenceID = request.query["permanence"], !occurrenceID.isEmpty {
+                guard let occurrence = try await context.store.read({ db in try BookingRepository.occurrence(db, id: occurrenceID) }) else {
+                    throw HTTPError(.notFound, "Cette permanence n'a pas lieu ce jour-là.")
+                }
+                form.walkInOccurrence = occurrenceID
+                form.siteID = occurrence.siteID
+            }
             return try await page(request, form, context: context, matches: [])
         }
 
@@ -62,6 +70,10 @@ enum IntakeRoutes {
                                                        allowedSites: Set(account.siteIDs), outreachSites: Set(places), today: today) else {
                 return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
             }
+            if !form.walkInOccurrence.isEmpty, let problem = try await walkInProblem(form, day: day, context: context) {
+                form.errors.append((field: "permanence", message: problem))
+                return try await page(request, form, context: context, matches: [], status: .unprocessableContent)
+            }
             switch try await IntakeService(context).record(form, household: household, on: day, by: account,
                                                            sessionHash: request.session?.tokenHash ?? [], at: now) {
             case .recorded(let intakeID):
@@ -93,6 +105,31 @@ enum IntakeRoutes {
         }
     }
 
+    /// Why the permanence of a walk-in does not fit the intake (French), or nil when it does.
+    static func walkInProblem(_ form: IntakeForm, day: LocalDate, context: AppContext) async throws -> String? {
+        do {
+            _ = try await context.store.read { db in try WalkIns.check(db, occurrenceID: form.walkInOccurrence, day: day, siteID: form.siteID) }
+            return nil
+        } catch let refusal as WalkIns.Refusal {
+            switch refusal {
+            case .unknownOccurrence: return "Cette permanence n'existe pas : enregistrez un accueil ordinaire."
+            case .cancelled: return "Cette permanence est annulée ce jour-là."
+            case .otherDay: return "Un accueil sans rendez-vous est daté du jour de la permanence."
+            case .otherSite: return "Un accueil sans rendez-vous est fait au site de la permanence."
+            }
+        }
+    }
+
+    /// « Permanence CCAS · 9h–12h » for the intake form's banner, when the person walked in.
+    static func walkInLabel(_ occurrenceID: String, context: AppContext) async throws -> String? {
+        guard !occurrenceID.isEmpty else { return nil }
+        return try await context.store.read { db in
+            guard let occurrence = try BookingRepository.occurrence(db, id: occurrenceID) else { return nil }
+            let directory = try PlanningSnapshot.load(db, referential: context.referential).directory
+            return "\(PlanningText.sender(occurrence, directory)) à \(directory.siteName(occurrence.siteID)), \(occurrence.date.frenchLabel), \(PlanningText.hours(occurrence.start, occurrence.end))"
+        }
+    }
+
     static func page(_ request: Request, _ form: IntakeForm, context: AppContext, matches: [Person], notice: String? = nil,
                      sectorLookup: String? = nil, status: HTTPStatus = .ok) async throws -> HTTPResponse {
         let now = context.now()
@@ -118,6 +155,7 @@ enum IntakeRoutes {
                                        slipLanguages: Set(context.slipCatalogues.translatedTags), matches: annotated.map { (person: $0.0, lastOrientation: $0.1) }, notice: notice)
         data.sectorLookup = sectorLookup
         data.outreachSites = places
+        data.walkIn = try await walkInLabel(form.walkInOccurrence, context: context)
         return Layout.response(title: "Nouvel accueil", body: IntakeFormPage.render(request, form, data), request: request, status: status)
     }
 

@@ -23,6 +23,16 @@ enum DecisionPage {
         var communeOutsideTable: String? = nil
         /// The directory's services for each suggestion of the decision.
         var partners: [Suggestion: [DirectoryContact]] = [:]
+        /// The permanence the person walked into (its label) and whether the rule's service is its own.
+        var walkIn: (label: String, receivedHere: Bool)? = nil
+    }
+
+    /// Said before confirming an intake made at a permanence without a booking: received there, or sent elsewhere.
+    static func walkIn(_ input: Input) -> HTML {
+        guard let walkIn = input.walkIn else { return .empty }
+        return walkIn.receivedHere
+            ? "<div class=\"notice\" role=\"status\"><p><strong>Accueil sans rendez-vous</strong> (\(walkIn.label)) : en confirmant sans réserver de créneau, la personne est comptée comme reçue à cette permanence.</p></div>"
+            : "<div class=\"notice warning\" role=\"status\"><p><strong>Accueil sans rendez-vous</strong> (\(walkIn.label)) : la règle oriente la personne vers \(input.decision.service.label), pas vers le service de cette permanence. Elle n'y est pas reçue : orientez-la ci-dessous.</p></div>"
     }
 
     static func render(_ request: Request, _ input: Input, motives: MotiveCatalog) -> HTML {
@@ -76,6 +86,7 @@ enum DecisionPage {
             \(danger ? ProtectionPages.emergencyNumbers(.child, action: input.protection.isEmpty ? "<p><a class=\"button\" href=\"\(intakePath)?type=\(ProtectionReport.Kind.child.rawValue)\">Enregistrer l'information préoccupante</a></p>" : .empty) : .empty)
             <h1>Orientation proposée</h1>
             <p>Pour <strong>\(input.person.fullName)</strong> · <a href="/personnes/\(String(input.person.id))">voir le dossier</a></p>
+            \(walkIn(input))
             \(confirmed)
             \(outsideTable)
             \(DecisionSummary.render(input.decision, destination: input.destination, showingAlert: showsAlert, partners: input.partners))

@@ -152,6 +152,10 @@ enum OrientationRoutes {
                                        submission: OrientationService.Submission(intakeID: intake.id))
         input.protection = protection
         input.communeOutsideTable = communeOutsideTable
+        if let occurrenceID = intake.walkInOccurrence, let label = try await IntakeRoutes.walkInLabel(occurrenceID, context: context),
+           let occurrence = try await context.store.read({ db in try BookingRepository.occurrence(db, id: occurrenceID) }) {
+            input.walkIn = (label, !decision.isOutsideBordeaux && communeOutsideTable == nil && WalkIns.service(of: occurrence) == decision.service)
+        }
         input.partners = try await context.store.read { db in try PartnerDirectory.contacts(db, for: decision.suggestions) }
         if intake.consentOrientation, !decision.isOutsideBordeaux {
             input.slots = try await context.store.read { db in

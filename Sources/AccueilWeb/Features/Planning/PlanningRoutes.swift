@@ -22,15 +22,16 @@ enum PlanningRoutes {
             let siteID = try request.parameter("id")
             let day = try date(request, default: context.today.calendarDate)
             let showNames = request.session?.account.can(.readPersonFile) == true
-            var (snapshot, bookings, names, needs) = try await context.store.read { db in
+            var (snapshot, bookings, walkIns, names, needs) = try await context.store.read { db in
                 let bookings = try BookingRepository.active(db, from: day, to: day)
+                let walkIns = try BookingRepository.walkIns(db, from: day, to: day)
                 var names: [Int64: String] = [:]
                 var needs: [Int64: MeetingNeeds] = [:]
                 if showNames {
-                    for id in Set(bookings.map(\.personID)) { names[id] = try PersonRepository.find(db, id: id)?.fullName }
+                    for id in Set((bookings + walkIns).map(\.personID)) { names[id] = try PersonRepository.find(db, id: id)?.fullName }
                     needs = try MeetingNeeds.forOrientations(db, bookings.compactMap(\.orientationID))
                 }
-                return (try PlanningSnapshot.load(db, referential: context.referential), bookings, names, needs)
+                return (try PlanningSnapshot.load(db, referential: context.referential), bookings, walkIns, names, needs)
             }
             // Names only of the people in the account's scope (need-to-know); the others are counted.
             let visible = try await NeedToKnow.visible(request, Array(names.keys), context: context)
@@ -39,10 +40,13 @@ enum PlanningRoutes {
             let occurrences = snapshot.occurrences(from: day, to: day).filter { $0.siteID == siteID }
             let ids = Set(occurrences.map(\.id))
             let hostedHere = Set(snapshot.permanences.filter { $0.hostSiteID == siteID }.map(\.id))
-            let input = SiteDayPage.Input(
+            var input = SiteDayPage.Input(
                 site: site, date: day, occurrences: occurrences, bookings: bookings.filter { ids.contains($0.occurrenceID) },
                 orphans: bookings.filter { hostedHere.contains($0.permanenceID) && !ids.contains($0.occurrenceID) },
                 names: names, needs: needs, directory: snapshot.directory)
+            input.walkIns = walkIns.filter { ids.contains($0.occurrenceID) }
+            input.canRecordIntake = request.session?.account.can(.recordIntake) == true
+            input.today = context.today.calendarDate
             return Layout.response(title: "\(site.name) — \(day.frenchShortLabel)", body: SiteDayPage.render(input), request: request, stylesheet: "planning.css")
         }
 

@@ -19,6 +19,11 @@ enum SiteDayPage {
         /// Orientation id → interpreter and accessibility needs, for the same readers as the names.
         let needs: [Int64: MeetingNeeds]
         let directory: PlanningDirectory
+        /// People received without a booking (`WalkIns`), shown under their permanence.
+        var walkIns: [BookingRecord] = []
+        /// Whether the reader may record an intake, and today: the day's permanences offer to receive someone without a booking.
+        var canRecordIntake = false
+        var today: CalendarDate? = nil
     }
 
     static func render(_ input: Input) -> HTML {
@@ -60,6 +65,12 @@ enum SiteDayPage {
             ? (booked.isEmpty ? .empty : "<p class=\"notice warning\">\(booked.count) personne\(booked.count > 1 ? "s" : "") à recontacter pour un autre créneau.</p>")
             : "<p>Accueil \(occurrence.mode.label) · \(free) créneau\(free > 1 ? "x" : "") libre\(free > 1 ? "s" : "") sur \(occurrence.slots.count)</p>"
         let caption = "Créneaux de la permanence de \(PlanningText.hours(occurrence.start, occurrence.end))"
+        let walkedIn = input.walkIns.filter { $0.occurrenceID == occurrence.id }
+        let walkIns: HTML = walkedIn.isEmpty ? .empty
+            : "<p>Reçue\(walkedIn.count > 1 ? "s" : "") sans rendez-vous : \(HTML.join(walkedIn.map { person(input, $0) }, separator: ", ")).</p>"
+        let receive: HTML = input.canRecordIntake && !occurrence.isCancelled && occurrence.date == input.today
+            ? "<p class=\"no-print\"><a class=\"button secondary\" href=\"/accueils/nouveau?permanence=\(occurrence.id)\">Accueillir une personne sans rendez-vous<span class=\"visually-hidden\"> à la permanence de \(PlanningText.hours(occurrence.start, occurrence.end))</span></a></p>"
+            : .empty
         return """
             <section class="occurrence\(occurrence.isCancelled ? " cancelled" : "")" aria-labelledby="o-\(occurrence.id)">
             <h2 id="o-\(occurrence.id)">\(PlanningText.sender(occurrence, input.directory)) · \(PlanningText.hours(occurrence.start, occurrence.end))</h2>
@@ -70,6 +81,8 @@ enum SiteDayPage {
             <thead><tr><th scope="col">Créneau</th><th scope="col">Places</th><th scope="col">Personnes attendues</th></tr></thead>
             <tbody>\(HTML.join(rows))</tbody>
             </table>
+            \(walkIns)
+            \(receive)
             </section>
             """
     }
