@@ -24,10 +24,12 @@ let package = Package(
         .target(name: "HTTPCore", swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["HTTPCore"], swiftSettings: strict),
         .target(name: "SQLiteStore", dependencies: ["CSQLite"], swiftSettings: strict),
-        .target(name: "Web", dependencies: ["HTTPCore", "CZlib"], swiftSettings: strict),
+        // One-shot deflate through zlib, for gzip answers and ZIP entries.
+        .target(name: "Deflate", dependencies: ["CZlib"], swiftSettings: strict),
+        .target(name: "Web", dependencies: ["HTTPCore", "CZlib", "Deflate"], swiftSettings: strict),
         .target(name: "HTML", swiftSettings: strict),
         // OpenDocument Text (.odt) files for download, zipped by hand through zlib.
-        .target(name: "OpenDocument", dependencies: ["CZlib"], swiftSettings: strict),
+        .target(name: "OpenDocument", dependencies: ["CZlib", "Deflate"], swiftSettings: strict),
         // Sending one mail through an SMTP relay (libcurl); the queue and its retries are AccueilCore's.
         .target(name: "Mail", dependencies: ["CCurl"], swiftSettings: strict),
         // Day arithmetic shared by Orientation and Planning (which stay independent of each other).

@@ -6,7 +6,8 @@
 #    the retention purge of its backlog (timed);
 # 2. accueil (release) serving it, in its own setsid session;
 # 3. Benchmarks/scale_latency.py: p50/p95/p99 of the figures page (one year, all years, one site), the
-#    figures API, the name search while typing, and the intake POST → 303, SCALE_CONCURRENCY clients;
+#    figures API, the bilan (page, API, .odt), the name search while typing, and the intake POST → 303,
+#    SCALE_CONCURRENCY clients;
 # 4. the server's peak RSS (VmHWM) over the whole run; targets of the issue checked.
 #
 # Settings: SCALE_INTAKES [1100000]  SCALE_DB [/tmp/accueil-scale-$SCALE_INTAKES.sqlite]

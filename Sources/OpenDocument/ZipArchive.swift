@@ -1,4 +1,5 @@
 import CZlib
+import Deflate
 
 /// A ZIP archive (PKWARE APPNOTE 6.3) built in memory, just enough for an OpenDocument package.
 ///
@@ -42,7 +43,7 @@ public struct ZipArchive: Sendable {
         precondition(bytes.count < Int(UInt32.max), "ZIP64 is not supported: \(name) is too large")
         precondition(entries.count < Int(UInt16.max), "ZIP64 is not supported: too many entries")
         let checksum = ZipChecksum.crc32(bytes)
-        if method == .deflated, let compressed = RawDeflate.compress(bytes), compressed.count < bytes.count {
+        if method == .deflated, let compressed = Deflate.compress(bytes, windowBits: Deflate.rawWindow), compressed.count < bytes.count {
             entries.append(Entry(name: name, method: .deflated, crc32: checksum,
                                  uncompressedSize: bytes.count, payload: compressed))
         } else {
@@ -82,8 +83,14 @@ public struct ZipArchive: Sendable {
     private static let versionMadeBy: UInt16 = 20
 
     private func writeLocalHeader(_ entry: Entry, into output: inout [UInt8]) {
-        let name = Array(entry.name.utf8)
         output.appendLittleEndian(UInt32(0x0403_4b50))
+        writeSharedFields(entry, into: &output)
+        output.append(contentsOf: Array(entry.name.utf8))
+    }
+
+    /// The fields both headers carry, in the same order: version needed to extract, flags, method,
+    /// time and date, CRC-32, sizes, name length, and an empty extra field (ODF demands none for mimetype).
+    private func writeSharedFields(_ entry: Entry, into output: inout [UInt8]) {
         output.appendLittleEndian(Self.versionNeeded(entry.method))
         output.appendLittleEndian(Self.utf8NamesFlag)
         output.appendLittleEndian(entry.method.rawValue)
@@ -92,31 +99,20 @@ public struct ZipArchive: Sendable {
         output.appendLittleEndian(entry.crc32)
         output.appendLittleEndian(UInt32(entry.payload.count))
         output.appendLittleEndian(UInt32(entry.uncompressedSize))
-        output.appendLittleEndian(UInt16(name.count))
-        output.appendLittleEndian(UInt16(0))  // no extra field: ODF demands it for mimetype
-        output.append(contentsOf: name)
+        output.appendLittleEndian(UInt16(entry.name.utf8.count))
+        output.appendLittleEndian(UInt16(0))
     }
 
     private func writeCentralDirectoryHeader(_ entry: Entry, localHeaderOffset: Int, into output: inout [UInt8]) {
-        let name = Array(entry.name.utf8)
         output.appendLittleEndian(UInt32(0x0201_4b50))
         output.appendLittleEndian(Self.versionMadeBy)
-        output.appendLittleEndian(Self.versionNeeded(entry.method))
-        output.appendLittleEndian(Self.utf8NamesFlag)
-        output.appendLittleEndian(entry.method.rawValue)
-        output.appendLittleEndian(modified.time)
-        output.appendLittleEndian(modified.date)
-        output.appendLittleEndian(entry.crc32)
-        output.appendLittleEndian(UInt32(entry.payload.count))
-        output.appendLittleEndian(UInt32(entry.uncompressedSize))
-        output.appendLittleEndian(UInt16(name.count))
-        output.appendLittleEndian(UInt16(0))  // extra field length
+        writeSharedFields(entry, into: &output)
         output.appendLittleEndian(UInt16(0))  // file comment length
         output.appendLittleEndian(UInt16(0))  // disk number start
         output.appendLittleEndian(UInt16(0))  // internal attributes
         output.appendLittleEndian(UInt32(0))  // external attributes
         output.appendLittleEndian(UInt32(localHeaderOffset))
-        output.append(contentsOf: name)
+        output.append(contentsOf: Array(entry.name.utf8))
     }
 
     private func writeEndOfCentralDirectory(entryCount: Int, size: Int, offset: Int, into output: inout [UInt8]) {
@@ -158,32 +154,6 @@ enum ZipChecksum {
         bytes.withUnsafeBufferPointer { buffer in
             UInt32(truncatingIfNeeded: CZlib.crc32(0, buffer.baseAddress, UInt32(buffer.count)))
         }
-    }
-}
-
-/// Deflate without zlib's header and trailer: ZIP keeps its own CRC and sizes, so a ZIP entry's
-/// data is the bare RFC 1951 stream, which zlib produces when given negative window bits.
-enum RawDeflate {
-    /// nil only if zlib fails, which the caller answers by storing the bytes instead.
-    static func compress(_ input: [UInt8], level: Int32 = Z_DEFAULT_COMPRESSION) -> [UInt8]? {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { deflateEnd(&stream) }
-        // deflateBound is an upper bound for a single Z_FINISH call, so one call always completes.
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 16)
-        let status: Int32 = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.avail_in = UInt32(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = UInt32(target.count)
-                return deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { return nil }
-        output.removeSubrange(Int(stream.total_out)...)
-        return output
     }
 }
 

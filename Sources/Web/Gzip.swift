@@ -1,27 +1,11 @@
 import CZlib
+import Deflate
 
 /// gzip (RFC 1952) through zlib.
 public enum Gzip {
     /// Compresses `input` into a gzip member; nil only if zlib fails to initialise.
     public static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8]? {
-        var stream = z_stream()
-        // windowBits 15 + 16 asks zlib for a gzip header and trailer instead of a zlib one.
-        guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 32)
-        let status: Int32 = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.avail_in = UInt32(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = UInt32(target.count)
-                return deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { return nil }
-        output.removeSubrange(Int(stream.total_out)...)
-        return output
+        Deflate.compress(input, windowBits: Deflate.gzipWindow, level: level)
     }
 
     /// Decompresses a gzip member, refusing output larger than `limit` (a decompression bomb).
