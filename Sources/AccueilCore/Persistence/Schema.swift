@@ -672,7 +672,8 @@ public enum Schema {
                 ON CONFLICT (period) DO UPDATE SET version = version + 1;
             END;
             """),
-        Migration(21, "intakes outside the sites (place kind, team, place of the planning); the stage of an eviction procedure", sql: """
+        Migration(21, "intakes outside the sites (place kind, team, place of the planning); the stage of an eviction procedure; who was received in permanences") { db in
+            try db.execute("""
             ALTER TABLE intakes ADD COLUMN outreach_place TEXT CHECK (outreach_place IN ('permanence', 'domicile', 'partenaire', 'rue'));
             ALTER TABLE intakes ADD COLUMN outreach_team TEXT CHECK (outreach_team IN ('CCAS', 'MDS', 'commune'));
             ALTER TABLE intakes ADD COLUMN outreach_site_id TEXT;
@@ -684,14 +685,18 @@ public enum Schema {
             ALTER TABLE permanence_receptions ADD COLUMN motives TEXT;
             ALTER TABLE permanence_receptions ADD COLUMN residence_sector TEXT;
             UPDATE permanence_receptions SET
-                age_bracket = (SELECT \(IntakeFacts.ageBracketSQL("i.age")) FROM bookings b JOIN orientations o ON o.id = b.orientation_id
+                age_bracket = (SELECT CASE WHEN i.age IS NULL THEN 'inconnu' WHEN i.age < 18 THEN '0-17' WHEN i.age <= 25 THEN '18-25'
+                                    WHEN i.age <= 59 THEN '26-59' WHEN i.age <= 65 THEN '60-65' ELSE '66+' END FROM bookings b JOIN orientations o ON o.id = b.orientation_id
                                JOIN intakes i ON i.id = o.intake_id WHERE b.id = permanence_receptions.booking_id),
                 motives = (SELECT json_group_array(m.motive) FROM bookings b JOIN orientations o ON o.id = b.orientation_id
                            JOIN intake_motives m ON m.intake_id = o.intake_id WHERE b.id = permanence_receptions.booking_id),
                 residence_sector = (SELECT json_extract(i.household, '$.sector') FROM bookings b JOIN orientations o ON o.id = b.orientation_id
                                     JOIN intakes i ON i.id = o.intake_id WHERE b.id = permanence_receptions.booking_id)
             WHERE booking_id IS NOT NULL;
-            """),
+            """)
+            // Receptions counted like the other figures, by month and host site (ReceptionCounters).
+            try ReceptionCounters.backfill(db)
+        },
         Migration(22, "the bilan's context and vigilance points, written by the managers for a period", sql: """
             -- One text per period and site ('' for all sites); rewritten in place, each change in the audit trail.
             CREATE TABLE bilan_texts (

@@ -157,10 +157,10 @@ package struct ActivityFigures: Sendable {
                         rows: ExpulsionStage.allCases.map { s in
                             cell(s.rawValue, s.label, ExpulsionStage.dimension, s.rawValue, share: { $0.count("motif", ExpulsionStage.motive) })
                         }, chart: true, hasShare: true),
-        ] + PermanencePeopleTables.tables(current.permanences.people, previous?.permanences.people, motives: motives)
+        ] + PermanencePeopleTables.tables(cell: cell, motives: motives)
         breakdowns = [PermanenceTables.bySite(current.permanences, names: sites.namesByID),
                       PermanenceTables.byService(current.permanences, circonscriptions: circonscriptions),
-                      PermanencePeopleTables.residence(current.permanences.people, sectorNames: sectorNames),
+                      PermanencePeopleTables.residence(now, sectorNames: sectorNames),
                       PermanencePeopleTables.monthly(current.months)]
     }
 

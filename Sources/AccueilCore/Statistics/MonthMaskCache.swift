@@ -1,3 +1,4 @@
+import Orientation
 import SQLiteStore
 import Synchronization
 
@@ -33,7 +34,13 @@ package final class MonthMaskCache: Sendable {
         for row in try db.query("SELECT site_id, dimension, key, count FROM stat_months WHERE period = ?", [month]) {
             counts[row.string("site_id") ?? "", default: [:]][MonthMasking.cell(row.string("dimension") ?? "", row.string("key") ?? "")] = row.int("count") ?? 0
         }
-        let hidden = MonthMasking.hidden(counts)
+        // A destination is a site of the directory (or, without one, the service itself).
+        var services = [Service.ccas.rawValue: Service.ccas.rawValue, Service.mds.rawValue: Service.mds.rawValue]
+        for row in try db.query("SELECT id, kind FROM sites") {
+            guard let id = row.string("id"), let kind = row.string("kind").flatMap(SiteKind.init(rawValue:)) else { continue }
+            if kind == .ccas { services[id] = Service.ccas.rawValue } else if kind == .mds || kind == .antenna { services[id] = Service.mds.rawValue }
+        }
+        let hidden = MonthMasking.hidden(counts, destinationServices: services)
         // A reader on an older snapshot never replaces a newer month.
         months.withLock { table in
             if (table[month]?.version ?? .min) < version { table[month] = (version, hidden) }

@@ -39,8 +39,10 @@ package enum PermanenceFacts {
             WHERE b.id = ?
             """, [Service.mds, JSONText.array(IntakeFacts.withoutMinorChildren.sorted()), bookingID])
         guard db.changes > 0 else { return }
+        let receptionID = db.lastInsertRowID
         try StatisticsCounters.addForAllSites(db, day: booking.string("occurrence_date") ?? "",
                                               keys: [(receivedDimension, booking.string("permanence_id") ?? "")])
+        try ReceptionCounters.count(db, receptionID: receptionID)
     }
 
     /// The files are deleted: their rows keep telling one person from another, under a key that

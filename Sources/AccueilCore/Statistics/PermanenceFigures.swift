@@ -31,8 +31,6 @@ package struct PermanenceFigures: Sendable, Equatable {
     /// « part des permanences du service social du CCAS » in sessions).
     package var ccasSessionsHeld = 0
     package var ccasSessionsHeldInMDS = 0
-    /// Who they were, by permanence kind (ages, motives, residence).
-    package var people = PermanencePeople()
 
     /// With a site filter: whether that site's places booked / people received are masked in the
     /// all-sites breakdown (as a small group, or to protect one). The site's own totals are then
@@ -96,7 +94,6 @@ package struct PermanenceFigures: Sendable, Equatable {
         (figures.familiesAtCite, figures.familiesAtCiteKnown) = try people(Self.mdsAtCite, [StatisticsCounters.citeSiteID])
         figures.ccasInMDSWithoutMinorChildren = try people(Self.ccasInMDSWithoutMinorChildren).people
         figures.ccasPermanencePeople = try people(Self.ccas).people
-        figures.people = try PermanencePeople.load(db, period)
         return figures
     }
 

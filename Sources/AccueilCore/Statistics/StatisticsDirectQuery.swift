@@ -71,6 +71,24 @@ package enum StatisticsDirectQuery {
                 tally.add(PermanenceFacts.receivedDimension, row.string("k") ?? "", row.int("n") ?? 0)
             }
         }
+        // Receptions at permanences, at their host site and day (ReceptionCounters).
+        let received = "occurrence_date BETWEEN ? AND ? AND (? IS NULL OR host_site_id = ?)"
+        let atCite = "sending_institution = 'departement' AND host_site_id = '\(StatisticsCounters.citeSiteID)'"
+        let ccasInMDS = "sending_institution = 'ccas' AND host_site_id IN (SELECT id FROM sites WHERE kind IN ('mds', 'antenna'))"
+        try group(ReceptionCounters.all, "SELECT 'total' AS k, count(*) AS n FROM permanence_receptions WHERE \(received)")
+        for (kind, condition) in [(ReceptionCounters.Kind.mdsAtCite, atCite), (.ccasInMDS, ccasInMDS)] {
+            try group(kind.total, "SELECT 'total' AS k, count(*) AS n FROM permanence_receptions WHERE \(received) AND \(condition)")
+            try group(kind.ages, "SELECT coalesce(age_bracket, 'inconnu') AS k, count(*) AS n FROM permanence_receptions WHERE \(received) AND \(condition) GROUP BY k")
+            try group(kind.motives, """
+                SELECT m.value AS k, count(DISTINCT r.id) AS n FROM permanence_receptions r, json_each(coalesce(r.motives, '[]')) m
+                WHERE \(received) AND \(condition) GROUP BY k
+                """)
+        }
+        let sector = "coalesce(nullif(residence_sector, ''), '\(ReceptionCounters.noSector)')"
+        try group(ReceptionCounters.sector, "SELECT \(sector) AS k, count(*) AS n FROM permanence_receptions WHERE \(received) AND \(atCite) GROUP BY k")
+        try group(ReceptionCounters.knownBySector, """
+            SELECT \(sector) AS k, count(*) AS n FROM permanence_receptions WHERE \(received) AND \(atCite) AND known_person = 1 GROUP BY k
+            """)
         // Suggestions are stored comma-separated: split here, one row per orientation and suggestion.
         for row in try db.query("SELECT o.suggestions AS s \(from) AND o.suggestions <> ''", parameters) {
             for suggestion in Set((row.string("s") ?? "").split(separator: ",").map(String.init)) { tally.add("suggestion", suggestion, 1) }

@@ -16,6 +16,11 @@ package struct Tally: Sendable, Equatable {
         hidden.contains(MonthMasking.cell(dimension, key))
     }
 
+    /// Whether the rest of a subset cell (its whole minus it, never shown as such) is hidden.
+    package func hidesRest(_ dimension: String, _ key: String = "total") -> Bool {
+        hidden.contains(MonthMasking.rest(MonthMasking.cell(dimension, key)))
+    }
+
     package mutating func add(_ dimension: String, _ key: String, _ count: Int) {
         guard count != 0 else { return }
         let total = (counts[dimension]?[key] ?? 0) + count

@@ -24,9 +24,8 @@ enum StatisticsLoader {
                 var tally = try StatisticsRepository.tally(db, period)
                 let hidden = try context.monthMasks.byMonth(db, period)
                 tally.hidden = hidden.values.reduce(into: Set<String>()) { $0.formUnion($1) }
-                let hosted = Set(snapshot.permanences.filter { period.siteID == nil || $0.hostSiteID == period.siteID }.map(\.id))
                 return ActivityFigures.Inputs(tally: tally, overdue: try StatisticsRepository.overdue(db, period, today: today),
-                                              permanences: permanences, months: try MonthlySeries.load(db, period, hidden: hidden, permanences: hosted))
+                                              permanences: permanences, months: try MonthlySeries.load(db, period, hidden: hidden))
             }
             return ActivityFigures(period: period, current: try inputs(period), previousPeriod: previous,
                                    previous: try previous.map(inputs), sites: try sites(db), motives: motives, circonscriptions: circonscriptions,
