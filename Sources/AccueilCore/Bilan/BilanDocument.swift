@@ -70,8 +70,8 @@ package struct BilanDocument: Sendable {
                 .written(texts.vigilance), .note("Points de vigilance de l'expérimentation : \(BilanReference.vigilance)."),
             ]),
             Section(id: "methode", title: "Méthode", blocks: [
-                .note("Chiffres agrégés, sans aucun nom, sur des mois entiers. Un groupe de moins de \(Masking.threshold) personnes est masqué (« \(Masking.label) ») ; "
-                      + "un chiffre qui permettrait de le retrouver l'est aussi (« \(Masking.secondaryLabel) »)."),
+                .note("Chiffres agrégés, sans aucun nom, sur des mois entiers. « \(Masking.label) » : un groupe de moins de \(Masking.threshold) personnes, "
+                      + "ou un chiffre qui permettrait d'en retrouver un."),
                 .note("Colonne de référence : \(BilanReference.source) (\(BilanReference.period))."),
             ]),
         ]

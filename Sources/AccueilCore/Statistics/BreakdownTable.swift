@@ -51,12 +51,12 @@ package struct BreakdownTable: Sendable {
             }
             Masking.protectPartition(&rows, first: rows.count)
             for (line, row) in rows.enumerated() {
-                self.lines[line].cells[index].mask = masked.contains(column.key) && row.mask == nil ? Masking.secondaryLabel : row.mask
+                self.lines[line].cells[index].mask = masked.contains(column.key) && row.mask == nil ? Masking.label : row.mask
             }
         }
         for (shareColumn, countColumn) in shareOf {
             for line in self.lines.indices where self.lines[line].cells[countColumn].mask != nil {
-                self.lines[line].cells[shareColumn].mask = Masking.secondaryLabel
+                self.lines[line].cells[shareColumn].mask = Masking.label
             }
         }
     }
@@ -65,7 +65,7 @@ package struct BreakdownTable: Sendable {
     package mutating func hide(line key: String, column: String) {
         guard let line = lines.firstIndex(where: { $0.key == key }), let index = columns.firstIndex(where: { $0.key == column }),
               lines[line].cells[index].mask == nil, (lines[line].cells[index].value ?? 0) > 0 else { return }
-        lines[line].cells[index].mask = Masking.secondaryLabel
+        lines[line].cells[index].mask = Masking.label
     }
 
     /// Each line as text: its label, then its cells.

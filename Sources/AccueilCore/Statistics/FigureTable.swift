@@ -20,11 +20,9 @@ package struct FigureTable: Sendable {
         package var isMasked: Bool { forceMasked || Masking.hides(basis) }
         package var isPreviousMasked: Bool { forcePreviousMasked || Masking.hides(previousBasis ?? 0) }
 
-        /// What a masked cell shows: "< 5" for a small group, "masqué" for a larger one hidden with it.
-        package var mask: String? { Masking.hides(basis) ? Masking.label : forceMasked ? Masking.secondaryLabel : nil }
-        package var previousMask: String? {
-            Masking.hides(previousBasis ?? 0) ? Masking.label : forcePreviousMasked ? Masking.secondaryLabel : nil
-        }
+        /// What a masked cell shows: one label for a small group and for a figure hidden with it (`Masking`).
+        package var mask: String? { isMasked ? Masking.label : nil }
+        package var previousMask: String? { isPreviousMasked ? Masking.label : nil }
     }
 
     package let id: String

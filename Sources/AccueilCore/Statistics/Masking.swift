@@ -1,13 +1,13 @@
-/// Statistical confidentiality: a group of fewer than 5 people is never shown ("< 5"), so that no
-/// figure can point at someone. Zero is shown: it points at nobody.
+/// Statistical confidentiality: a group of fewer than 5 people is never shown, so that no figure can
+/// point at someone. Zero is shown: it points at nobody. A small group and a figure hidden to protect
+/// one read the same (« masqué »): telling them apart would say which hidden figure is under five, and
+/// with a total known, what it is.
 package enum Masking {
     package static let threshold = 5
 
     package static func hides(_ basis: Int) -> Bool { basis > 0 && basis < threshold }
 
-    package static let label = "< 5"
-
-    package static let secondaryLabel = "masqué"
+    package static let label = "masqué"
 
     /// Rows that split a total shown elsewhere (channels of all contacts, age brackets of all intakes…):
     /// when exactly one of them is masked it equals the total minus the others, so the smallest other

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Figures written the French way: "1 234", "12,5 %", "< 5" for a masked group.
+/// Figures written the French way: "1 234", "12,5 %", "masqué" for a masked group.
 package enum NumberFormat {
     package static func value(_ value: Double) -> String {
         if value == value.rounded() { return grouped(Int(value)) }
@@ -23,7 +23,7 @@ package enum NumberFormat {
         return String(format: "%.1f", share * 100).replacingOccurrences(of: ".", with: ",") + "\u{00A0}%"
     }
 
-    /// A count, or the mask's label ("< 5", "masqué").
+    /// A count, or the mask (« masqué »).
     package static func cell(_ value: Double?, mask: String?) -> String {
         guard let value else { return "" }
         return mask ?? Self.value(value)
@@ -31,6 +31,6 @@ package enum NumberFormat {
 
     /// A share: never shown for a masked count (it would give the count back).
     package static func shareCell(_ share: Double?, mask: String?) -> String {
-        mask == nil ? percent(share) : Masking.secondaryLabel
+        mask == nil ? percent(share) : Masking.label
     }
 }

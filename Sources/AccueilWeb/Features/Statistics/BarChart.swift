@@ -3,7 +3,7 @@ import HTML
 
 /// A horizontal bar chart drawn on the server as SVG: no script, prints as it shows. It is a
 /// picture of the table that follows it, which screen readers use instead (the SVG is named and
-/// points at it). Masked groups get no bar, only "< 5".
+/// points at it). Masked groups get no bar, only « masqué ».
 enum BarChart {
     static let width = 640
     static let labelHeight = 16

@@ -23,8 +23,8 @@ enum StatisticsPage {
             <p class="lead">Du \(figures.period.from.frenchDescription) au \(figures.period.to.frenchDescription), \(siteName).</p>
             \(widenedNotice(filter))
             \(previous)
-            <p class="muted">Chiffres agrégés, sans aucun nom. Un groupe de moins de \(Masking.threshold) personnes est masqué (« \(Masking.label) ») ;
-            un chiffre dont un mois, sur ce site ou un autre, pourrait faire retrouver un tel groupe l'est aussi (« \(Masking.secondaryLabel) »).</p>
+            <p class="muted">Chiffres agrégés, sans aucun nom. « \(Masking.label) » : un groupe de moins de \(Masking.threshold) personnes, ou un chiffre
+            dont un mois, sur ce site ou un autre, permettrait d'en retrouver un (les deux se lisent de la même façon, sinon l'un trahirait l'autre).</p>
             <p class="no-print"><a href="/api/v1/stats?\(filter.apiQueryString)">Mêmes chiffres en JSON</a> ·
             <a href="/statistiques/bilan?\(filter.queryString)">Bilan de l'accueil commun pour cette période</a></p>
             </div>
