@@ -32,18 +32,24 @@ package enum WalkIns {
         return occurrence
     }
 
-    /// The service a permanence's social worker belongs to.
-    package static func service(of occurrence: Occurrence) -> Service {
-        occurrence.sendingInstitution == .ccas ? .ccas : .mds
+    /// Whether the decision sends the person to this very permanence: its service, and for the MDS its
+    /// circonscription (a family of the Lac at the Bastide's permanence is not received there), as
+    /// the slots proposed at the desk are matched.
+    package static func receivesHere(_ occurrence: Occurrence, _ decision: RoutingDecision, referential: TerritorialReferential) -> Bool {
+        !decision.isOutsideBordeaux && SlotProposals.fits(occurrence, service: decision.service, siteID: decision.siteID, referential: referential)
     }
 
-    /// After the orientation of `intakeID` was decided, in the same transaction: the reception at the
-    /// permanence when the services match (a booking row marked walk-in, the orientation honoured).
-    package static func receive(_ db: Connection, intakeID: Int64, orientationID: Int64, service: Service, outsideBordeaux: Bool, personID: Int64,
-                                accountID: Int64, at now: Int64) throws -> Outcome {
+    /// After the first orientation of `intakeID` was decided, in the same transaction: the reception
+    /// at the permanence when the decision sends the person there (a booking row marked walk-in, the
+    /// orientation honoured). A re-orientation, or a person already booked in that session, is not a walk-in.
+    package static func receive(_ db: Connection, intakeID: Int64, orientationID: Int64, decision: RoutingDecision, referential: TerritorialReferential,
+                                personID: Int64, accountID: Int64, at now: Int64) throws -> Outcome {
         guard let occurrenceID = try db.string("SELECT walk_in_occurrence FROM intakes WHERE id = ?", [intakeID]),
-              let occurrence = try BookingRepository.occurrence(db, id: occurrenceID) else { return .notAWalkIn }
-        guard !outsideBordeaux, Self.service(of: occurrence) == service else { return .redirected }
+              let occurrence = try BookingRepository.occurrence(db, id: occurrenceID),
+              try db.int("SELECT count(*) FROM orientations WHERE intake_id = ?", [intakeID]) == 1,
+              try db.int("SELECT count(*) FROM bookings WHERE occurrence_id = ? AND person_id = ? AND cancelled_at IS NULL", [occurrenceID, personID]) == 0
+        else { return .notAWalkIn }
+        guard receivesHere(occurrence, decision, referential: referential) else { return .redirected }
         let place = (try db.int("SELECT max(place) FROM bookings WHERE occurrence_id = ? AND walk_in = 1", [occurrenceID]) ?? 0) + 1
         try db.run("""
             INSERT INTO bookings (occurrence_id, permanence_id, occurrence_date, slot_start, place, orientation_id, person_id, account_id, created_at, walk_in)

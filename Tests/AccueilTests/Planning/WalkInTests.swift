@@ -92,4 +92,33 @@ import Testing
             #expect(try await worker.get("/accueils/nouveau?permanence=nulle-part").status == 404)
         }
     }
+
+    /// The MDS at the Cité receives the families of its own circonscription: a family of the Bastide
+    /// (circonscription Sud) walking into the Centre circonscription's permanence is oriented to its
+    /// MDS, not received there.
+    @Test func anMDSPermanenceReceivesItsOwnCirconscriptionOnly() async throws {
+        try await withApp { app in
+            let today = app.context.today.calendarDate
+            try app.store.writeSync { db in
+                try db.run("DELETE FROM permanences")
+                try PlanningRepository.save(db, Permanence(id: "w-centre-cite", hostSiteID: "ccas-cite-municipale", sendingInstitution: .departement,
+                                                           circonscriptionID: "centre", weekday: today.weekday, halfDay: .afternoon,
+                                                           validFrom: today.adding(days: -30), titulaireID: "as-centre-1", suppleantID: "as-centre-2",
+                                                           mode: .open(softCapacity: 6)), at: app.now)
+            }
+            let occurrence = "w-centre-cite-" + today.description.replacingOccurrences(of: "-", with: "")
+            let agent = try await app.signedIn("agent")
+            try await agent.get("/accueils/nouveau?permanence=\(occurrence)")
+            var fields = IntakeJourneyTests.family([("date", today.description), ("site", "ccas-cite-municipale"), ("permanence", occurrence),
+                                                    ("canal", "telephone")])
+            fields.removeAll { $0.0 == "secteur" }
+            fields.append(("secteur", "bastide"))
+            let decision = try #require(try await agent.post("/accueils", fields).header("Location"))
+            #expect(try await agent.get(decision).text.contains("pas vers le service de cette permanence"))
+            #expect(try await agent.post(decision + "/orientation", []).status == 303)
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM bookings") } == 0)
+            // A walk-in is in person, whatever channel was posted.
+            #expect(try app.store.readSync { db in try db.string("SELECT channel FROM intakes") } == "sur_place")
+        }
+    }
 }

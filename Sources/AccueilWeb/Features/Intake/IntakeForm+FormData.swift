@@ -19,6 +19,8 @@ extension IntakeForm {
         outreachSite = text("hors_murs_site", max: 80)
         expulsionStage = text("etape_expulsion", max: 30)
         walkInOccurrence = text("permanence", max: 120)
+        // Received at the permanence: in person, at its site, whatever else was posted.
+        if !walkInOccurrence.isEmpty { (channel, outside) = (.onSite, false) }
         level = form["niveau"] == "2" ? 2 : 1
         personChoice = text("personne", max: 20)
         lastName = text("nom", max: 100)

@@ -154,7 +154,7 @@ enum OrientationRoutes {
         input.communeOutsideTable = communeOutsideTable
         if let occurrenceID = intake.walkInOccurrence, let label = try await IntakeRoutes.walkInLabel(occurrenceID, context: context),
            let occurrence = try await context.store.read({ db in try BookingRepository.occurrence(db, id: occurrenceID) }) {
-            input.walkIn = (label, !decision.isOutsideBordeaux && communeOutsideTable == nil && WalkIns.service(of: occurrence) == decision.service)
+            input.walkIn = (label, communeOutsideTable == nil && WalkIns.receivesHere(occurrence, decision, referential: context.referential))
         }
         input.partners = try await context.store.read { db in try PartnerDirectory.contacts(db, for: decision.suggestions) }
         if intake.consentOrientation, !decision.isOutsideBordeaux {
