@@ -116,6 +116,10 @@ import TestSupport
         Route(method: "GET", path: "/statistiques", permission: .readStatistics),
         Route(method: "GET", path: "/statistiques/motifs.csv?du=2026-01-01&au=2026-11-16", permission: .readStatistics),
         Route(method: "GET", path: "/api/v1/stats?from=2026-01-01&to=2026-11-16", permission: .readStatistics),
+        Route(method: "GET", path: "/statistiques/bilan?du=2026-01-01&au=2026-10-31", permission: .readStatistics),
+        Route(method: "GET", path: "/statistiques/bilan.odt?du=2026-01-01&au=2026-10-31", permission: .readStatistics),
+        Route(method: "GET", path: "/api/v1/stats/bilan?from=2026-01-01&to=2026-10-31", permission: .readStatistics),
+        Route(method: "POST", path: "/statistiques/bilan", permission: .writeBilan),
         Route(method: "GET", path: "/mon-compte/mot-de-passe", permission: .useDesk),
         Route(method: "POST", path: "/mon-compte/mot-de-passe", permission: .useDesk),
     ]

@@ -11,6 +11,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case planPermanences         // edit the planning grids
     case readPlanning            // see plannings and the site's day view
     case readStatistics          // activity figures (aggregates, no names)
+    case writeBilan              // write the bilan's context and vigilance points (the managers)
     case manageAccounts          // create, disable, reset, change roles and sites
     case manageReferential       // sites, partner directory, motives
     case readAudit               // the audit trail and a person's access history
@@ -23,7 +24,7 @@ public enum AccessPolicy {
         .agent: [.useDesk, .recordIntake, .readPersonFile, .readPlanning],
         .socialWorker: [.useDesk, .recordIntake, .readPersonFile, .readSocialNotes, .recordAttendance,
                         .grantDerogation, .readPlanning, .receiveProtectionAlerts],
-        .manager: [.useDesk, .planPermanences, .readPlanning, .readStatistics, .receiveProtectionAlerts],
+        .manager: [.useDesk, .planPermanences, .readPlanning, .readStatistics, .writeBilan, .receiveProtectionAlerts],
         .administrator: [.useDesk, .manageAccounts, .manageReferential, .readAudit, .readStatistics, .manageDataProtection],
     ]
 

@@ -698,17 +698,19 @@ public enum Schema {
             try ReceptionCounters.backfill(db)
         },
         Migration(22, "the bilan's context and vigilance points, written by the managers for a period", sql: """
-            -- One text per period and site ('' for all sites); rewritten in place, each change in the audit trail.
+            -- The texts of a period and site ('' for all sites): each save a new row, the latest read, the
+            -- earlier ones kept; each save also in the audit trail.
             CREATE TABLE bilan_texts (
+                id INTEGER PRIMARY KEY,
                 period_from TEXT NOT NULL,
                 period_to TEXT NOT NULL,
                 site_id TEXT NOT NULL,
                 context TEXT NOT NULL,
                 vigilance TEXT NOT NULL,
                 updated_by INTEGER REFERENCES accounts(id),
-                updated_at INTEGER NOT NULL,
-                PRIMARY KEY (period_from, period_to, site_id)
+                updated_at INTEGER NOT NULL
             ) STRICT;
+            CREATE INDEX bilan_texts_by_period ON bilan_texts(period_from, period_to, site_id, id);
             """),
         Migration(23, "people received at a permanence without a booking", sql: """
             -- The occurrence of a permanence an intake was made at, for a person who walked in.

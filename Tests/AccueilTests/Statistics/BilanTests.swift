@@ -44,6 +44,19 @@ extension PermanenceFiguresTests {
                                                                         ("contexte", String(repeating: "a", count: BilanTexts.maximumLength + 1)), ("vigilance", "")])
             #expect(tooLong.status == 422 && tooLong.text.contains("rien n&#39;a été enregistré"))
             #expect(try app.store.readSync { db in try db.string("SELECT context FROM bilan_texts") } == "Premier mois des permanences croisées.")
+            // A second save is a new version; the earlier one is kept, the latest shown; the comparison chosen comes back.
+            let second = try await manager.post("/statistiques/bilan", [("du", "2026-10-01"), ("au", "2026-10-31"), ("site", ""), ("comparer", "annee"),
+                                                                       ("contexte", "Contexte revu."), ("vigilance", "")])
+            #expect(second.header("Location")?.contains("comparer=annee") == true)
+            #expect(try app.store.readSync { db in try db.int("SELECT count(*) FROM bilan_texts") } == 2)
+            #expect(try await manager.get("/statistiques/bilan?\(Self.october)").text.contains("<p class=\"written\">Contexte revu.</p>"))
+            // The administrator reads the bilan but does not write it; partner software gets the figures without the texts.
+            let admin = try await app.signedIn("admin")
+            #expect(try await admin.get("/statistiques/bilan?\(Self.october)").status == 200)
+            #expect(try await admin.post("/statistiques/bilan", [("du", "2026-10-01"), ("au", "2026-10-31"), ("contexte", "x")]).status == 403)
+            let secret = try app.store.writeSync { db in try APITokens.create(db, name: "outil", scopes: [.statsRead], days: 30, by: nil, at: app.now).secret }
+            let forPartners = try await app.browser().get("/api/v1/stats/bilan?from=2026-10-01&to=2026-10-31", headers: ["Authorization": "Bearer " + secret])
+            #expect(forPartners.status == 200 && !forPartners.text.contains("Contexte revu") && forPartners.text.contains("\"context\":\"\""))
 
             // Agents do not read the figures; a form without its CSRF token is refused.
             let agent = try await app.signedIn("agent")

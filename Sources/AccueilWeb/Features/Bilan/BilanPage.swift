@@ -72,9 +72,17 @@ enum BilanPage {
             """
     }
 
+    /// The comparison chosen, carried through the save so the bilan comes back as it was.
+    static func comparisonFields(_ filter: StatisticsFilter) -> HTML {
+        let words = StatisticsComparison.Vocabulary.page
+        var fields: [(String, String)] = [(words.mode, filter.comparison.value(words))]
+        if case .custom(let from, let to) = filter.comparison { fields += [(words.from, from), (words.to, to)] }
+        return HTML.join(fields.map { "<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1)\">" as HTML })
+    }
+
     /// The managers' texts for this period and site: saved with it, audited.
     static func textsForm(_ request: Request, _ filter: StatisticsFilter, texts: BilanTexts, error: String?) -> HTML {
-        guard request.session?.account.can(.readStatistics) == true else { return .empty }
+        guard request.session?.account.can(.writeBilan) == true else { return .empty }
         return """
             <section class="no-print" aria-labelledby="titre-textes">
             <h2 id="titre-textes">Textes du bilan (responsables)</h2>
@@ -86,6 +94,7 @@ enum BilanPage {
             <input type="hidden" name="du" value="\(filter.period?.from.description ?? filter.from)">
             <input type="hidden" name="au" value="\(filter.period?.to.description ?? filter.to)">
             <input type="hidden" name="site" value="\(filter.siteID)">
+            \(comparisonFields(filter))
             \(FormFields.textarea("contexte", label: "Contexte", value: texts.context, hint: "Le cadre de la période : organisation, changements, événements."))
             \(FormFields.textarea("vigilance", label: "Points de vigilance", value: texts.vigilance, hint: "Ce que le comité de suivi doit regarder de près."))
             <p><button type="submit">Enregistrer les textes du bilan</button></p>

@@ -15,7 +15,7 @@ enum BilanRoutes {
             try await page(request, context: context, filter: StatisticsRoutes.pageFilter(request, context: context, sites: try await sites(context)))
         }
 
-        router.post("/statistiques/bilan", middleware: gate) { request in
+        router.post("/statistiques/bilan", middleware: [RequirePermission(permission: .writeBilan)]) { request in
             guard let account = request.session?.account else { throw HTTPError.forbidden }
             let form = try request.form()
             let sites = try await sites(context)
@@ -50,8 +50,10 @@ enum BilanRoutes {
                                           today: context.today, knownSites: Set(all.map(\.id)))
             guard let period = filter.period else { return StatisticsRoutes.badFilter(filter) }
             let (figures, texts, _) = try await load(context, period, comparedWith: filter.comparisonPeriod)
+            // The managers' texts are for the comité de suivi, not for partner software: a token gets the figures only.
+            let shared = request[CurrentAPIToken.self] == nil ? texts : BilanTexts()
             return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"],
-                                body: BilanExport.json(figures, texts: texts, requested: filter.requested))
+                                body: BilanExport.json(figures, texts: shared, requested: filter.requested))
         }
     }
 
