@@ -718,6 +718,7 @@ public enum Schema {
             -- Their reception is a booking row marked walk_in: it takes no place (the one-per-place index
             -- leaves it out) and is not counted among the places booked; the reception is counted as any.
             ALTER TABLE bookings ADD COLUMN walk_in INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE permanence_receptions ADD COLUMN walk_in INTEGER NOT NULL DEFAULT 0;
             DROP INDEX bookings_one_per_place;
             CREATE UNIQUE INDEX bookings_one_per_place ON bookings(occurrence_id, slot_start, place) WHERE cancelled_at IS NULL AND walk_in = 0;
             """),

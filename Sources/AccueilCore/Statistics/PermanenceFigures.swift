@@ -11,6 +11,8 @@ package struct PermanenceFigures: Sendable, Equatable {
         package var booked = 0
         /// Receptions: a person who came twice counts twice (the people counts are below).
         package var received = 0
+        /// Among them, people received without a booking.
+        package var walkIns = 0
     }
 
     /// By host site id.
@@ -73,6 +75,9 @@ package struct PermanenceFigures: Sendable, Equatable {
         for (permanenceID, count) in try StatisticsRepository.allSitesCounts(db, period, dimension: PermanenceFacts.receivedDimension) {
             perPermanence[permanenceID, default: Group()].received += count
         }
+        for (permanenceID, count) in try StatisticsRepository.allSitesCounts(db, period, dimension: PermanenceFacts.walkInDimension) {
+            perPermanence[permanenceID, default: Group()].walkIns += count
+        }
         var figures = PermanenceFigures()
         let hostKinds = Dictionary(snapshot.sites.map { ($0.id, $0.kind) }) { first, _ in first }
         for (permanenceID, group) in perPermanence {
@@ -126,5 +131,6 @@ extension PermanenceFigures.Group {
         usage = usage + other.usage
         booked += other.booked
         received += other.received
+        walkIns += other.walkIns
     }
 }

@@ -59,17 +59,25 @@ package enum PermanenceTables {
         var booked = row("places_reservees", "Places réservées", people: true, { $0.total.booked }, share: { $0.total.usage.placesOffered })
         booked.forceMasked = now.bookedMaskedAmongSites
         booked.forcePreviousMasked = before?.bookedMaskedAmongSites == true
-        var received = row("passages", "Personnes venues (passages)", people: true, { $0.total.received }, share: { $0.total.booked })
+        // People who came: the share is of the places booked, counting the booked people only (walk-ins took no place).
+        var received = row("passages", "Personnes venues (passages)", people: true, { $0.total.received })
+        received.share = ActivityFigures.ratio(now.total.received - now.total.walkIns, now.total.booked)
+        received.previousShare = before.flatMap { ActivityFigures.ratio($0.total.received - $0.total.walkIns, $0.total.booked) }
         received.forceMasked = now.receivedMaskedAmongSites
         received.forcePreviousMasked = before?.receivedMaskedAmongSites == true
-        // The share of people who came is of the places booked: hidden with them, or it gives them back.
-        if booked.isMasked { received.share = nil }
-        if booked.isPreviousMasked { received.previousShare = nil }
+        var walkIns = row("passages_sans_rdv", "dont reçues sans rendez-vous", people: true, { $0.total.walkIns }, share: { $0.total.received })
+        walkIns.forceMasked = received.isMasked
+        walkIns.forcePreviousMasked = received.isPreviousMasked
+        // The share of people who came is of the places booked: hidden with them, or it gives them back; and
+        // hidden with the walk-ins, whose number it would give back (received − booked people who came).
+        if booked.isMasked || walkIns.isMasked { received.share = nil }
+        if booked.isPreviousMasked || walkIns.isPreviousMasked { received.previousShare = nil }
         return FigureTable(
             id: "permanences", title: "Utilisation des permanences",
             note: "Séances des permanences du planning pendant la période (part : sur les séances prévues) ; places offertes par les séances "
                 + "maintenues ; places réservées par l'accueil (part : taux de réservation des places offertes) ; personnes venues, "
-                + "selon la suite enregistrée par le service (une personne venue deux fois compte deux fois).",
+                + "selon la suite enregistrée par le service (une personne venue deux fois compte deux fois ; part : sur les places réservées, "
+                + "sans les personnes reçues sans rendez-vous, qui n'en occupent pas).",
             rows: [
                 row("seances_prevues", "Séances prévues", scheduled),
                 row("seances_tenues", "Séances tenues", { $0.total.usage.held }, share: scheduled),
@@ -79,7 +87,7 @@ package enum PermanenceTables {
                 row("annulees_fermeture", "dont fermeture du site", { $0.total.usage.cancelledForClosure }, share: scheduled),
                 row("annulees_absences", "dont titulaire et suppléant·e absent·es", { $0.total.usage.cancelledForStaffing }, share: scheduled),
                 row("places_offertes", "Places offertes", { $0.total.usage.placesOffered }),
-                booked, received,
+                booked, received, walkIns,
             ],
             chart: false, hasShare: true)
     }

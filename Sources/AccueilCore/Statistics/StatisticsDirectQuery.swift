@@ -70,6 +70,11 @@ package enum StatisticsDirectQuery {
                 """, [period.from.description, period.to.description]) {
                 tally.add(PermanenceFacts.receivedDimension, row.string("k") ?? "", row.int("n") ?? 0)
             }
+            for row in try db.query("""
+                SELECT permanence_id AS k, count(*) AS n FROM permanence_receptions WHERE occurrence_date BETWEEN ? AND ? AND walk_in = 1 GROUP BY permanence_id
+                """, [period.from.description, period.to.description]) {
+                tally.add(PermanenceFacts.walkInDimension, row.string("k") ?? "", row.int("n") ?? 0)
+            }
         }
         // Receptions at permanences, at their host site and day (ReceptionCounters).
         let received = "occurrence_date BETWEEN ? AND ? AND (? IS NULL OR host_site_id = ?)"

@@ -66,6 +66,7 @@ import Testing
             let (fast, direct) = try app.store.readSync { db in (try StatisticsRepository.tally(db, period), try StatisticsDirectQuery.tally(db, period)) }
             #expect(fast == direct)
             #expect(fast.count(PermanenceFacts.receivedDimension, "w-ccas-bastide") == 1 && fast.count(PermanenceFacts.bookedDimension, "w-ccas-bastide") == 0)
+            #expect(fast.count(PermanenceFacts.walkInDimension, "w-ccas-bastide") == 1, "« dont reçues sans rendez-vous »")
             let after = try await worker.get("/planning/sites/mds-bastide/jour")
             #expect(after.text.contains("Reçue sans rendez-vous") && after.text.contains("Élodie SEUL"))
             // Every slot is still free: a walk-in takes no place.
