@@ -64,7 +64,7 @@ package struct BreakdownTable: Sendable {
     /// Hides one cell that a relation elsewhere would give back (a month cell, see `MonthMasking`).
     package mutating func hide(line key: String, column: String) {
         guard let line = lines.firstIndex(where: { $0.key == key }), let index = columns.firstIndex(where: { $0.key == column }),
-              lines[line].cells[index].mask == nil, (lines[line].cells[index].value ?? 0) > 0 else { return }
+              lines[line].cells[index].mask == nil else { return }
         lines[line].cells[index].mask = Masking.label
     }
 

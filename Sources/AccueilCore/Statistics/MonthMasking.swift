@@ -99,7 +99,7 @@ package enum MonthMasking {
                         hidden[site, default: []].insert(next)
                         changed = true
                     }
-                    // A hidden total keeps at least one of its parts hidden.
+                    // A hidden total keeps at least one of its non-zero parts hidden.
                     if let total = relation.total, isHidden(total), !relation.parts.contains(where: { isHidden($0) && (cells[$0] ?? 0) > 0 }),
                        let next = relation.parts.filter({ (cells[$0] ?? 0) > 0 }).min(by: { (cells[$0] ?? 0, $0) < (cells[$1] ?? 0, $1) }) {
                         hidden[site, default: []].insert(next)
@@ -127,16 +127,22 @@ package enum MonthMasking {
         return hidden
     }
 
-    /// Whether the hidden non-zero parts could be told apart from the total: exactly one of them, or together fewer than five.
+    /// Whether the hidden parts could be told apart from the total: a hidden part alone, or hidden
+    /// parts adding up to fewer than five while a shown part could still join them. (When every
+    /// other part is zero, what the hidden ones add up to is the total itself.)
     private static func needsMore(_ parts: [(id: String, count: Int, hidden: Bool)]) -> Bool {
-        let hiddenParts = parts.filter { $0.hidden && $0.count > 0 }
-        return !hiddenParts.isEmpty && (hiddenParts.count == 1 || hiddenParts.reduce(0) { $0 + $1.count } < Masking.threshold)
+        let hiddenParts = parts.filter(\.hidden)
+        let hiddenSum = hiddenParts.reduce(0) { $0 + $1.count }
+        guard hiddenSum > 0 else { return false }
+        return hiddenParts.count == 1 || (hiddenSum < Masking.threshold && parts.contains { !$0.hidden && $0.count > 0 })
     }
 
-    /// The part to hide next (the smallest non-zero one shown), when the hidden ones need company.
+    /// The part to hide next, when the hidden ones need company: the smallest non-zero one shown, or
+    /// else a zero (hidden, it no longer tells that the whole total is in the hidden part).
     private static func secondary(among parts: [(id: String, count: Int, hidden: Bool)]) -> String? {
         guard needsMore(parts) else { return nil }
-        return parts.filter { !$0.hidden && $0.count > 0 }.min { ($0.count, $0.id) < ($1.count, $1.id) }?.id
+        let shown = parts.filter { !$0.hidden }
+        return (shown.filter { $0.count > 0 }.min { ($0.count, $0.id) < ($1.count, $1.id) } ?? shown.min { $0.id < $1.id })?.id
     }
 
     private static func dimension(of cell: String) -> String {

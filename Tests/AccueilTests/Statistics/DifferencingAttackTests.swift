@@ -4,6 +4,7 @@ import Testing
 @testable import AccueilCore
 @testable import AccueilWeb
 import Orientation
+import Planning
 
 /// The attack of the issue, run as a manager would through the stats API: single days, overlapping
 /// periods, a period against its comparison, one site against all, and a table's total against its
@@ -13,9 +14,23 @@ import Orientation
     static let months = ["2026-06", "2026-07", "2026-08", "2026-09"]
     static let sites = ["ccas-cite-municipale", "mds-bastide", "mds-lac"]
 
-    /// Four months at three sites, with many small groups: a seeded draw, so the same data every run.
+    /// Two permanences from June: the MDS Centre's social workers at the Cité on Mondays (open), the
+    /// CCAS's at the MDS Lac on Wednesdays (half-hour slots).
+    static let permanences = [
+        Permanence(id: "d-centre-cite", hostSiteID: "ccas-cite-municipale", sendingInstitution: .departement, circonscriptionID: "centre",
+                   weekday: .monday, halfDay: .afternoon, validFrom: CalendarDate("2026-06-01")!, titulaireID: "as-centre-1", suppleantID: "as-centre-2",
+                   mode: .open(softCapacity: 30)),
+        Permanence(id: "d-ccas-lac", hostSiteID: "mds-lac", sendingInstitution: .ccas, weekday: .wednesday, halfDay: .morning,
+                   validFrom: CalendarDate("2026-06-01")!, titulaireID: "ts-ccas-1", suppleantID: "ts-ccas-2", mode: .byAppointment(slotMinutes: 30, capacityPerSlot: 1)),
+    ]
+
+    /// Four months at three sites, with many small groups: intakes (some outside the sites, some with an
+    /// eviction stage), orientations, and people received in the two permanence systems; a seeded
+    /// draw, so the same data every run.
     static func fill(_ db: Connection, _ fixture: StatisticsFixture) throws {
         var random = SplitMix(seed: 20_261_204)
+        try db.run("DELETE FROM permanences")
+        for permanence in permanences { try PlanningRepository.save(db, permanence, at: StatisticsFixture.time("2026-05-01")) }
         let ages = [8, 20, 40, 62, 70, nil]
         let motives = ["logement", "acces-droits", "budget-aides", "sante", "autonomie-handicap", "enfance-famille"]
         let channels: [IntakeChannel] = [.onSite, .onSite, .onSite, .phone, .email]
@@ -33,6 +48,40 @@ import Orientation
                     let orientation = try fixture.orientation(db, saved, day: day)
                     if random.next(3) == 0 { try fixture.status(db, orientation, .honoured) }
                 }
+                // Contacts outside the sites, evictions with their stage: named intakes like the others.
+                for _ in 0..<(2 + random.next(12)) {
+                    let day = "\(month)-\(String(format: "%02d", 1 + random.next(28)))"
+                    var contact = StatisticsFixture.Contact(day: day, site: site, age: ages[random.next(ages.count)])
+                    if random.next(2) == 0 {
+                        contact.outreach = Outreach(place: Outreach.Place.allCases[random.next(4)], team: Outreach.Team.allCases[random.next(3)])
+                    } else {
+                        contact.motives = [ExpulsionStage.motive]
+                        contact.expulsionStage = random.next(5) == 0 ? nil : ExpulsionStage.allCases[random.next(4)]
+                    }
+                    _ = try fixture.orientation(db, try fixture.intake(db, contact), day: day)
+                }
+            }
+            // People received at the two permanences: families at the Cité, people alone at the MDS Lac.
+            for (permanence, weekday, family) in [("d-centre-cite", Weekday.monday, true), ("d-ccas-lac", .wednesday, false)] {
+                var slot = 0
+                for dayNumber in 1...28 {
+                    let day = "\(month)-\(String(format: "%02d", dayNumber))"
+                    guard CalendarDate(day)?.weekday == weekday else { continue }
+                    for _ in 0..<(3 + random.next(6)) {
+                        let contact = StatisticsFixture.Contact(day: day, age: [40, 40, 70, nil][random.next(4)], children: family ? ["2018-01-01"] : [],
+                                                                sector: ["centre", "lac"][random.next(2)], known: random.next(2) == 0,
+                                                                motives: [["logement", "logement", "acces-droits", "sante"][random.next(4)]])
+                        let saved = try fixture.intake(db, contact)
+                        let orientation = try fixture.orientation(db, saved, day: day)
+                        let person = try db.queryOne("SELECT person_id FROM intakes WHERE id = ?", [saved.id])?.int64("person_id") ?? 0
+                        let start = family ? "13:30" : ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"][slot % 6]
+                        slot += 1
+                        guard (try? BookingRepository.book(db, occurrenceID: "\(permanence)-\(day.replacingOccurrences(of: "-", with: ""))",
+                                                           slotStart: TimeOfDay(start)!, personID: person, orientationID: orientation,
+                                                           accountID: fixture.accountID, at: StatisticsFixture.time(day, hour: 8))) != nil else { continue }
+                        try fixture.status(db, orientation, .honoured)
+                    }
+                }
             }
         }
     }
@@ -48,7 +97,8 @@ import Orientation
 
     /// Rows that are month sums of cells (the synthesis' permanence rows count distinct people, the
     /// overdue ones depend on today, the median is not a count).
-    static let additiveTables: Set<String> = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi", "regle"]
+    static let additiveTables: Set<String> = ["synthese", "destinations", "suggestions", "motifs", "canaux", "niveaux", "ages", "foyers", "suivi", "regle",
+                                              "hors_les_murs", "expulsions", "ages_mds_cite", "motifs_mds_cite", "ages_ccas_mds", "motifs_ccas_mds"]
     static let notCells: Set<String> = ["familles_mds_cite", "familles_mds_cite_connues", "familles_mds_cite_nouvelles", "recus_ccas_mds_sans_enfant_mineur",
                                         "part_permanences_ccas", "delai_median_jours", "en_retard", "passages", "places_reservees", "places_offertes",
                                         "seances_prevues", "seances_tenues", "seances_a_venir", "seances_annulees", "annulees_jour_ferie",
@@ -56,12 +106,78 @@ import Orientation
     /// The desk's volumes: shown whatever their size, by design.
     static let volumes: Set<String> = ["contacts", "accueils", "orientations", "information_seule"]
 
-    /// Partitions the page publishes: (table, total row in the synthesis, rows that add up to it).
-    static let partitions: [(table: String, total: String, rows: [String]?)] = [
-        ("canaux", "contacts", nil), ("niveaux", "accueils", nil), ("ages", "accueils", nil),
-        ("foyers", "accueils", IntakeFacts.householdTypes.map(\.key)), ("destinations", "orientations", nil),
-        ("suivi", "orientations", OrientationRecord.Status.allCases.map(\.rawValue)),
+    /// Partitions the page publishes: (table and row of the total, table of the rows that add up to it, those rows).
+    /// (The eviction stages are not one: a stage may be left unsaid.)
+    static let partitions: [(totalTable: String, total: String, table: String, rows: [String]?)] = [
+        ("synthese", "contacts", "canaux", nil), ("synthese", "accueils", "niveaux", nil), ("synthese", "accueils", "ages", nil),
+        ("synthese", "accueils", "foyers", IntakeFacts.householdTypes.map(\.key)), ("synthese", "orientations", "destinations", nil),
+        ("synthese", "orientations", "suivi", OrientationRecord.Status.allCases.map(\.rawValue)),
+        ("canaux", Outreach.channelKey, "hors_les_murs", Outreach.Place.allCases.map { "lieu_" + $0.rawValue }),
+        ("canaux", Outreach.channelKey, "hors_les_murs", Outreach.Team.allCases.map { "equipe_" + $0.rawValue }),
     ]
+
+    /// The three attacks, repeated on what they recover until nothing new comes: periods (a run of
+    /// months minus a run it starts or ends with), sites (all sites minus every site but one),
+    /// partitions (a total minus every row but one). Adds what it learns to `known`.
+    static func recover(_ known: inout [Figure: Int]) -> [(Figure, Int, String)] {
+        var recovered: [(Figure, Int, String)] = []
+        func learn(_ figure: Figure, _ value: Int, _ how: String, into known: inout [Figure: Int]) -> Bool {
+            guard known[figure] == nil else { return false }
+            known[figure] = value
+            recovered.append((figure, value, how))
+            return true
+        }
+        var progress = true
+        while progress {
+            progress = false
+            let facts = known
+            for (outer, value) in facts {
+                for (inner, part) in facts where inner.site == outer.site && inner.table == outer.table && inner.key == outer.key
+                    && inner != outer && inner.first >= outer.first && inner.last <= outer.last && (inner.first == outer.first || inner.last == outer.last) {
+                    let rest = inner.first == outer.first ? Figure(site: outer.site, first: inner.last + 1, last: outer.last, table: outer.table, key: outer.key)
+                                                          : Figure(site: outer.site, first: outer.first, last: inner.first - 1, table: outer.table, key: outer.key)
+                    if learn(rest, value - part, "période", into: &known) { progress = true }
+                }
+            }
+            for (all, value) in facts where all.site.isEmpty {
+                let others = sites.map { Figure(site: $0, first: all.first, last: all.last, table: all.table, key: all.key) }
+                let missing = others.filter { known[$0] == nil }
+                if missing.count == 1, learn(missing[0], value - others.compactMap { known[$0] }.reduce(0, +), "sites", into: &known) { progress = true }
+            }
+            for (total, value) in facts {
+                for partition in partitions where partition.totalTable == total.table && partition.total == total.key {
+                    let keys = partition.rows ?? Set(facts.keys.filter { $0.table == partition.table }.map(\.key)).sorted()
+                    let rows = keys.map { Figure(site: total.site, first: total.first, last: total.last, table: partition.table, key: $0) }
+                    let missing = rows.filter { known[$0] == nil }
+                    if missing.count == 1, learn(missing[0], value - rows.compactMap { known[$0] }.reduce(0, +), "partition", into: &known) { progress = true }
+                }
+            }
+        }
+        return recovered
+    }
+
+    /// The attack itself works: on figures masked one by one (the old way) it finds what the month
+    /// cells now hide — a month by difference of periods, a site by difference with all sites, an age
+    /// bracket by difference with the intakes.
+    @Test func theAttackRecoversWhatFigureByFigureMaskingLeft() {
+        var known: [Figure: Int] = [
+            Figure(site: "", first: 0, last: 1, table: "motifs", key: "sante"): 9,
+            Figure(site: "", first: 0, last: 0, table: "motifs", key: "sante"): 6,
+            Figure(site: "", first: 2, last: 2, table: "ages", key: "66+"): 12,
+            Figure(site: "ccas-cite-municipale", first: 2, last: 2, table: "ages", key: "66+"): 5,
+            Figure(site: "mds-bastide", first: 2, last: 2, table: "ages", key: "66+"): 5,
+            Figure(site: "mds-lac", first: 3, last: 3, table: "synthese", key: "accueils"): 20,
+        ]
+        for (key, value) in [("0-17", 0), ("18-25", 6), ("26-59", 6), ("60-65", 5), ("inconnu", 0)] {
+            known[Figure(site: "mds-lac", first: 3, last: 3, table: "ages", key: key)] = value
+        }
+        known[Figure(site: "mds-lac", first: 3, last: 3, table: "ages", key: "66+")] = nil
+        let recovered = Self.recover(&known)
+        #expect(known[Figure(site: "", first: 1, last: 1, table: "motifs", key: "sante")] == 3)
+        #expect(known[Figure(site: "mds-lac", first: 2, last: 2, table: "ages", key: "66+")] == 2)
+        #expect(known[Figure(site: "mds-lac", first: 3, last: 3, table: "ages", key: "66+")] == 3)
+        #expect(recovered.count == 3)
+    }
 
     @Test func differencingRecoversNoGroupUnderFive() async throws {
         try await withApp { app in
@@ -74,6 +190,21 @@ import Orientation
                 let response = try await manager.get("/api/v1/stats?" + query)
                 #expect(response.status == 200, "\(query)")
                 let json = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any] ?? [:]
+                // The breakdowns of month lines and of residence: each line's cells are figures too.
+                for table in json["breakdowns"] as? [[String: Any]] ?? [] {
+                    guard let id = table["id"] as? String, ["mois", "residence_mds_cite"].contains(id) else { continue }
+                    for line in table["lines"] as? [[String: Any]] ?? [] {
+                        guard let key = line["key"] as? String else { continue }
+                        for (column, value) in line["values"] as? [String: Any] ?? [:] {
+                            if id == "mois", let month = Self.months.firstIndex(of: key) {
+                                if let value = value as? Int, column != "contacts" { known[Figure(site: site, first: month, last: month, table: "mois", key: column)] = value }
+                            } else if let value = value as? Int {
+                                known[Figure(site: site, first: first, last: last, table: id, key: key + "/" + column)] = value
+                            }
+                            if value is NSNull { masked += 1 }
+                        }
+                    }
+                }
                 for table in json["tables"] as? [[String: Any]] ?? [] {
                     guard let id = table["id"] as? String, Self.additiveTables.contains(id) else { continue }
                     for row in table["rows"] as? [[String: Any]] ?? [] {
@@ -101,46 +232,13 @@ import Orientation
                 }
             }
             #expect(masked > 0, "the data has small groups to protect")
+            for table in ["hors_les_murs", "expulsions", "ages_mds_cite", "motifs_ccas_mds", "mois", "residence_mds_cite"] {
+                #expect(known.contains { $0.key.table == table && $0.value >= Masking.threshold }, "the data reaches \(table)")
+            }
             let shown = known.count
 
             // Repeat the three attacks on everything held, including what they recovered.
-            var recovered: [(Figure, Int, String)] = []
-            func learn(_ figure: Figure, _ value: Int, _ how: String) -> Bool {
-                guard known[figure] == nil else { return false }
-                known[figure] = value
-                recovered.append((figure, value, how))
-                return true
-            }
-            var progress = true
-            while progress {
-                progress = false
-                let facts = known
-                // Periods: a run of months minus a run it starts or ends with.
-                for (outer, value) in facts {
-                    for (inner, part) in facts where inner.site == outer.site && inner.table == outer.table && inner.key == outer.key
-                        && inner != outer && inner.first >= outer.first && inner.last <= outer.last && (inner.first == outer.first || inner.last == outer.last) {
-                        let rest = inner.first == outer.first ? Figure(site: outer.site, first: inner.last + 1, last: outer.last, table: outer.table, key: outer.key)
-                                                              : Figure(site: outer.site, first: outer.first, last: inner.first - 1, table: outer.table, key: outer.key)
-                        if learn(rest, value - part, "période") { progress = true }
-                    }
-                }
-                // Sites: all sites minus every site but one.
-                for (all, value) in facts where all.site.isEmpty {
-                    let others = Self.sites.map { Figure(site: $0, first: all.first, last: all.last, table: all.table, key: all.key) }
-                    let missing = others.filter { known[$0] == nil }
-                    if missing.count == 1, learn(missing[0], value - others.compactMap { known[$0] }.reduce(0, +), "sites") { progress = true }
-                }
-                // Partitions: a total minus every row but one.
-                for (total, value) in facts where total.table == "synthese" {
-                    for partition in Self.partitions where partition.total == total.key {
-                        let keys = partition.rows ?? Set(facts.keys.filter { $0.table == partition.table }.map(\.key)).sorted()
-                        let rows = keys.map { Figure(site: total.site, first: total.first, last: total.last, table: partition.table, key: $0) }
-                        let missing = rows.filter { known[$0] == nil }
-                        if missing.count == 1, learn(missing[0], value - rows.compactMap { known[$0] }.reduce(0, +), "partition") { progress = true }
-                    }
-                }
-            }
-            #expect(!recovered.isEmpty, "the attack does recover figures (of five or more)")
+            let recovered = Self.recover(&known)
             let leaks = recovered.filter { !Self.volumes.contains($0.0.key) && (1...4).contains($0.1) }
             #expect(leaks.isEmpty, "\(leaks.prefix(5).map { "\($0.0) = \($0.1) (\($0.2))" })")
             #expect(recovered.allSatisfy { $0.1 >= 0 }, "what is recovered is true, never negative")

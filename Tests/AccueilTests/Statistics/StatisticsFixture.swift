@@ -29,6 +29,8 @@ struct StatisticsFixture {
         var person: Int64? = nil
         /// Declared already followed by this service at the intake.
         var followedBy: Service? = nil
+        var outreach: Outreach? = nil
+        var expulsionStage: ExpulsionStage? = nil
     }
 
     /// Saves a named intake and returns its id and household.
@@ -42,7 +44,8 @@ struct StatisticsFixture {
                                                              followedBy: nil, referent: nil, at: Self.time(c.day))
         let id = try IntakeRepository.insert(db, .init(personID: person, at: Self.time(c.day), siteID: c.site, accountID: accountID,
                                                        channel: c.channel, level: c.level, household: OrientationRequest(date: day, household: household),
-                                                       age: c.age, consentOrientation: true, knownPerson: c.known, motives: c.motives))
+                                                       age: c.age, consentOrientation: true, knownPerson: c.known, motives: c.motives,
+                                                       outreach: c.outreach, expulsionStage: c.expulsionStage))
         return (id, household)
     }
 
