@@ -9,25 +9,26 @@ import Orientation
 enum BilanExport {
     static func json(_ figures: ActivityFigures, texts: BilanTexts, requested: StatisticsPeriod?) -> [UInt8] {
         var object = StatisticsExport.object(figures, requested: requested)
-        object["context"] = texts.context
-        object["vigilance"] = texts.vigilance
-        object["reference"] = ["period": BilanReference.period, "source": BilanReference.source, "figures": BilanReference.figures] as [String: Any]
-        object["keyFigures"] = BilanDocument.keyFigures(figures).map { row -> [String: Any] in
-            ["key": row.key, "label": row.label, "value": row.value, "previousValue": row.previous,
-             "reference": BilanReference.figures[row.key].map { $0 as Any } ?? NSNull()]
-        }
+        object["context"] = .string(texts.context)
+        object["vigilance"] = .string(texts.vigilance)
+        object["reference"] = .object(["period": .string(BilanReference.period), "source": .string(BilanReference.source),
+                                       "figures": .object(BilanReference.figures.mapValues(JSONValue.string))])
+        object["keyFigures"] = .array(BilanDocument.keyFigures(figures).map { row in
+            .object(["key": .string(row.key), "label": .string(row.label), "value": .string(row.value), "previousValue": .string(row.previous),
+                     "reference": .optional(BilanReference.figures[row.key])])
+        })
         let table = figures.breakdown("mois")
-        object["months"] = (table?.lines ?? []).map { line -> [String: Any] in
-            var month: [String: Any] = ["month": line.key]
-            var masked: [String] = []
+        object["months"] = .array((table?.lines ?? []).map { line in
+            var month: [String: JSONValue] = ["month": .string(line.key)]
+            var masked: [JSONValue] = []
             for (column, cell) in zip(table?.columns ?? [], line.cells) {
                 month[column.key] = StatisticsExport.number(cell.value, mask: cell.mask)
-                if cell.mask != nil { masked.append(column.key) }
+                if cell.mask != nil { masked.append(.string(column.key)) }
             }
-            month["masked"] = masked
-            return month
-        }
-        return StatisticsExport.serialized(object)
+            month["masked"] = .array(masked)
+            return .object(month)
+        })
+        return JSONValue.object(object).bytes
     }
 
     /// Headings, paragraphs and tables of the document; the chart is the table that follows it.

@@ -31,55 +31,50 @@ enum StatisticsExport {
 
     /// `requested`: the period as asked, when the figures were widened to whole months.
     static func json(_ figures: ActivityFigures, requested: StatisticsPeriod? = nil) -> [UInt8] {
-        serialized(object(figures, requested: requested))
-    }
-
-    static func serialized(_ object: [String: Any]) -> [UInt8] {
-        Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8))
+        JSONValue.object(object(figures, requested: requested)).bytes
     }
 
     /// A count for JSON: null when masked.
-    static func number(_ value: Double?, mask: String?) -> Any {
-        guard let value, mask == nil else { return NSNull() }
-        return value == value.rounded() ? Int(value) as Any : value as Any
+    static func number(_ value: Double?, mask: String?) -> JSONValue {
+        guard let value, mask == nil else { return .null }
+        return value == value.rounded() ? .int(Int(value)) : .double(value)
     }
 
-    static func object(_ figures: ActivityFigures, requested: StatisticsPeriod?) -> [String: Any] {
-        func share(_ value: Double?, mask: String?) -> Any {
-            guard let value, mask == nil else { return NSNull() }
-            return (value * 10_000).rounded() / 10_000
+    static func object(_ figures: ActivityFigures, requested: StatisticsPeriod?) -> [String: JSONValue] {
+        func share(_ value: Double?, mask: String?) -> JSONValue {
+            guard let value, mask == nil else { return .null }
+            return .double((value * 10_000).rounded() / 10_000)
         }
-        func period(_ p: StatisticsPeriod?) -> Any {
-            guard let p else { return NSNull() }
-            return ["from": p.from.description, "to": p.to.description]
+        func period(_ p: StatisticsPeriod?) -> JSONValue {
+            guard let p else { return .null }
+            return .object(["from": .string(p.from.description), "to": .string(p.to.description)])
         }
-        let tables: [[String: Any]] = figures.tables.map { table in
-            ["id": table.id, "title": table.title, "note": table.note,
-             "rows": table.rows.map { row -> [String: Any] in
-                 ["key": row.key, "label": row.label,
-                  "value": number(row.value, mask: row.mask), "masked": row.isMasked,
-                  "share": table.hasShare ? share(row.share, mask: row.mask) : NSNull(),
-                  "previousValue": number(row.previousValue, mask: row.previousMask),
-                  "previousMasked": row.previousValue != nil && row.isPreviousMasked,
-                  "previousShare": table.hasShare && row.previousValue != nil ? share(row.previousShare, mask: row.previousMask) : NSNull()]
-             }]
+        let tables: [JSONValue] = figures.tables.map { table in
+            .object(["id": .string(table.id), "title": .string(table.title), "note": .string(table.note),
+                     "rows": .array(table.rows.map { row in
+                         .object(["key": .string(row.key), "label": .string(row.label),
+                                  "value": number(row.value, mask: row.mask), "masked": .bool(row.isMasked),
+                                  "share": table.hasShare ? share(row.share, mask: row.mask) : .null,
+                                  "previousValue": number(row.previousValue, mask: row.previousMask),
+                                  "previousMasked": .bool(row.previousValue != nil && row.isPreviousMasked),
+                                  "previousShare": table.hasShare && row.previousValue != nil ? share(row.previousShare, mask: row.previousMask) : .null])
+                     })])
         }
-        let breakdowns: [[String: Any]] = figures.breakdowns.map { table in
-            ["id": table.id, "title": table.title, "note": table.note,
-             "columns": table.columns.map { ["key": $0.key, "label": $0.label] },
-             "lines": table.lines.map { line -> [String: Any] in
-                 ["key": line.key, "label": line.label,
-                  "values": Dictionary(uniqueKeysWithValues: zip(table.columns, line.cells).map { column, cell in
-                      (column.key, column.isShare ? share(cell.value, mask: cell.mask) : number(cell.value, mask: cell.mask))
-                  })]
-             }]
+        let breakdowns: [JSONValue] = figures.breakdowns.map { table in
+            .object(["id": .string(table.id), "title": .string(table.title), "note": .string(table.note),
+                     "columns": .array(table.columns.map { .object(["key": .string($0.key), "label": .string($0.label)]) }),
+                     "lines": .array(table.lines.map { line in
+                         .object(["key": .string(line.key), "label": .string(line.label),
+                                  "values": .object(Dictionary(uniqueKeysWithValues: zip(table.columns, line.cells).map { column, cell in
+                                      (column.key, column.isShare ? share(cell.value, mask: cell.mask) : number(cell.value, mask: cell.mask))
+                                  }))])
+                     })])
         }
-        let object: [String: Any] = [
-            "from": figures.period.from.description, "to": figures.period.to.description, "breakdowns": breakdowns,
-            "site": figures.period.siteID.map { $0 as Any } ?? NSNull(),
-            "previous": period(figures.previousPeriod), "maskingThreshold": Masking.threshold, "tables": tables,
-            "requested": period(requested.flatMap { $0.isWholeMonths ? nil : $0 }), "wholeMonths": true,
+        return [
+            "from": .string(figures.period.from.description), "to": .string(figures.period.to.description), "breakdowns": .array(breakdowns),
+            "site": .optional(figures.period.siteID),
+            "previous": period(figures.previousPeriod), "maskingThreshold": .int(Masking.threshold), "tables": .array(tables),
+            "requested": period(requested.flatMap { $0.isWholeMonths ? nil : $0 }), "wholeMonths": .bool(true),
         ]
-        return object
     }
 }
