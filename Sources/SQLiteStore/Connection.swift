@@ -53,6 +53,9 @@ public final class Connection {
         try execute("PRAGMA synchronous = NORMAL")
         // Off by default in SQLite for historical reasons; the schema relies on it.
         try execute("PRAGMA foreign_keys = ON")
+        // The figures read the same summary pages request after request: 16 MiB of page cache per
+        // connection (SQLite's default is 2 MiB) keeps them here instead of copying them from the OS each time.
+        try execute("PRAGMA cache_size = -16384")
     }
 
     // MARK: Running SQL
