@@ -100,14 +100,15 @@ enum StatisticsPage {
     /// A table of several figures per line: data only (a chart of seven measures would not read).
     static func section(_ table: BreakdownTable, query: String) -> HTML {
         let head = HTML.join(table.columns.map { "<th scope=\"col\" class=\"number\">\($0.label)</th>" as HTML })
-        let lines = table.textRows.map { cells -> HTML in
-            "<tr><th scope=\"row\">\(cells[0])</th>\(HTML.join(cells.dropFirst().map { "<td class=\"number\">\($0)</td>" }))</tr>"
-        }
-        let empty: HTML = table.lines.isEmpty ? "<p>Rien à compter pendant la période.</p>" : .empty
+        // An empty table still says so in a row of its own (a table without rows reads as broken).
+        let lines = table.lines.isEmpty
+            ? ["<tr><th scope=\"row\">—</th><td colspan=\"\(String(table.columns.count))\">Rien à compter pendant la période.</td></tr>" as HTML]
+            : table.textRows.map { cells -> HTML in
+                "<tr><th scope=\"row\">\(cells[0])</th>\(HTML.join(cells.dropFirst().map { "<td class=\"number\">\($0)</td>" }))</tr>"
+            }
         return """
             <section class="figures" aria-labelledby="titre-\(table.id)">
             <h2 id="titre-\(table.id)">\(table.title)</h2>
-            \(empty)
             <div class="table-scroll" role="region" aria-labelledby="titre-\(table.id)" tabindex="0">
             <table class="figures-table">
             <caption>\(table.title) — \(table.note) Période seule, sans comparaison.</caption>
