@@ -25,6 +25,9 @@ package enum MonthMasking {
 
     package static let volumes: Set<String> = ["contacts", "accueils", "information_seule", "orientations", "delai"]
 
+    /// Whether a cell counts the desk's volumes (never hidden by this rule).
+    package static func isVolume(_ cell: String) -> Bool { volumes.contains(dimension(of: cell)) }
+
     /// Dimensions whose keys split a total.
     static let partitions: [(dimension: String, total: String)] = [
         ("canal", cell("contacts")), ("niveau", cell("accueils")), ("age", cell("accueils")), ("foyer", cell("accueils")),

@@ -225,6 +225,29 @@ import TestSupport
         #expect(page.text.contains("La date de début est invalide"))
     }
 
+    /// The running month's details stay hidden until it is over: read on two days, they would give
+    /// away the day's small groups. Its volumes are counted at once; the default period stops at the
+    /// last completed month.
+    @Test func theRunningMonthShowsItsDetailsOnceOver() async throws {
+        try await withApp { app in
+            let fixture = StatisticsFixture(referential: app.context.referential)
+            try app.store.writeSync { db in
+                for _ in 0..<6 { _ = try fixture.intake(db, StatisticsFixture.Contact(day: app.context.today.description, motives: ["sante"])) }
+            }
+            let (_, november) = try await fetch(app, "from=2026-11-01&to=2026-11-30")
+            let rows = Self.rows(november)
+            #expect(Self.value(rows, "synthese", "accueils") == 6)
+            #expect(Self.masked(rows, "motifs", "sante") && Self.masked(rows, "ages", "inconnu"))
+            let manager = try await app.signedIn("responsable")
+            let page = try await manager.get("/statistiques")
+            #expect(page.text.contains("value=\"2026-01-01\"") && page.text.contains("value=\"2026-10-31\""), "by default, the completed months")
+            #expect(try await manager.get("/statistiques?du=2026-11-01&au=2026-11-30").text.contains("Le mois en cours n'est compté"))
+            app.advanceClock(seconds: 20 * 86_400)
+            let (_, later) = try await fetch(app, "from=2026-11-01&to=2026-11-30")
+            #expect(Self.value(Self.rows(later), "motifs", "sante") == 6, "November is over")
+        }
+    }
+
     @Test func anIntakeSavedAtTheDeskIsCountedAtOnce() async throws {
         try await withApp { app in
             let agent = try await app.signedIn("agent")

@@ -12,15 +12,25 @@ struct StatisticsFilter: Sendable {
     /// The period compared with, once the filter is valid (nil: no comparison).
     private(set) var comparisonPeriod: StatisticsPeriod?
     private let words: StatisticsComparison.Vocabulary
+    private let today: LocalDate
+
+    /// Whether the period reaches the month not over yet, whose details are hidden.
+    var reachesRunningMonth: Bool {
+        guard let period else { return false }
+        return period.to >= today.adding(days: 1 - today.day) ?? today
+    }
 
     /// `names` are the page's parameter names (du/au/site) or the API's (from/to/site); `words` those
-    /// of the comparison. By default: from the 1st of January of this year to today, all sites,
-    /// compared with the period just before.
+    /// of the comparison. By default: the months of the year completed so far (the running month's
+    /// details are hidden until it is over, `MonthMaskCache`), all sites, compared with the months
+    /// just before.
     init(query: (String) -> String?, names: (from: String, to: String, site: String), words: StatisticsComparison.Vocabulary,
          today: LocalDate, knownSites: Set<String>) {
         self.words = words
-        from = query(names.from) ?? LocalDate(year: today.year, month: 1, day: 1)!.description
-        to = query(names.to) ?? today.description
+        let lastCompleted = today.adding(days: -today.day) ?? today
+        from = query(names.from) ?? LocalDate(year: lastCompleted.year, month: 1, day: 1)!.description
+        to = query(names.to) ?? lastCompleted.description
+        self.today = today
         siteID = query(names.site) ?? ""
         let start = Self.date(from), end = Self.date(to)
         if start == nil { errors.append((names.from, "La date de début est invalide (format AAAA-MM-JJ, entre \(Self.years.lowerBound) et \(Self.years.upperBound)).")) }

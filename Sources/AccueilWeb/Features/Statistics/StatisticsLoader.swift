@@ -22,7 +22,7 @@ enum StatisticsLoader {
                     (permanences.bookedMaskedAmongSites, permanences.receivedMaskedAmongSites) = PermanenceTables.masks(of: site, in: all)
                 }
                 var tally = try StatisticsRepository.tally(db, period)
-                let hidden = try context.monthMasks.byMonth(db, period)
+                let hidden = try context.monthMasks.byMonth(db, period, runningMonth: String(today.description.prefix(7)))
                 tally.hidden = hidden.values.reduce(into: Set<String>()) { $0.formUnion($1) }
                 return ActivityFigures.Inputs(tally: tally, overdue: try StatisticsRepository.overdue(db, period, today: today),
                                               permanences: permanences, months: try MonthlySeries.load(db, period, hidden: hidden))

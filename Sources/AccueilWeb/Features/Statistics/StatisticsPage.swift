@@ -33,11 +33,16 @@ enum StatisticsPage {
             """
     }
 
-    /// Said when the dates asked fell inside months: the figures are on the whole months.
+    /// Said when the dates asked fell inside months (the figures are on the whole months), and when
+    /// the period reaches the running month (only its volumes are counted until it is over).
     static func widenedNotice(_ filter: StatisticsFilter) -> HTML {
-        filter.widened
+        let widened: HTML = filter.widened
             ? "<p class=\"notice\" role=\"status\">Les chiffres portent sur des mois entiers, pour qu'aucun petit groupe ne se déduise par différence entre deux périodes : la période demandée a été étendue aux mois qu'elle touche.</p>"
             : .empty
+        let running: HTML = filter.reachesRunningMonth
+            ? "<p class=\"notice\" role=\"status\">Le mois en cours n'est compté dans les tableaux détaillés qu'une fois achevé (ses chiffres changent d'un jour à l'autre : deux lectures à un jour d'écart révéleraient les petits groupes du jour). Seuls ses volumes — contacts, accueils, orientations — sont déjà comptés.</p>"
+            : .empty
+        return "\(widened)\(running)"
     }
 
     /// The period, site and comparison: a plain GET form, for the figures page and the bilan.
