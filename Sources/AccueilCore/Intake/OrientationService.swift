@@ -134,7 +134,7 @@ package struct OrientationService {
             }
             if case .none = slot, booking.kind == nil {
                 // A person who walked into a permanence is received there when the rule chose its service.
-                _ = try WalkIns.receive(db, intakeID: intakeID, orientationID: id, decision: decision, referential: context.referential,
+                try WalkIns.receive(db, intakeID: intakeID, orientationID: id, decision: decision, referential: context.referential,
                                         personID: personID, accountID: account.id, at: now)
             }
             if case .chosen(let chosen) = slot {

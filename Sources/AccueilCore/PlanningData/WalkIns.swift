@@ -16,13 +16,6 @@ package enum WalkIns {
         case otherSite
     }
 
-    package enum Outcome: Equatable {
-        case received
-        /// The rule sent the person to another service than the permanence's.
-        case redirected
-        case notAWalkIn
-    }
-
     /// The occurrence an intake may be made at: it takes place, on the intake's day, at its site.
     package static func check(_ db: Connection, occurrenceID: String, day: LocalDate, siteID: String) throws -> Occurrence {
         guard let occurrence = try BookingRepository.occurrence(db, id: occurrenceID) else { throw Refusal.unknownOccurrence }
@@ -43,13 +36,13 @@ package enum WalkIns {
     /// at the permanence when the decision sends the person there (a booking row marked walk-in, the
     /// orientation honoured). A re-orientation, or a person already booked in that session, is not a walk-in.
     package static func receive(_ db: Connection, intakeID: Int64, orientationID: Int64, decision: RoutingDecision, referential: TerritorialReferential,
-                                personID: Int64, accountID: Int64, at now: Int64) throws -> Outcome {
+                                personID: Int64, accountID: Int64, at now: Int64) throws {
         guard let occurrenceID = try db.string("SELECT walk_in_occurrence FROM intakes WHERE id = ?", [intakeID]),
               let occurrence = try BookingRepository.occurrence(db, id: occurrenceID),
               try db.int("SELECT count(*) FROM orientations WHERE intake_id = ?", [intakeID]) == 1,
               try db.int("SELECT count(*) FROM bookings WHERE occurrence_id = ? AND person_id = ? AND cancelled_at IS NULL", [occurrenceID, personID]) == 0
-        else { return .notAWalkIn }
-        guard receivesHere(occurrence, decision, referential: referential) else { return .redirected }
+        else { return }
+        guard receivesHere(occurrence, decision, referential: referential) else { return }
         let place = (try db.int("SELECT max(place) FROM bookings WHERE occurrence_id = ? AND walk_in = 1", [occurrenceID]) ?? 0) + 1
         try db.run("""
             INSERT INTO bookings (occurrence_id, permanence_id, occurrence_date, slot_start, place, orientation_id, person_id, account_id, created_at, walk_in)
@@ -58,6 +51,5 @@ package enum WalkIns {
         try OrientationRepository.setStatus(db, id: orientationID, .honoured, accountID: accountID, at: now)
         try AuditTrail.record(db, at: now, account: accountID, .walkInReceived, subjectType: "personne", subjectID: String(personID),
                               detail: "orientation \(orientationID), permanence \(occurrenceID)")
-        return .received
     }
 }

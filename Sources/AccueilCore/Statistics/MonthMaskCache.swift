@@ -12,13 +12,8 @@ package final class MonthMaskCache: Sendable {
 
     package init() {}
 
-    /// The cells hidden over the months of `period` (whole months), at its site or for all sites;
-    /// `runningMonth` ("AAAA-MM"): the month not over yet.
-    package func hidden(_ db: Connection, _ period: StatisticsPeriod, runningMonth: String) throws -> Set<String> {
-        try byMonth(db, period, runningMonth: runningMonth).values.reduce(into: Set<String>()) { $0.formUnion($1) }
-    }
-
-    /// The same, month by month ("AAAA-MM" → cells), for the monthly series.
+    /// The cells hidden over the months of `period` (whole months), at its site or for all sites, month
+    /// by month ("AAAA-MM" → cells); `runningMonth` ("AAAA-MM"): the month not over yet.
     package func byMonth(_ db: Connection, _ period: StatisticsPeriod, runningMonth: String) throws -> [String: Set<String>] {
         let site = period.siteID ?? StatisticsCounters.allSites
         let versions = try db.query("SELECT period, version FROM stat_month_versions WHERE period BETWEEN ? AND ?",

@@ -96,19 +96,16 @@ package struct PermanenceFigures: Sendable, Equatable {
             let row = try db.queryOne(peopleSQL(condition), bounds + extra)
             return (row?.int("people") ?? 0, row?.int("known") ?? 0)
         }
-        (figures.familiesAtCite, figures.familiesAtCiteKnown) = try people(Self.mdsAtCite, [StatisticsCounters.citeSiteID])
+        (figures.familiesAtCite, figures.familiesAtCiteKnown) = try people(ReceptionCounters.Kind.mdsAtCite.condition)
         figures.ccasInMDSWithoutMinorChildren = try people(Self.ccasInMDSWithoutMinorChildren).people
         figures.ccasPermanencePeople = try people(Self.ccas).people
         return figures
     }
 
-    /// The groups of people of the synthesis: received by MDS social workers at the Cité (parameter:
-    /// the Cité's site id), by CCAS social workers in an MDS or antenna without a minor child, by CCAS
-    /// social workers anywhere.
-    package static let mdsAtCite = "host_site_id = ? AND sending_institution = 'departement'"
-    package static let ccasInMDSWithoutMinorChildren = """
-        sending_institution = 'ccas' AND without_minor_children = 1 AND host_site_id IN (SELECT id FROM sites WHERE kind IN ('mds', 'antenna'))
-        """
+    /// The groups of people of the synthesis: received by MDS social workers at the Cité or by CCAS
+    /// social workers in an MDS or antenna (`ReceptionCounters.Kind`), the latter without a minor
+    /// child, and by CCAS social workers anywhere.
+    package static let ccasInMDSWithoutMinorChildren = ReceptionCounters.Kind.ccasInMDS.condition + " AND without_minor_children = 1"
     package static let ccas = "sending_institution = 'ccas'"
 
     /// Distinct people received in the period (and host site, or all) under `condition`, grouped by

@@ -18,6 +18,15 @@ package enum ReceptionCounters {
             }
         }
 
+        /// The rows of `permanence_receptions` of this kind, in SQL (constants of the code): the one
+        /// definition the counters, the direct query and the people of the synthesis share.
+        package var condition: String {
+            switch self {
+            case .mdsAtCite: "sending_institution = 'departement' AND host_site_id = '\(StatisticsCounters.citeSiteID)'"
+            case .ccasInMDS: "sending_institution = 'ccas' AND host_site_id IN (SELECT id FROM sites WHERE kind IN ('mds', 'antenna'))"
+            }
+        }
+
         /// Dimensions: the receptions of this kind, by age bracket, by motive.
         package var total: String { "recus_" + rawValue }
         package var ages: String { "recus_" + rawValue + "_age" }
@@ -32,13 +41,17 @@ package enum ReceptionCounters {
     package static let knownBySector = "recus_mds_cite_secteur_connue"
     package static let noSector = "sans_secteur"
 
+    /// The reception rows with their kind (`kind`: nil outside the two systems).
+    static let rows = """
+        SELECT *, CASE WHEN \(Kind.mdsAtCite.condition) THEN '\(Kind.mdsAtCite.rawValue)'
+                       WHEN \(Kind.ccasInMDS.condition) THEN '\(Kind.ccasInMDS.rawValue)' END AS kind
+        FROM permanence_receptions
+        """
+
     /// The counters one reception row adds (its columns, as `PermanenceFacts.recordReception` wrote them).
-    package static func keys(_ row: Row, hostKind: String?) -> [StatisticsCounters.Key] {
+    package static func keys(_ row: Row) -> [StatisticsCounters.Key] {
         var keys: [StatisticsCounters.Key] = [(all, "total")]
-        let sending = row.string("sending_institution") ?? ""
-        let kind: Kind? = sending == "departement" && row.string("host_site_id") == StatisticsCounters.citeSiteID ? .mdsAtCite
-            : sending == "ccas" && ["mds", "antenna"].contains(hostKind) ? .ccasInMDS : nil
-        guard let kind else { return keys }
+        guard let kind = row.string("kind").flatMap(Kind.init(rawValue:)) else { return keys }
         keys += [(kind.total, "total"), (kind.ages, row.string("age_bracket") ?? "inconnu")]
         let motives = (try? JSONDecoder().decode([String].self, from: Data((row.string("motives") ?? "[]").utf8))) ?? []
         keys += Set(motives).sorted().map { (kind.motives, $0) }
@@ -52,18 +65,17 @@ package enum ReceptionCounters {
 
     /// Counts the reception row `id` (the caller's transaction).
     package static func count(_ db: Connection, receptionID id: Int64) throws {
-        guard let row = try db.queryOne("""
-            SELECT r.*, s.kind AS host_kind FROM permanence_receptions r LEFT JOIN sites s ON s.id = r.host_site_id WHERE r.id = ?
-            """, [id]), let day = row.string("occurrence_date"), let site = row.string("host_site_id") else { return }
-        try StatisticsCounters.add(db, day: day, siteID: site, keys: keys(row, hostKind: row.string("host_kind")))
+        guard let row = try db.queryOne(rows + " WHERE id = ?", [id]), let day = row.string("occurrence_date"),
+              let site = row.string("host_site_id") else { return }
+        try StatisticsCounters.add(db, day: day, siteID: site, keys: keys(row))
     }
 
     /// Migration 21: the same counters for the receptions recorded before it.
     package static func backfill(_ db: Connection) throws {
         try StatisticsCounters.batching(db) {
-            for row in try db.query("SELECT r.*, s.kind AS host_kind FROM permanence_receptions r LEFT JOIN sites s ON s.id = r.host_site_id") {
+            for row in try db.query(rows) {
                 guard let day = row.string("occurrence_date"), let site = row.string("host_site_id") else { continue }
-                try StatisticsCounters.add(db, day: day, siteID: site, keys: keys(row, hostKind: row.string("host_kind")))
+                try StatisticsCounters.add(db, day: day, siteID: site, keys: keys(row))
             }
         }
     }

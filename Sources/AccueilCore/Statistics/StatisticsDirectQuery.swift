@@ -78,10 +78,10 @@ package enum StatisticsDirectQuery {
         }
         // Receptions at permanences, at their host site and day (ReceptionCounters).
         let received = "occurrence_date BETWEEN ? AND ? AND (? IS NULL OR host_site_id = ?)"
-        let atCite = "sending_institution = 'departement' AND host_site_id = '\(StatisticsCounters.citeSiteID)'"
-        let ccasInMDS = "sending_institution = 'ccas' AND host_site_id IN (SELECT id FROM sites WHERE kind IN ('mds', 'antenna'))"
+        let atCite = ReceptionCounters.Kind.mdsAtCite.condition
         try group(ReceptionCounters.all, "SELECT 'total' AS k, count(*) AS n FROM permanence_receptions WHERE \(received)")
-        for (kind, condition) in [(ReceptionCounters.Kind.mdsAtCite, atCite), (.ccasInMDS, ccasInMDS)] {
+        for kind in ReceptionCounters.Kind.allCases {
+            let condition = kind.condition
             try group(kind.total, "SELECT 'total' AS k, count(*) AS n FROM permanence_receptions WHERE \(received) AND \(condition)")
             try group(kind.ages, "SELECT coalesce(age_bracket, 'inconnu') AS k, count(*) AS n FROM permanence_receptions WHERE \(received) AND \(condition) GROUP BY k")
             try group(kind.motives, """

@@ -27,9 +27,8 @@ import SQLiteStore
                 }
                 // Ten years of permanence receptions are read from the covering index, never from the rows.
                 let window: [any SQLBindable] = ["2016-01-01", "2026-12-31", nil as String?, nil as String?]
-                for (condition, extra) in [(PermanenceFigures.mdsAtCite, ["ccas-cite-municipale"]), (PermanenceFigures.ccasInMDSWithoutMinorChildren, []),
-                                           (PermanenceFigures.ccas, [])] {
-                    let people = try plan(db, PermanenceFigures.peopleSQL(condition), window + extra)
+                for condition in [ReceptionCounters.Kind.mdsAtCite.condition, PermanenceFigures.ccasInMDSWithoutMinorChildren, PermanenceFigures.ccas] {
+                    let people = try plan(db, PermanenceFigures.peopleSQL(condition), window)
                     #expect(people.contains("COVERING INDEX permanence_receptions_by_day"), "\(people)")
                 }
                 let names = try plan(db, "SELECT * FROM persons WHERE name_key >= ? AND name_key < ? AND merged_into IS NULL ORDER BY name_key, birth_date LIMIT 8",

@@ -12,7 +12,8 @@ enum BilanRoutes {
         let gate: [any Middleware] = [RequirePermission(permission: .readStatistics)]
 
         router.get("/statistiques/bilan", middleware: gate) { request in
-            try await page(request, context: context, filter: StatisticsRoutes.pageFilter(request, context: context, sites: try await sites(context)))
+            let all = try await sites(context)
+            return try await page(request, context: context, filter: StatisticsRoutes.pageFilter(request, context: context, sites: all), sites: all)
         }
 
         router.post("/statistiques/bilan", middleware: [RequirePermission(permission: .writeBilan)]) { request in
@@ -25,7 +26,7 @@ enum BilanRoutes {
             let texts = BilanTexts(context: (form["contexte"] ?? "").trimmed, vigilance: (form["vigilance"] ?? "").trimmed)
             guard texts.context.count <= BilanTexts.maximumLength, texts.vigilance.count <= BilanTexts.maximumLength else {
                 // Nothing saved; what was typed comes back to be shortened.
-                return try await page(request, context: context, filter: filter, typed: texts, status: .unprocessableContent,
+                return try await page(request, context: context, filter: filter, sites: sites, typed: texts, status: .unprocessableContent,
                                       error: "Chaque texte compte au plus \(BilanTexts.maximumLength) caractères : rien n'a été enregistré.")
             }
             let now = context.now()
@@ -34,9 +35,10 @@ enum BilanRoutes {
         }
 
         router.get("/statistiques/bilan.odt", middleware: gate) { request in
-            let filter = StatisticsRoutes.pageFilter(request, context: context, sites: try await sites(context))
+            let all = try await sites(context)
+            let filter = StatisticsRoutes.pageFilter(request, context: context, sites: all)
             guard let period = filter.period else { throw HTTPError(.badRequest, filter.errors.first?.message ?? "Période invalide.") }
-            let (figures, texts, siteName) = try await load(context, period, comparedWith: filter.comparisonPeriod)
+            let (figures, texts, siteName) = try await load(context, period, comparedWith: filter.comparisonPeriod, sites: all)
             let document = BilanDocument(figures: figures, texts: texts, siteName: siteName)
             return HTTPResponse(status: .ok, headers: [
                 "Content-Type": "application/vnd.oasis.opendocument.text",
@@ -49,7 +51,7 @@ enum BilanRoutes {
             let filter = StatisticsFilter(query: { request.query[$0] }, names: ("from", "to", "site"), words: .api,
                                           today: context.today, knownSites: Set(all.map(\.id)))
             guard let period = filter.period else { return StatisticsRoutes.badFilter(filter) }
-            let (figures, texts, _) = try await load(context, period, comparedWith: filter.comparisonPeriod)
+            let (figures, texts, _) = try await load(context, period, comparedWith: filter.comparisonPeriod, sites: all)
             // The managers' texts are for the comité de suivi, not for partner software: a token gets the figures only.
             let shared = request[CurrentAPIToken.self] == nil ? texts : BilanTexts()
             return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"],
@@ -61,21 +63,21 @@ enum BilanRoutes {
         try await context.store.read { db in try StatisticsLoader.sites(db) }
     }
 
-    static func load(_ context: AppContext, _ period: StatisticsPeriod, comparedWith previous: StatisticsPeriod?) async throws
+    /// `sites`: the directory the request's filter was checked against (for the site's name).
+    static func load(_ context: AppContext, _ period: StatisticsPeriod, comparedWith previous: StatisticsPeriod?, sites: [DirectorySite]) async throws
         -> (ActivityFigures, BilanTexts, String?) {
         let figures = try await StatisticsLoader.load(context, period, comparedWith: previous)
-        let (texts, sites) = try await context.store.read { db in (try BilanTexts.load(db, period), try StatisticsLoader.sites(db)) }
+        let texts = try await context.store.read { db in try BilanTexts.load(db, period) }
         return (figures, texts, period.siteID.map { id in sites.first { $0.id == id }?.name ?? id })
     }
 
-    static func page(_ request: Request, context: AppContext, filter: StatisticsFilter, typed: BilanTexts? = nil,
+    static func page(_ request: Request, context: AppContext, filter: StatisticsFilter, sites all: [DirectorySite], typed: BilanTexts? = nil,
                      status: HTTPStatus = .ok, error: String? = nil) async throws -> HTTPResponse {
-        let all = try await sites(context)
         guard let period = filter.period else {
             return Layout.response(title: "Bilan de l'accueil commun", body: BilanPage.render(request, filter, document: nil, figures: nil, texts: BilanTexts(), sites: all),
                                    request: request, status: .badRequest, stylesheet: "bilan.css")
         }
-        let (figures, saved, siteName) = try await load(context, period, comparedWith: filter.comparisonPeriod)
+        let (figures, saved, siteName) = try await load(context, period, comparedWith: filter.comparisonPeriod, sites: all)
         let notice = request.query["info"] == "textes" ? "Textes du bilan enregistrés." : nil
         return Layout.response(title: "Bilan de l'accueil commun",
                                body: BilanPage.render(request, filter, document: BilanDocument(figures: figures, texts: saved, siteName: siteName), figures: figures,

@@ -3,6 +3,7 @@ import Foundation
 import HTML
 import HTTPCore
 import Orientation
+import Planning
 import SQLiteStore
 import Web
 
@@ -120,13 +121,13 @@ enum IntakeRoutes {
         }
     }
 
-    /// « Permanence CCAS · 9h–12h » for the intake form's banner, when the person walked in.
-    static func walkInLabel(_ occurrenceID: String, context: AppContext) async throws -> String? {
+    /// The occurrence a person walked into, with « Permanence CCAS à MDS Lac, … 9h–12h » for the banners.
+    static func walkIn(_ occurrenceID: String, context: AppContext) async throws -> (occurrence: Occurrence, label: String)? {
         guard !occurrenceID.isEmpty else { return nil }
         return try await context.store.read { db in
             guard let occurrence = try BookingRepository.occurrence(db, id: occurrenceID) else { return nil }
             let directory = try PlanningSnapshot.load(db, referential: context.referential).directory
-            return "\(PlanningText.sender(occurrence, directory)) à \(directory.siteName(occurrence.siteID)), \(occurrence.date.frenchLabel), \(PlanningText.hours(occurrence.start, occurrence.end))"
+            return (occurrence, "\(PlanningText.sender(occurrence, directory)) à \(directory.siteName(occurrence.siteID)), \(occurrence.date.frenchLabel), \(PlanningText.hours(occurrence.start, occurrence.end))")
         }
     }
 
@@ -155,7 +156,7 @@ enum IntakeRoutes {
                                        slipLanguages: Set(context.slipCatalogues.translatedTags), matches: annotated.map { (person: $0.0, lastOrientation: $0.1) }, notice: notice)
         data.sectorLookup = sectorLookup
         data.outreachSites = places
-        data.walkIn = try await walkInLabel(form.walkInOccurrence, context: context)
+        data.walkIn = try await walkIn(form.walkInOccurrence, context: context)?.label
         return Layout.response(title: "Nouvel accueil", body: IntakeFormPage.render(request, form, data), request: request, status: status)
     }
 

@@ -152,9 +152,8 @@ enum OrientationRoutes {
                                        submission: OrientationService.Submission(intakeID: intake.id))
         input.protection = protection
         input.communeOutsideTable = communeOutsideTable
-        if let occurrenceID = intake.walkInOccurrence, let label = try await IntakeRoutes.walkInLabel(occurrenceID, context: context),
-           let occurrence = try await context.store.read({ db in try BookingRepository.occurrence(db, id: occurrenceID) }) {
-            input.walkIn = (label, communeOutsideTable == nil && WalkIns.receivesHere(occurrence, decision, referential: context.referential))
+        if let occurrenceID = intake.walkInOccurrence, let walkIn = try await IntakeRoutes.walkIn(occurrenceID, context: context) {
+            input.walkIn = (walkIn.label, communeOutsideTable == nil && WalkIns.receivesHere(walkIn.occurrence, decision, referential: context.referential))
         }
         input.partners = try await context.store.read { db in try PartnerDirectory.contacts(db, for: decision.suggestions) }
         if intake.consentOrientation, !decision.isOutsideBordeaux {
