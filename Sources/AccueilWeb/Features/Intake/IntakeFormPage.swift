@@ -85,9 +85,7 @@ enum IntakeFormPage {
             \(FormFields.input("heure", label: "Heure", value: form.time, type: "time", error: error("heure"), required: true))
             \(FormFields.select("site", label: "Site d'accueil", options: siteOptions, selected: form.siteID, error: error("site"), required: true, includeBlank: "— Choisir —"))
             </div>
-            \(FormFields.choices("canal", legend: "Canal", options: IntakeChannel.allCases.map { .init($0.rawValue, $0.label) } + [.init(Outreach.channelKey, Outreach.channelLabel)],
-                                 checked: [form.outside ? Outreach.channelKey : form.channel?.rawValue ?? ""], multiple: false, error: error("canal")))
-            \(outreachFields(form, data, error: error))
+            \(form.walkInOccurrence.isEmpty ? channelFields(form, data, error: error) : "<p>Canal : sur place, à la permanence.</p>" as HTML)
             \(levelField)
             </fieldset>
             \(knownPersons(data.matches, choice: form.personChoice))
@@ -146,6 +144,15 @@ enum IntakeFormPage {
             \(error("permanence").map { "<p>\($0)</p>" as HTML } ?? .empty)
             </div>
             """
+    }
+
+    /// The channel, and where and by whom when it is « hors les murs » (a walk-in is in person, at the permanence).
+    static func channelFields(_ form: IntakeForm, _ data: Data, error: (String) -> String?) -> HTML {
+        """
+        \(FormFields.choices("canal", legend: "Canal", options: IntakeChannel.allCases.map { .init($0.rawValue, $0.label) } + [.init(Outreach.channelKey, Outreach.channelLabel)],
+                             checked: [form.outside ? Outreach.channelKey : form.channel?.rawValue ?? ""], multiple: false, error: error("canal")))
+        \(outreachFields(form, data, error: error))
+        """
     }
 
     /// Where and by whom, when the intake was made outside the sites (channel « hors les murs »).

@@ -26,6 +26,7 @@ enum IntakeRoutes {
                 }
                 form.walkInOccurrence = occurrenceID
                 form.siteID = occurrence.siteID
+                form.date = occurrence.date.description
             }
             return try await page(request, form, context: context, matches: [])
         }
