@@ -21,7 +21,7 @@ enum BilanPage {
             </header>
             <div class="no-print">
             \(notice.map { "<div class=\"notice success\" role=\"status\"><p>\($0)</p></div>" as HTML } ?? .empty)
-            \(StatisticsPage.widenedNotice(filter))
+            \(StatisticsPage.periodNotices(filter))
             \(form)
             <p><a href="/statistiques/bilan.odt?\(filter.queryString)" download>Télécharger une copie modifiable (OpenDocument, .odt)</a> ·
             <a href="/api/v1/stats/bilan?\(filter.apiQueryString)">Mêmes chiffres en JSON</a> ·

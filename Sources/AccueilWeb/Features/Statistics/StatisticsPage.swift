@@ -21,7 +21,7 @@ enum StatisticsPage {
             \(form)
             <div class="report-heading">
             <p class="lead">Du \(figures.period.from.frenchDescription) au \(figures.period.to.frenchDescription), \(siteName).</p>
-            \(widenedNotice(filter))
+            \(periodNotices(filter))
             \(previous)
             <p class="muted">Chiffres agrégés, sans aucun nom. « \(Masking.label) » : un groupe de moins de \(Masking.threshold) personnes, ou un chiffre
             dont un mois, sur ce site ou un autre, permettrait d'en retrouver un (les deux se lisent de la même façon, sinon l'un trahirait l'autre).</p>
@@ -35,7 +35,7 @@ enum StatisticsPage {
 
     /// Said when the dates asked fell inside months (the figures are on the whole months), and when
     /// the period reaches the running month (only its volumes are counted until it is over).
-    static func widenedNotice(_ filter: StatisticsFilter) -> HTML {
+    static func periodNotices(_ filter: StatisticsFilter) -> HTML {
         let widened: HTML = filter.widened
             ? "<p class=\"notice\" role=\"status\">Les chiffres portent sur des mois entiers, pour qu'aucun petit groupe ne se déduise par différence entre deux périodes : la période demandée a été étendue aux mois qu'elle touche.</p>"
             : .empty
